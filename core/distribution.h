@@ -1,0 +1,29 @@
+#pragma once
+
+#include "random.h"
+#include "units.h"
+
+namespace LatencyLab::Core {
+
+// A duration in seconds: fixed, or drawn from a distribution.
+struct Distribution
+{
+    enum class Kind : quint8 { Fixed, Exponential, Uniform, LogNormal };
+
+    Kind kind = Kind::Fixed;
+    double first = 0.0;  // Fixed: value; Exponential: mean; Uniform: low; LogNormal: mean
+    double second = 0.0; // Uniform: high; LogNormal: standard deviation
+
+    static Distribution fixed(double seconds) { return {Kind::Fixed, seconds, 0.0}; }
+    static Distribution exponential(double mean) { return {Kind::Exponential, mean, 0.0}; }
+    static Distribution uniform(double low, double high) { return {Kind::Uniform, low, high}; }
+    static Distribution logNormal(double mean, double sd) { return {Kind::LogNormal, mean, sd}; }
+
+    double mean() const;
+    double sampleSeconds(Random &random) const;
+    Nanos sample(Random &random) const { return fromSeconds(sampleSeconds(random)); }
+
+    friend bool operator==(const Distribution &, const Distribution &) = default;
+};
+
+} // namespace LatencyLab::Core

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "metrics.h"
+#include "result.h"
+#include "scenario.h"
+#include "timeline.h"
+
+#include <atomic>
+#include <functional>
+
+namespace LatencyLab::Core {
+
+struct SimulationOptions
+{
+    const std::atomic<bool> *cancel = nullptr;      // set from another thread to stop early
+    std::function<void(double fraction)> progress;  // called now and then with 0..1
+};
+
+struct SimulationRun
+{
+    ServerModel server;
+    ClientModel client;
+    Timeline timeline;
+    Metrics metrics;
+    double computeSeconds = 0; // wall time the simulation took
+};
+
+// Runs the scenario in virtual time under one server model. Deterministic for
+// a given scenario (and its seed). Fails with a message on bad input, on a
+// workload over the limits, or when cancelled.
+Result<SimulationRun> simulate(const Scenario &scenario, const ServerModel &server, const SimulationOptions &options = {});
+// Resolves `spec` first; the message names what is wrong with it.
+Result<SimulationRun> simulate(const Scenario &scenario, const ServerSpec &spec, const SimulationOptions &options = {});
+
+} // namespace LatencyLab::Core
