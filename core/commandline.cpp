@@ -1,0 +1,371 @@
+#include "commandline.h"
+
+#include "scenario.h"
+
+#include <limits>
+
+namespace LatencyLab::Core {
+
+namespace {
+
+// How a command treats a scenario (--preset NAME or a positional FILE).
+enum class ScenarioArgument : quint8 { None, Optional, Required };
+
+// Stores an option's value in the options; flags receive an empty value.
+// Returns an error naming `option` when the value is unusable.
+using ApplyOption = Status (*)(AppOptions &options, const QString &option, const QString &value);
+
+struct OptionDef
+{
+    QLatin1String name;
+    QLatin1String valueName; // empty for a flag
+    QLatin1String help;
+    ApplyOption apply;
+    QLatin1String excludes{}; // an option that may not be given together with this one
+
+    bool takesValue() const { return !valueName.isEmpty(); }
+};
+
+struct CommandDef
+{
+    QLatin1String name; // the word after `latencylab`; empty for the window
+    Command command;
+    QLatin1String synopsis;
+    QLatin1String summary;
+    ScenarioArgument scenario;
+    QList<QLatin1String> options;
+
+    QString displayName() const { return name.isEmpty() ? QStringLiteral("the window") : QString(name); }
+};
+
+Status fail(const QString &message)
+{
+    return Status::failure(message);
+}
+
+bool isInteger(const QString &text)
+{
+    // QString::toLongLong() tolerates spaces and a '+': the command line should not.
+    const QStringView digits = text.startsWith(QLatin1Char('-')) ? QStringView(text).mid(1) : QStringView(text);
+    if (digits.isEmpty())
+        return false;
+    for (QChar c : digits) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return false;
+    }
+    return true;
+}
+
+Result<int> parseIntInRange(const QString &option, const QString &value, int min, int max)
+{
+    bool ok = isInteger(value);
+    const qint64 number = ok ? value.toLongLong(&ok) : 0;
+    if (!ok || number < min || number > max)
+        return Result<int>::failure(QStringLiteral("%1: expected an integer from %2 to %3, got \"%4\"")
+                                        .arg(option).arg(min).arg(max).arg(value));
+    return int(number);
+}
+
+// Parses a bounded integer into one of the optional server fields.
+template<int Min, int Max>
+Status setServerInt(std::optional<int> ServerSpec::*field, AppOptions &options, const QString &option, const QString &value)
+{
+    const auto number = parseIntInRange(option, value, Min, Max);
+    if (!number)
+        return fail(number.error());
+    options.server.*field = *number;
+    return success();
+}
+
+Status requireNonEmpty(const QString &option, const QString &value, const QString &what)
+{
+    if (value.isEmpty())
+        return fail(QStringLiteral("%1: expected %2, got an empty value").arg(option, what));
+    return success();
+}
+
+const QList<OptionDef> &optionTable()
+{
+    static const QList<OptionDef> table = {
+        {QLatin1String("--preset"), QLatin1String("NAME"), QLatin1String("a preset scenario (see `latencylab presets`)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             o.preset = value;
+             return requireNonEmpty(option, value, QStringLiteral("a preset name"));
+         }},
+        {QLatin1String("--model"), QLatin1String("NAME"),
+         QLatin1String("sync, async, threads or processes (default: the scenario's server)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const QStringList names = ServerModel::presetNames();
+             if (!names.contains(value))
+                 return fail(QStringLiteral("%1: unknown model \"%2\" (expected one of: %3)")
+                                 .arg(option, value, names.join(QStringLiteral(", "))));
+             o.server.model = value;
+             return success();
+         }},
+        {QLatin1String("--workers"), QLatin1String("N"), QLatin1String("worker processes"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             return setServerInt<1, Limits::kMaxWorkers>(&ServerSpec::workers, o, option, value);
+         }},
+        {QLatin1String("--threads"), QLatin1String("K"), QLatin1String("requests at a time per worker"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             return setServerInt<1, Limits::kMaxThreads>(&ServerSpec::threads, o, option, value);
+         }},
+        {QLatin1String("--gil"), {}, QLatin1String("threads of one worker take turns for cpu steps"),
+         [](AppOptions &o, const QString &, const QString &) {
+             o.server.gil = true;
+             return success();
+         },
+         QLatin1String("--no-gil")},
+        {QLatin1String("--no-gil"), {}, QLatin1String("threads run cpu steps in parallel"),
+         [](AppOptions &o, const QString &, const QString &) {
+             o.server.gil = false;
+             return success();
+         },
+         QLatin1String("--gil")},
+        {QLatin1String("--cores"), QLatin1String("P"), QLatin1String("cpu steps running at once on the machine (0: no limit)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             return setServerInt<0, Limits::kMaxCores>(&ServerSpec::cores, o, option, value);
+         }},
+        {QLatin1String("--seed"), QLatin1String("S"), QLatin1String("seed of generated requests (a non-negative integer)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             bool ok = isInteger(value) && !value.startsWith(QLatin1Char('-'));
+             const quint64 seed = ok ? value.toULongLong(&ok) : 0;
+             if (!ok)
+                 return fail(QStringLiteral("%1: expected a non-negative integer up to %2, got \"%3\"")
+                                 .arg(option).arg(std::numeric_limits<quint64>::max()).arg(value));
+             o.seed = seed;
+             return success();
+         }},
+        {QLatin1String("--json"), {}, QLatin1String("print one JSON object instead of a table"),
+         [](AppOptions &o, const QString &, const QString &) {
+             o.json = true;
+             return success();
+         }},
+        {QLatin1String("--per-request"), {}, QLatin1String("add every request's arrival, duration, response and slowdown"),
+         [](AppOptions &o, const QString &, const QString &) {
+             o.perRequest = true;
+             return success();
+         }},
+        {QLatin1String("--timeline-csv"), QLatin1String("OUT"), QLatin1String("write every span of the timeline to OUT as CSV"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             o.timelineCsvPath = value;
+             return requireNonEmpty(option, value, QStringLiteral("a file path"));
+         }},
+    };
+    return table;
+}
+
+// Options shared by every command that computes a scenario (simulate, and later run and export).
+const QList<QLatin1String> kScenarioOptions = {
+    QLatin1String("--preset"), QLatin1String("--model"), QLatin1String("--workers"), QLatin1String("--threads"),
+    QLatin1String("--gil"), QLatin1String("--no-gil"), QLatin1String("--cores"), QLatin1String("--seed"),
+};
+
+// Adding a command is adding a row here (and its handler in headless.cpp).
+const QList<CommandDef> &commandTable()
+{
+    static const QList<CommandDef> table = {
+        {{}, Command::Gui, QLatin1String("[FILE.json | --preset NAME]"),
+         QLatin1String("open the window (on the three-requests preset by default)"), ScenarioArgument::Optional,
+         {QLatin1String("--preset")}},
+        {QLatin1String("presets"), Command::Presets, {}, QLatin1String("list the preset scenarios"), ScenarioArgument::None, {}},
+        {QLatin1String("simulate"), Command::Simulate, QLatin1String("(--preset NAME | FILE.json) [options]"),
+         QLatin1String("simulate in virtual time and print the metrics"), ScenarioArgument::Required,
+         kScenarioOptions
+             + QList<QLatin1String>{QLatin1String("--json"), QLatin1String("--per-request"), QLatin1String("--timeline-csv")}},
+    };
+    return table;
+}
+
+const CommandDef &guiCommand()
+{
+    return commandTable().constFirst();
+}
+
+const CommandDef *findCommand(const QString &word)
+{
+    for (const CommandDef &command : commandTable()) {
+        if (!command.name.isEmpty() && command.name == word)
+            return &command;
+    }
+    return nullptr;
+}
+
+const OptionDef *findOption(const CommandDef &command, const QString &name)
+{
+    if (!command.options.contains(name))
+        return nullptr;
+    for (const OptionDef &option : optionTable()) {
+        if (option.name == name)
+            return &option;
+    }
+    Q_ASSERT_X(false, "findOption", "a command lists an option missing from the option table");
+    return nullptr;
+}
+
+// `latencylab WORD` opens a file only when WORD looks like one, so a mistyped
+// command ("simulat") is reported as such rather than as an unreadable file.
+bool looksLikeScenarioFile(const QString &argument)
+{
+    return argument.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || argument.contains(QLatin1Char('/'));
+}
+
+QString commandList()
+{
+    QStringList names;
+    for (const CommandDef &command : commandTable()) {
+        if (!command.name.isEmpty())
+            names << command.name;
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+bool isOption(const QString &argument)
+{
+    return argument.startsWith(QLatin1Char('-')) && argument != QLatin1String("-");
+}
+
+AppOptions onlyCommand(Command command)
+{
+    AppOptions options;
+    options.command = command;
+    return options;
+}
+
+Status checkScenario(const CommandDef &command, AppOptions &options, const QStringList &positionals)
+{
+    if (command.scenario == ScenarioArgument::None) {
+        if (!positionals.isEmpty())
+            return fail(QStringLiteral("unexpected argument \"%1\": %2 takes no file").arg(positionals.first(), command.displayName()));
+        return success();
+    }
+    if (positionals.size() > 1)
+        return fail(QStringLiteral("unexpected argument \"%1\": %2 takes one scenario FILE")
+                        .arg(positionals.at(1), command.displayName()));
+    if (!positionals.isEmpty())
+        options.scenarioFile = positionals.first();
+    if (!options.preset.isEmpty() && !options.scenarioFile.isEmpty())
+        return fail(QStringLiteral("--preset: give either --preset NAME or a scenario FILE, not both (got --preset %1 and \"%2\")")
+                        .arg(options.preset, options.scenarioFile));
+    if (options.preset.isEmpty() && options.scenarioFile.isEmpty()) {
+        if (command.scenario == ScenarioArgument::Required)
+            return fail(QStringLiteral("%1: expected --preset NAME or a scenario FILE").arg(command.displayName()));
+        options.preset = kDefaultPreset;
+    }
+    return success();
+}
+
+} // namespace
+
+Result<AppOptions> parseCommandLine(const QStringList &arguments)
+{
+    // --help and --version win wherever they appear (before a lone "--").
+    for (const QString &argument : arguments) {
+        if (argument == QLatin1String("--"))
+            break;
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h"))
+            return onlyCommand(Command::Help);
+        if (argument == QLatin1String("--version"))
+            return onlyCommand(Command::Version);
+    }
+
+    const CommandDef *command = &guiCommand();
+    qsizetype next = 0;
+    if (!arguments.isEmpty() && !isOption(arguments.first())) {
+        if (const CommandDef *named = findCommand(arguments.first())) {
+            command = named;
+            next = 1;
+        } else if (!looksLikeScenarioFile(arguments.first())) {
+            return Result<AppOptions>::failure(QStringLiteral("unknown command \"%1\" (expected %2, or a scenario FILE.json)")
+                                                   .arg(arguments.first(), commandList()));
+        }
+    }
+
+    AppOptions options;
+    options.command = command->command;
+    QStringList given;
+    QStringList positionals;
+    bool optionsEnded = false;
+    for (; next < arguments.size(); ++next) {
+        const QString &argument = arguments.at(next);
+        if (!optionsEnded && argument == QLatin1String("--")) {
+            optionsEnded = true;
+            continue;
+        }
+        if (optionsEnded || !isOption(argument)) {
+            positionals << argument;
+            continue;
+        }
+
+        // Both `--workers 4` and `--workers=4`.
+        const qsizetype equals = argument.indexOf(QLatin1Char('='));
+        const QString name = equals > 0 ? argument.left(equals) : argument;
+        const OptionDef *option = findOption(*command, name);
+        if (!option)
+            return Result<AppOptions>::failure(QStringLiteral("%1: unknown option for %2").arg(name, command->displayName()));
+        if (given.contains(name))
+            return Result<AppOptions>::failure(QStringLiteral("%1: given more than once").arg(name));
+        if (!option->excludes.isEmpty() && given.contains(option->excludes))
+            return Result<AppOptions>::failure(QStringLiteral("%1: cannot be combined with %2").arg(name, option->excludes));
+        given << name;
+
+        QString value;
+        if (option->takesValue()) {
+            if (equals > 0)
+                value = argument.mid(equals + 1);
+            else if (next + 1 < arguments.size() && !arguments.at(next + 1).startsWith(QLatin1String("--")))
+                value = arguments.at(++next);
+            else
+                return Result<AppOptions>::failure(QStringLiteral("%1: missing value %2").arg(name, option->valueName));
+        } else if (equals > 0) {
+            return Result<AppOptions>::failure(QStringLiteral("%1: takes no value, got \"%2\"").arg(name, argument.mid(equals + 1)));
+        }
+        if (const Status applied = option->apply(options, name, value); !applied)
+            return Result<AppOptions>::failure(applied.error());
+    }
+
+    if (const Status scenario = checkScenario(*command, options, positionals); !scenario)
+        return Result<AppOptions>::failure(scenario.error());
+    return options;
+}
+
+QString helpText()
+{
+    QString text = QStringLiteral("LatencyLab shows why asynchronous scheduling changes the latency people perceive.\n\nUsage:\n");
+    // "  left        right", with right in one column; a long left gets a line of its own.
+    const auto usageLine = [](const QString &left, const QString &right) -> QString {
+        constexpr qsizetype kColumn = 52;
+        QString line = QStringLiteral("  ") + left;
+        if (line.size() >= kColumn)
+            line += QLatin1Char('\n') + QString(kColumn, QLatin1Char(' '));
+        else
+            line += QString(kColumn - line.size(), QLatin1Char(' '));
+        return line + right + QLatin1Char('\n');
+    };
+    for (const CommandDef &command : commandTable()) {
+        QStringList words{QStringLiteral("latencylab")};
+        if (!command.name.isEmpty())
+            words << command.name;
+        if (!command.synopsis.isEmpty())
+            words << command.synopsis;
+        text += usageLine(words.join(QLatin1Char(' ')), command.summary);
+    }
+    text += usageLine(QStringLiteral("latencylab --help | --version"), QStringLiteral("this text, or the version"));
+
+    for (const CommandDef &command : commandTable()) {
+        if (command.command == Command::Gui || command.options.isEmpty())
+            continue;
+        text += QStringLiteral("\nOptions of %1:\n").arg(command.name);
+        for (const QLatin1String &name : command.options) {
+            const OptionDef *option = findOption(command, name);
+            QString left = name;
+            if (option->takesValue())
+                left += QLatin1Char(' ') + option->valueName;
+            text += usageLine(left, option->help);
+        }
+    }
+    text += QStringLiteral("\nBad input exits with status 2 and one line on standard error.\n");
+    return text;
+}
+
+} // namespace LatencyLab::Core

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "result.h"
+#include "servermodel.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace LatencyLab::Core {
+
+enum class Command : quint8 {
+    Gui,      // `latencylab [FILE.json | --preset NAME]`
+    Presets,  // `latencylab presets`
+    Simulate, // `latencylab simulate (--preset NAME | FILE) [options]`
+    Help,     // `--help` anywhere
+    Version,  // `--version` anywhere
+};
+
+// The preset the window opens on when no scenario is named.
+inline constexpr QLatin1String kDefaultPreset("three-requests");
+
+// A ServerSpec that overrides nothing, not even the model.
+inline ServerSpec noServerOverrides()
+{
+    ServerSpec spec;
+    spec.model.clear();
+    return spec;
+}
+
+// Everything the command line asked for, already validated.
+struct AppOptions
+{
+    Command command = Command::Gui;
+
+    // Where the scenario comes from: at most one of these is set.
+    QString preset;
+    QString scenarioFile;
+
+    // Command-line overrides of the server. `model` is empty unless --model
+    // was given (then the scenario's own model of that name is used); the
+    // optional fields are set only by --workers, --threads, --gil/--no-gil
+    // and --cores.
+    ServerSpec server = noServerOverrides();
+
+    std::optional<quint64> seed; // replaces the generator's seed
+    bool json = false;
+    bool perRequest = false;
+    QString timelineCsvPath; // empty: no CSV
+
+    friend bool operator==(const AppOptions &, const AppOptions &) = default;
+};
+
+// Parses the arguments after argv[0]. Pure: touches no file and no
+// QCoreApplication, so it is tested directly. Every error is one line that
+// names the option or argument at fault.
+Result<AppOptions> parseCommandLine(const QStringList &arguments);
+
+// The usage text printed by --help, generated from the parser's own tables.
+QString helpText();
+
+} // namespace LatencyLab::Core
