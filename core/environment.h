@@ -43,6 +43,7 @@ struct StepAwaiter
     void await_resume();
 };
 
+
 // A runtime for request coroutines. Each request in flight has a slot.
 class Environment
 {
@@ -60,6 +61,21 @@ public:
     // Throws Cancelled when the run was cancelled while the step was pending.
     virtual void stepResume(const StepAwaiter &step) = 0;
 };
+
+inline bool StepAwaiter::await_ready()
+{
+    return environment->stepReady(*this);
+}
+
+inline void StepAwaiter::await_suspend(std::coroutine_handle<> handle)
+{
+    environment->stepSuspend(*this, handle);
+}
+
+inline void StepAwaiter::await_resume()
+{
+    environment->stepResume(*this);
+}
 
 // The request's view of its environment: all that request code may use.
 class RequestContext

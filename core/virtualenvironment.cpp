@@ -9,9 +9,8 @@ namespace LatencyLab::Core {
 namespace {
 
 // Event payloads: coroutine frames are at least 8-byte aligned, so odd values
-// are free to tag arrivals (open client) and connections (closed client).
+// are free to tag a closed client's connections.
 constexpr quintptr kTag = 1;
-constexpr quintptr kOpenArrival = kTag;
 quintptr connectionPayload(qint32 connection)
 {
     return (quintptr(connection + 1) << 1) | kTag;
@@ -19,11 +18,6 @@ quintptr connectionPayload(qint32 connection)
 qint32 connectionOf(quintptr payload)
 {
     return qint32(payload >> 1) - 1;
-}
-
-bool later(const auto &a, const auto &b)
-{
-    return a.time != b.time ? a.time > b.time : a.sequence > b.sequence;
 }
 
 constexpr quint64 kProgressEvery = 1 << 16;
@@ -59,31 +53,34 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
     if (closed) {
         for (qint32 c = 0; c < m_client.connections; ++c)
             schedule(0, connectionPayload(c));
-    } else if (m_workload.openCount() > 0) {
-        scheduleNextArrival();
     }
+    // Open arrivals come in time order on their own, so they wait beside the
+    // heap rather than in it: one heap operation fewer per request.
+    qint64 arrivalsLeft = closed ? 0 : m_workload.openCount();
+    Nanos nextArrival = arrivalsLeft > 0 ? m_workload.nextArrival() : 0;
 
     quint64 events = 0;
-    while (!m_heap.empty()) {
-        std::pop_heap(m_heap.begin(), m_heap.end(), [](const Event &a, const Event &b) { return later(a, b); });
-        const Event event = m_heap.back();
-        m_heap.pop_back();
-        m_now = event.time;
-
-        if (!(event.payload & kTag)) {
-            std::coroutine_handle<>::from_address(reinterpret_cast<void *>(event.payload)).resume();
-        } else if (event.payload == kOpenArrival) {
+    while (arrivalsLeft > 0 || !m_events.empty()) {
+        if (arrivalsLeft > 0 && (m_events.empty() || nextArrival <= m_events.top().time)) {
+            m_now = nextArrival;
             startRequest(m_now, -1);
-            scheduleNextArrival();
-        } else if (m_now < m_client.duration) {
-            if (m_timeline.requestCount() >= Limits::kMaxRequests) {
-                cancelAll();
-                return Status::failure(QStringLiteral("the closed client sent more than %L1 requests in %2 s; "
-                                                      "make the requests longer or the duration shorter")
-                                           .arg(Limits::kMaxRequests)
-                                           .arg(toSeconds(m_client.duration)));
+            if (--arrivalsLeft > 0)
+                nextArrival = m_workload.nextArrival();
+        } else {
+            const EventQueue::Event event = m_events.pop();
+            m_now = event.time;
+            if (!(event.payload & kTag)) {
+                std::coroutine_handle<>::from_address(reinterpret_cast<void *>(event.payload)).resume();
+            } else if (m_now < m_client.duration) {
+                if (m_timeline.requestCount() >= Limits::kMaxRequests) {
+                    cancelAll();
+                    return Status::failure(QStringLiteral("the closed client sent more than %L1 requests in %2 s; "
+                                                          "make the requests longer or the duration shorter")
+                                               .arg(Limits::kMaxRequests)
+                                               .arg(toSeconds(m_client.duration)));
+                }
+                startRequest(m_now, connectionOf(event.payload));
             }
-            startRequest(m_now, connectionOf(event.payload));
         }
 
         if (++events % kProgressEvery == 0) {
@@ -105,16 +102,7 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
 
 void VirtualEnvironment::schedule(Nanos time, quintptr payload)
 {
-    m_heap.push_back(Event{time, m_sequence++, payload});
-    std::push_heap(m_heap.begin(), m_heap.end(), [](const Event &a, const Event &b) { return later(a, b); });
-}
-
-void VirtualEnvironment::scheduleNextArrival()
-{
-    if (m_arrivalsScheduled >= m_workload.openCount())
-        return;
-    ++m_arrivalsScheduled;
-    schedule(m_workload.nextArrival(), kOpenArrival);
+    m_events.push(time, payload);
 }
 
 qint32 VirtualEnvironment::allocateSlot()
@@ -131,9 +119,8 @@ qint32 VirtualEnvironment::allocateSlot()
 void VirtualEnvironment::startRequest(Nanos arrival, qint32 connection)
 {
     const RequestIndex request = m_timeline.addRequest(arrival);
-    const QString name = m_workload.requestName(request);
-    if (!name.isEmpty())
-        m_timeline.setName(request, name);
+    if (m_workload.hasNames())
+        m_timeline.setName(request, m_workload.requestName(request));
 
     const qint32 index = allocateSlot();
     Slot &slot = m_slots[size_t(index)];
@@ -202,7 +189,8 @@ void VirtualEnvironment::assignWorker(qint32 slot, qint32 worker)
     Slot &s = m_slots[size_t(slot)];
     s.worker = worker;
     ++m_workers[size_t(worker)].busy;
-    m_workerHolders.push(Holder{slot, s.request});
+    if (m_server.slotsPerWorker() > 0) // only bounded workers make requests wait, and need blame
+        m_workerHolders.push(Holder{slot, s.request});
 }
 
 void VirtualEnvironment::releaseWorker(qint32 slot)
@@ -376,7 +364,7 @@ void VirtualEnvironment::finish(qint32 slot)
 void VirtualEnvironment::cancelAll()
 {
     m_cancelled = true;
-    m_heap.clear();
+    m_events.clear();
     // Every suspended coroutine's handle is in its slot, whether it waits in
     // the heap or in a queue: resume each so that it unwinds.
     for (size_t i = 0; i < m_slots.size(); ++i) {

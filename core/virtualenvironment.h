@@ -1,6 +1,7 @@
 #pragma once
 
 #include "environment.h"
+#include "eventqueue.h"
 #include "fifoqueue.h"
 #include "result.h"
 #include "timeline.h"
@@ -37,13 +38,6 @@ public:
     void stepResume(const StepAwaiter &step) override;
 
 private:
-    struct Event
-    {
-        Nanos time;
-        quint64 sequence;
-        quintptr payload; // a coroutine address, or a tagged arrival/connection
-    };
-
     struct Holder
     {
         qint32 slot;
@@ -76,7 +70,6 @@ private:
 
     void schedule(Nanos time, quintptr payload);
     void startRequest(Nanos arrival, qint32 connection);
-    void scheduleNextArrival();
 
     bool tryAdmit(qint32 slot);
     void assignWorker(qint32 slot, qint32 worker);
@@ -96,9 +89,7 @@ private:
     Timeline &m_timeline;
 
     Nanos m_now = 0;
-    quint64 m_sequence = 0;
-    qint64 m_arrivalsScheduled = 0;
-    std::vector<Event> m_heap;
+    EventQueue m_events; // payload: a coroutine address, or a tagged connection
 
     std::vector<Slot> m_slots;
     std::vector<qint32> m_freeSlots;

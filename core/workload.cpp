@@ -46,13 +46,14 @@ Nanos Workload::nextArrival()
     return m_lastArrival;
 }
 
+bool Workload::hasNames() const
+{
+    return !m_scenario.generator && m_scenario.client.kind == ClientModel::Kind::Open;
+}
+
 QString Workload::requestName(qint64 index) const
 {
-    if (m_scenario.generator || m_scenario.requests.isEmpty())
-        return QString();
-    if (m_scenario.client.kind == ClientModel::Kind::Open)
-        return m_scenario.requests[m_arrivalOrder[size_t(index)]].name;
-    return QString(); // closed clients repeat templates: rows are numbered instead
+    return hasNames() ? m_scenario.requests[m_arrivalOrder[size_t(index)]].name : QString();
 }
 
 qsizetype Workload::typicalStepCount() const

@@ -27,7 +27,9 @@ public:
     // Open client: how many requests, and when the next one arrives.
     qint64 openCount() const { return m_openCount; }
     Nanos nextArrival();
-    // Name for request `index` (empty for generated requests).
+    // Hand-written requests sent once each (open client) keep their names;
+    // generated and repeated ones are numbered.
+    bool hasNames() const;
     QString requestName(qint64 index) const;
     // Steps per request, on average, for reserving memory.
     qsizetype typicalStepCount() const;

@@ -1,0 +1,254 @@
+// Runs the real `latencylab` binary the way a user or a script would.
+// Every run strips DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM, so each
+// passing case also shows the headless commands need no display.
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+constexpr int kTimeoutMs = 60'000;
+
+struct Outcome
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QStringList words(const char *text)
+{
+    return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+// Returns false (with a message) when the binary could not run to its end.
+bool runLatencyLab(const QStringList &arguments, Outcome &outcome)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QString::fromLatin1(variable));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(LATENCYLAB_BINARY), arguments);
+    if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit) {
+        qWarning() << "latencylab" << arguments << "did not finish normally:" << process.errorString();
+        process.kill();
+        return false;
+    }
+    outcome.exitCode = process.exitCode();
+    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.err = QString::fromUtf8(process.readAllStandardError());
+    return true;
+}
+
+QJsonObject parseObject(const QString &text, bool &ok)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    ok = error.error == QJsonParseError::NoError && document.isObject();
+    return document.object();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void helpAndVersionSucceed_data();
+    void helpAndVersionSucceed();
+    void presetsListsTheFourPresets();
+    void simulateJsonHasEveryKey();
+    void simulateTextIsATable();
+    void modelChoosesTheScenariosModel();
+    void perRequestListsEveryRequest();
+    void badInputExitsTwoWithOneLine_data();
+    void badInputExitsTwoWithOneLine();
+    void timelineCsvIsWritten();
+    void timelineCsvToAnUnwritablePathLeavesNothing_data();
+    void timelineCsvToAnUnwritablePathLeavesNothing();
+};
+
+void TestCli::helpAndVersionSucceed_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("--help explains simulate") << words("--help") << QStringLiteral("latencylab simulate");
+    QTest::addRow("--version names the program") << words("--version") << QStringLiteral("latencylab 0.");
+}
+
+void TestCli::helpAndVersionSucceed()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    Outcome outcome;
+    QVERIFY(runLatencyLab(arguments, outcome));
+    QCOMPARE(outcome.exitCode, 0);
+    QVERIFY2(outcome.out.contains(expected), qPrintable(outcome.out));
+    QCOMPARE(outcome.err, QString());
+}
+
+void TestCli::presetsListsTheFourPresets()
+{
+    Outcome outcome;
+    QVERIFY(runLatencyLab(words("presets"), outcome));
+    QCOMPARE(outcome.exitCode, 0);
+    QCOMPARE(outcome.err, QString());
+    QStringList listed;
+    for (const QString &line : outcome.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        listed << line.section(QLatin1Char(' '), 0, 0);
+    QCOMPARE(listed, words("three-requests n-requests web-load cores"));
+}
+
+void TestCli::simulateJsonHasEveryKey()
+{
+    Outcome outcome;
+    QVERIFY(runLatencyLab(words("simulate --preset three-requests --json"), outcome));
+    QCOMPARE(outcome.exitCode, 0);
+    QCOMPARE(outcome.err, QString());
+    bool ok = false;
+    const QJsonObject json = parseObject(outcome.out, ok);
+    QVERIFY2(ok, qPrintable(outcome.out));
+
+    for (const QString &key : words("scenario model requests completed timeouts makespan_s throughput_rps latency_s slowdown utilisation"))
+        QVERIFY2(json.contains(key), qPrintable(key));
+    QVERIFY(!json.contains(QStringLiteral("per_request")));
+    for (const QString &key : words("min mean p50 p90 p99 max stdev"))
+        QVERIFY2(json[QStringLiteral("latency_s")].toObject().contains(key), qPrintable(key));
+    QCOMPARE(json[QStringLiteral("scenario")].toString(), QStringLiteral("Three requests"));
+    QVERIFY(json[QStringLiteral("model")].toString().startsWith(QLatin1String("sync")));
+    QCOMPARE(json[QStringLiteral("requests")].toInteger(), 3);
+    QCOMPARE(json[QStringLiteral("completed")].toInteger(), 3);
+}
+
+void TestCli::simulateTextIsATable()
+{
+    Outcome outcome;
+    QVERIFY(runLatencyLab(words("simulate --preset three-requests"), outcome));
+    QCOMPARE(outcome.exitCode, 0);
+    QVERIFY2(outcome.out.startsWith(QStringLiteral("Three requests — sync (1 × blocking)")), qPrintable(outcome.out));
+    for (const char *expected : {"Makespan", "Throughput", "Latency", "p99", " s"})
+        QVERIFY2(outcome.out.contains(QString::fromUtf8(expected)), expected);
+}
+
+void TestCli::modelChoosesTheScenariosModel()
+{
+    Outcome outcome;
+    QVERIFY(runLatencyLab(words("simulate --preset three-requests --model async --json"), outcome));
+    QCOMPARE(outcome.exitCode, 0);
+    bool ok = false;
+    const QJsonObject json = parseObject(outcome.out, ok);
+    QVERIFY(ok);
+    QVERIFY2(json[QStringLiteral("model")].toString().startsWith(QLatin1String("async")), qPrintable(outcome.out));
+}
+
+void TestCli::perRequestListsEveryRequest()
+{
+    Outcome outcome;
+    QVERIFY(runLatencyLab(words("simulate --preset three-requests --json --per-request"), outcome));
+    QCOMPARE(outcome.exitCode, 0);
+    bool ok = false;
+    const QJsonObject json = parseObject(outcome.out, ok);
+    QVERIFY(ok);
+    const QJsonArray requests = json[QStringLiteral("per_request")].toArray();
+    QCOMPARE(requests.size(), 3);
+    for (const QJsonValue &request : requests) {
+        for (const QString &key : words("name arrival_s duration_s response_s slowdown timed_out"))
+            QVERIFY2(request.toObject().contains(key), qPrintable(key));
+    }
+    // By hand from the preset under sync: request 3 (arrives at 0.1) waits for
+    // 1 (1.0 s) and 2 (1.2 s), then runs its own 0.5 s: 1.0 + 1.2 + 0.5 − 0.1.
+    const QJsonObject third = requests.at(2).toObject();
+    QCOMPARE(third[QStringLiteral("name")].toString(), QStringLiteral("Request 3"));
+    QVERIFY2(std::abs(third[QStringLiteral("response_s")].toDouble() - 2.6) < 1e-6, qPrintable(outcome.out));
+}
+
+void TestCli::badInputExitsTwoWithOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mention");
+    // "BROKEN" stands for a malformed scenario file written to a temporary folder.
+    QTest::addRow("an unknown preset") << words("simulate --preset no-such-preset") << QStringLiteral("no-such-preset");
+    QTest::addRow("a malformed scenario file") << words("simulate BROKEN") << QStringLiteral("broken.json");
+    QTest::addRow("a scenario file that does not exist") << words("simulate /no/such/folder/missing.json") << QStringLiteral("missing.json");
+    QTest::addRow("an unknown option") << words("simulate --preset three-requests --frobnicate") << QStringLiteral("--frobnicate");
+    QTest::addRow("zero workers") << words("simulate --preset three-requests --workers 0") << QStringLiteral("--workers");
+    QTest::addRow("an unknown model") << words("simulate --preset three-requests --model fast") << QStringLiteral("--model");
+    QTest::addRow("an unknown command") << words("simulat --preset three-requests") << QStringLiteral("simulat");
+    QTest::addRow("simulate without a scenario") << words("simulate --json") << QStringLiteral("--preset");
+}
+
+void TestCli::badInputExitsTwoWithOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mention);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "latencylab-scenario", "version": 1, "requests": [)");
+    file.close();
+    arguments.replaceInStrings(QStringLiteral("BROKEN"), broken);
+
+    Outcome outcome;
+    QVERIFY(runLatencyLab(arguments, outcome));
+    QCOMPARE(outcome.exitCode, 2);
+    QCOMPARE(outcome.out, QString());
+    QVERIFY2(outcome.err.startsWith(QLatin1String("latencylab: ")), qPrintable(outcome.err));
+    QCOMPARE(outcome.err.count(QLatin1Char('\n')), 1);
+    QVERIFY(outcome.err.endsWith(QLatin1Char('\n')));
+    QVERIFY2(outcome.err.contains(mention), qPrintable(outcome.err));
+}
+
+void TestCli::timelineCsvIsWritten()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("timeline.csv"));
+    Outcome outcome;
+    QVERIFY(runLatencyLab({QStringLiteral("simulate"), QStringLiteral("--preset"), QStringLiteral("three-requests"),
+                           QStringLiteral("--timeline-csv"), path},
+                          outcome));
+    QCOMPARE(outcome.exitCode, 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.value(0), QStringLiteral("request,name,state,start_s,end_s,blame"));
+    // Each of the three requests has at least its three steps.
+    QVERIFY2(lines.size() >= 1 + 9, qPrintable(lines.join(QLatin1Char('\n'))));
+    QVERIFY(lines.value(1).startsWith(QLatin1String("1,Request 1,")));
+}
+
+void TestCli::timelineCsvToAnUnwritablePathLeavesNothing_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addRow("a folder that does not exist") << QStringLiteral("/no/such/folder/timeline.csv");
+    QTest::addRow("a path under /proc") << QStringLiteral("/proc/forbidden/x.csv");
+}
+
+void TestCli::timelineCsvToAnUnwritablePathLeavesNothing()
+{
+    QFETCH(QString, path);
+    Outcome outcome;
+    QVERIFY(runLatencyLab({QStringLiteral("simulate"), QStringLiteral("--preset"), QStringLiteral("three-requests"), QStringLiteral("--json"),
+                           QStringLiteral("--timeline-csv"), path},
+                          outcome));
+    QCOMPARE(outcome.exitCode, 2);
+    QCOMPARE(outcome.out, QString());
+    QCOMPARE(outcome.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(outcome.err.contains(path), qPrintable(outcome.err));
+    QVERIFY(!QFile::exists(path));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
