@@ -14,6 +14,26 @@ namespace {
 constexpr qsizetype kMaxQuotedLength = 40;
 // Whole numbers below this are shown without an exponent (11000000, not 1.1e+07).
 constexpr double kPlainIntegerLimit = 1e15;
+
+// Messages are one line, even when a key or value quoted in them holds a line break.
+QString oneLine(const QString &text)
+{
+    QString line;
+    line.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == u'\n')
+            line += QStringLiteral("\\n");
+        else if (c == u'\r')
+            line += QStringLiteral("\\r");
+        else if (c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line
+                 || c.category() == QChar::Separator_Paragraph)
+            line += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            line += c;
+    }
+    return line;
+}
+
 } // namespace
 
 JsonPath JsonPath::member(QStringView key) const
@@ -59,7 +79,7 @@ void JsonReader::raiseError(const JsonPath &path, const QString &message)
 {
     if (hasError())
         return;
-    m_error = path.isRoot() ? message : path.toString() + QStringLiteral(": ") + message;
+    m_error = oneLine(path.isRoot() ? message : path.toString() + QStringLiteral(": ") + message);
 }
 
 void JsonReader::raiseExpected(const JsonField &field, QStringView what)
@@ -70,7 +90,7 @@ void JsonReader::raiseExpected(const JsonField &field, QStringView what)
         raiseError(field.path, QStringLiteral("missing, expected ") + what);
 }
 
-bool JsonReader::checkObject(const JsonField &field, std::initializer_list<QStringView> allowedKeys)
+bool JsonReader::checkObject(const JsonField &field, std::span<const QStringView> allowedKeys)
 {
     if (!field.value.isObject()) {
         raiseExpected(field, u"an object");
@@ -88,10 +108,10 @@ bool JsonReader::checkObject(const JsonField &field, std::initializer_list<QStri
     return true;
 }
 
-std::optional<QString> JsonReader::checkSingleMember(const JsonField &field, std::initializer_list<QStringView> allowedKeys)
+std::optional<QString> JsonReader::checkSingleMember(const JsonField &field, std::span<const QStringView> allowedKeys)
 {
     if (!field.value.isObject()) {
-        raiseExpected(field, QStringLiteral("an object with one of: ") + joined(allowedKeys));
+        raiseExpected(field, QString(QStringLiteral("an object with one of: ") + joined(allowedKeys)));
         return std::nullopt;
     }
     if (!checkObject(field, allowedKeys))
@@ -108,7 +128,7 @@ std::optional<QString> JsonReader::checkSingleMember(const JsonField &field, std
 
 bool JsonReader::checkArray(const JsonField &field, qsizetype minSize, qsizetype maxSize, QStringView noun)
 {
-    const auto expected = [&] {
+    const auto expected = [&]() -> QString {
         const QString count = minSize == maxSize ? QString::number(minSize)
             : minSize == 0                       ? QStringLiteral("at most %1").arg(maxSize)
                                                  : QStringLiteral("%1 to %2").arg(minSize).arg(maxSize);
@@ -203,7 +223,7 @@ QString JsonReader::describe(const QJsonValue &value)
     return QStringLiteral("nothing");
 }
 
-QString JsonReader::joined(std::initializer_list<QStringView> words)
+QString JsonReader::joined(std::span<const QStringView> words)
 {
     QString text;
     for (QStringView word : words) {

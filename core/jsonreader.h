@@ -5,8 +5,8 @@
 #include <QStringView>
 #include <QVarLengthArray>
 
-#include <initializer_list>
 #include <optional>
+#include <span>
 
 namespace LatencyLab::Core {
 
@@ -61,14 +61,14 @@ public:
     void raiseExpected(const JsonField &field, QStringView what);
 
     // An object whose keys are all among `allowedKeys`.
-    bool checkObject(const JsonField &field, std::initializer_list<QStringView> allowedKeys);
+    bool checkObject(const JsonField &field, std::span<const QStringView> allowedKeys);
     // An object with exactly one key, one of `allowedKeys`; returns that key.
-    std::optional<QString> checkSingleMember(const JsonField &field, std::initializer_list<QStringView> allowedKeys);
+    std::optional<QString> checkSingleMember(const JsonField &field, std::span<const QStringView> allowedKeys);
     // An array of `minSize` to `maxSize` items (`noun` names them: "steps").
     // Check the size this way before allocating anything for the items.
     bool checkArray(const JsonField &field, qsizetype minSize, qsizetype maxSize, QStringView noun);
 
-    QString string(const JsonField &field);
+    QString string(const JsonField &field, QStringView what = u"a string");
     QString nonEmptyString(const JsonField &field);
     bool boolean(const JsonField &field);
     // A whole number in [min, max]: 2.5 workers is an error, not 2.
@@ -79,7 +79,7 @@ public:
     // A value shown compactly in a message: strings quoted, numbers as
     // written, `an object`, `an array`, `null`.
     static QString describe(const QJsonValue &value);
-    static QString joined(std::initializer_list<QStringView> words);
+    static QString joined(std::span<const QStringView> words);
 
 private:
     QString m_error;

@@ -96,8 +96,9 @@ Result<ServerModel> ServerSpec::resolve() const
     ServerModel resolved = *base;
     if (cores) {
         resolved.cores = *cores;
-        // "processes" is P blocking workers on P cores: naming P sets both.
-        if (model == QLatin1String("processes") && !workers)
+        // "processes" is P blocking workers on P cores: naming P sets both
+        // (0, no core limit, leaves the preset's workers alone).
+        if (model == QLatin1String("processes") && !workers && *cores > 0)
             resolved.workers = *cores;
     }
     if (workers)

@@ -266,6 +266,8 @@ void TestScenarioJson::malformedInputNamesTheField_data()
         "server.worker: ", words({"unknown field (expected one of: model, workers, threads, gil, cores)"}));
     row("an unknown server model lists the models", patched(R"({"server": {"model": "fast"}})"), "server.model: ",
         words({"unknown server model \"fast\"", "sync, async, threads, processes"}));
+    row("a line break in a quoted value keeps the message on one line",
+        patched(R"({"server": {"model": "sy\nnc"}})"), "server.model: ", words({"unknown server model \"sy\\nnc\""}));
     row("a server without a model is refused", patched(R"({"server": {"workers": 2}})"), "server.model: ",
         words({"missing", "sync, async, threads, processes"}));
     row("a null server is refused", patched(R"({"server": null, "client": {"kind": "open"}})"), "server: ",

@@ -56,6 +56,10 @@ void TestServerModel::overridesApplyOverThePreset()
     QCOMPARE(resolved->workers, 2);
     QCOMPARE(resolved->cores, 2);
 
+    ServerSpec unlimited = file;
+    unlimited.cores = 0; // no core limit: the preset's four workers stay
+    QCOMPARE(unlimited.resolve()->workers, 4);
+
     ServerSpec commandLine;
     commandLine.model = QStringLiteral("processes");
     commandLine.workers = 8;
