@@ -2,22 +2,24 @@
 
 #include "units.h"
 
+#include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace LatencyLab::Core {
 
 // The virtual-time scheduler's min-heap of (time, sequence, payload). A 4-ary
-// heap with hole-based sifting: shallower than a binary heap and moves each
-// element once per level instead of swapping — this is the simulator's hot path.
-// Equal times leave in insertion order, which keeps runs deterministic.
+// heap with hole-based sifting over 16-byte events, so the four children of a
+// node share one cache line — this is the simulator's hot path. Equal times
+// leave in insertion order, which keeps runs deterministic and fair.
 class EventQueue
 {
 public:
     struct Event
     {
         Nanos time;
-        quint64 sequence;
-        quintptr payload;
+        quint32 sequence;
+        quint32 payload;
     };
 
     bool empty() const { return m_events.empty(); }
@@ -25,9 +27,11 @@ public:
     void clear() { m_events.clear(); }
     const Event &top() const { return m_events.front(); }
 
-    void push(Nanos time, quintptr payload)
+    void push(Nanos time, quint32 payload)
     {
-        Event event{time, m_sequence++, payload};
+        if (m_sequence == std::numeric_limits<quint32>::max())
+            renumber();
+        const Event event{time, m_sequence++, payload};
         size_t hole = m_events.size();
         m_events.push_back(event);
         while (hole > 0) {
@@ -54,7 +58,7 @@ public:
             if (first >= count)
                 break;
             size_t best = first;
-            const size_t end = first + kArity < count ? first + kArity : count;
+            const size_t end = std::min(first + kArity, count);
             for (size_t child = first + 1; child < end; ++child) {
                 if (before(m_events[child], m_events[best]))
                     best = child;
@@ -71,16 +75,26 @@ public:
 private:
     static constexpr size_t kArity = 4;
 
-    // One 128-bit comparison: branch-free, and the hottest line of a simulation.
+    // One wide comparison: branch-free, and the hottest line of a simulation.
     static bool before(const Event &a, const Event &b)
     {
-        using Key = unsigned __int128;
-        const auto key = [](const Event &e) { return (Key(quint64(e.time)) << 64) | e.sequence; };
+        __extension__ typedef unsigned __int128 Key; // GCC and Clang both have it
+        const auto key = [](const Event &e) { return (Key(quint64(e.time)) << 32) | e.sequence; };
         return key(a) < key(b);
     }
 
+    // After 2³² events, number the pending ones afresh in their order (sorted
+    // order is also a valid heap).
+    void renumber()
+    {
+        std::sort(m_events.begin(), m_events.end(), before);
+        m_sequence = 0;
+        for (Event &event : m_events)
+            event.sequence = m_sequence++;
+    }
+
     std::vector<Event> m_events;
-    quint64 m_sequence = 0;
+    quint32 m_sequence = 0;
 };
 
 } // namespace LatencyLab::Core

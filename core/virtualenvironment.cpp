@@ -8,17 +8,9 @@ namespace LatencyLab::Core {
 
 namespace {
 
-// Event payloads: coroutine frames are at least 8-byte aligned, so odd values
-// are free to tag a closed client's connections.
-constexpr quintptr kTag = 1;
-quintptr connectionPayload(qint32 connection)
-{
-    return (quintptr(connection + 1) << 1) | kTag;
-}
-qint32 connectionOf(quintptr payload)
-{
-    return qint32(payload >> 1) - 1;
-}
+// Event payloads: the slot of a coroutine to resume, or (top bit set) a closed
+// client's connection that sends its next request.
+constexpr quint32 kConnectionBit = 0x8000'0000u;
 
 constexpr quint64 kProgressEvery = 1 << 16;
 
@@ -52,7 +44,7 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
     const bool closed = m_client.kind == ClientModel::Kind::Closed;
     if (closed) {
         for (qint32 c = 0; c < m_client.connections; ++c)
-            schedule(0, connectionPayload(c));
+            m_events.push(0, kConnectionBit | quint32(c));
     }
     // Open arrivals come in time order on their own, so they wait beside the
     // heap rather than in it: one heap operation fewer per request.
@@ -69,8 +61,8 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
         } else {
             const EventQueue::Event event = m_events.pop();
             m_now = event.time;
-            if (!(event.payload & kTag)) {
-                std::coroutine_handle<>::from_address(reinterpret_cast<void *>(event.payload)).resume();
+            if (!(event.payload & kConnectionBit)) {
+                m_slots[event.payload].suspended.resume();
             } else if (m_now < m_client.duration) {
                 if (m_timeline.requestCount() >= Limits::kMaxRequests) {
                     cancelAll();
@@ -79,7 +71,7 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
                                                .arg(Limits::kMaxRequests)
                                                .arg(toSeconds(m_client.duration)));
                 }
-                startRequest(m_now, connectionOf(event.payload));
+                startRequest(m_now, qint32(event.payload & ~kConnectionBit));
             }
         }
 
@@ -100,9 +92,9 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
     return success();
 }
 
-void VirtualEnvironment::schedule(Nanos time, quintptr payload)
+void VirtualEnvironment::resumeAt(Nanos time, qint32 slot)
 {
-    m_events.push(time, payload);
+    m_events.push(time, quint32(slot));
 }
 
 qint32 VirtualEnvironment::allocateSlot()
@@ -206,7 +198,7 @@ void VirtualEnvironment::releaseWorker(qint32 slot)
         // The freed place goes straight to the longest-waiting request.
         const qint32 next = m_acceptQueue.pop();
         assignWorker(next, worker);
-        schedule(m_now, quintptr(m_slots[size_t(next)].suspended.address()));
+        resumeAt(m_now, next);
         return;
     }
     if (!w.idleListed) {
@@ -266,7 +258,7 @@ void VirtualEnvironment::tryStartCpu(qint32 slot)
         m_coreHolders.push(Holder{slot, s.request});
     }
     transition(s, SpanState::Cpu, kNoRequest);
-    schedule(m_now + s.pendingCpu, quintptr(s.suspended.address()));
+    resumeAt(m_now + s.pendingCpu, slot);
 }
 
 void VirtualEnvironment::releaseCpuResources(qint32 slot)
@@ -326,7 +318,7 @@ void VirtualEnvironment::stepSuspend(const StepAwaiter &step, std::coroutine_han
         return;
     case Action::Io:
         transition(s, SpanState::Io, kNoRequest);
-        schedule(m_now + step.duration, quintptr(handle.address()));
+        resumeAt(m_now + step.duration, step.slot);
         return;
     }
 }
@@ -356,7 +348,7 @@ void VirtualEnvironment::finish(qint32 slot)
     if (s.worker >= 0)
         releaseWorker(slot);
     if (s.connection >= 0)
-        schedule(m_now, connectionPayload(s.connection)); // the connection sends its next request
+        m_events.push(m_now, kConnectionBit | quint32(s.connection)); // it sends its next request
     s.request = kNoRequest;
     m_freeSlots.push_back(slot);
 }

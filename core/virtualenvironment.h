@@ -68,7 +68,7 @@ private:
         FifoQueue<qint32> lockWaiters;
     };
 
-    void schedule(Nanos time, quintptr payload);
+    void resumeAt(Nanos time, qint32 slot);
     void startRequest(Nanos arrival, qint32 connection);
 
     bool tryAdmit(qint32 slot);
@@ -89,7 +89,7 @@ private:
     Timeline &m_timeline;
 
     Nanos m_now = 0;
-    EventQueue m_events; // payload: a coroutine address, or a tagged connection
+    EventQueue m_events;
 
     std::vector<Slot> m_slots;
     std::vector<qint32> m_freeSlots;
