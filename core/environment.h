@@ -39,7 +39,7 @@ struct StepAwaiter
     Nanos duration;
 
     bool await_ready();
-    void await_suspend(std::coroutine_handle<> handle);
+    bool await_suspend(std::coroutine_handle<> handle);
     void await_resume();
 };
 
@@ -57,7 +57,9 @@ public:
     virtual void finish(qint32 slot) = 0;
 
     virtual bool stepReady(const StepAwaiter &step) = 0;
-    virtual void stepSuspend(const StepAwaiter &step, std::coroutine_handle<> handle) = 0;
+    // Returns false when the step turned out to need no suspension after all
+    // (the coroutine then carries on at once).
+    virtual bool stepSuspend(const StepAwaiter &step, std::coroutine_handle<> handle) = 0;
     // Throws Cancelled when the run was cancelled while the step was pending.
     virtual void stepResume(const StepAwaiter &step) = 0;
 };
@@ -67,9 +69,9 @@ inline bool StepAwaiter::await_ready()
     return environment->stepReady(*this);
 }
 
-inline void StepAwaiter::await_suspend(std::coroutine_handle<> handle)
+inline bool StepAwaiter::await_suspend(std::coroutine_handle<> handle)
 {
-    environment->stepSuspend(*this, handle);
+    return environment->stepSuspend(*this, handle);
 }
 
 inline void StepAwaiter::await_resume()

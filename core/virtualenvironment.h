@@ -34,7 +34,7 @@ public:
     std::optional<Step> nextStep(qint32 slot) override;
     void finish(qint32 slot) override;
     bool stepReady(const StepAwaiter &step) override;
-    void stepSuspend(const StepAwaiter &step, std::coroutine_handle<> handle) override;
+    bool stepSuspend(const StepAwaiter &step, std::coroutine_handle<> handle) override;
     void stepResume(const StepAwaiter &step) override;
 
 private:
@@ -74,7 +74,9 @@ private:
     bool tryAdmit(qint32 slot);
     void assignWorker(qint32 slot, qint32 worker);
     void releaseWorker(qint32 slot);
-    void tryStartCpu(qint32 slot);
+    bool tryStartCpu(qint32 slot);
+    void startCpuOfWaiter(qint32 slot);
+    bool suspendUntil(Nanos time, qint32 slot);
     void releaseCpuResources(qint32 slot);
     RequestIndex oldestWorkerHolder();
     RequestIndex oldestCoreHolder();
@@ -90,6 +92,8 @@ private:
 
     Nanos m_now = 0;
     EventQueue m_events;
+    qint64 m_arrivalsLeft = 0; // open client: arrivals wait beside the heap, in time order
+    Nanos m_nextArrival = 0;
 
     std::vector<Slot> m_slots;
     std::vector<qint32> m_freeSlots;
