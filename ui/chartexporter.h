@@ -1,0 +1,22 @@
+#pragma once
+
+#include "ganttchart.h"
+
+#include "core/result.h"
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+namespace LatencyLab::Ui {
+
+// Renders a chart with the same painter code as the window, to PNG or SVG
+// (chosen by the file's extension), at `size` logical pixels times `scale`
+// (2 for HiDPI). Written atomically: on failure no partial file is left and
+// the message names the path.
+Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size = QSize(1600, 900), double scale = 1.0);
+
+// The image alone, for the clipboard and for tests.
+QImage renderChart(const GanttChart &chart, QSize size, double scale = 1.0);
+
+} // namespace LatencyLab::Ui

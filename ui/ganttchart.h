@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/simulator.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace LatencyLab::Ui {
+
+// One run drawn as a block of rows. The Gantt tab shows one section; the
+// comparison stacks several (sync over async) on one shared time axis.
+struct GanttSection
+{
+    QString title;   // the model, e.g. "sync (1 × blocking)"
+    QString summary; // e.g. "makespan 2.70 s · mean 1.92 s · p99 2.59 s · 1.11 req/s"
+    std::shared_ptr<const Core::SimulationRun> run;
+
+    static GanttSection fromRun(std::shared_ptr<const Core::SimulationRun> run);
+};
+
+struct GanttChart
+{
+    QString title; // the scenario's name
+    QList<GanttSection> sections;
+
+    bool isEmpty() const;
+    qint64 rowCount() const; // requests over all sections
+    // Earliest arrival to latest end over every section (at least 1 ns long).
+    Core::Nanos start() const;
+    Core::Nanos end() const;
+};
+
+} // namespace LatencyLab::Ui
