@@ -19,7 +19,7 @@ struct OptionDef
 {
     QLatin1String name;
     QLatin1String valueName; // empty for a flag
-    QLatin1String help;
+    QString help;
     ApplyOption apply;
     QLatin1String excludes{}; // an option that may not be given together with this one
 
@@ -87,13 +87,13 @@ Status requireNonEmpty(const QString &option, const QString &value, const QStrin
 const QList<OptionDef> &optionTable()
 {
     static const QList<OptionDef> table = {
-        {QLatin1String("--preset"), QLatin1String("NAME"), QLatin1String("a preset scenario (see `latencylab presets`)"),
+        {QLatin1String("--preset"), QLatin1String("NAME"), QStringLiteral("a preset scenario (see `latencylab presets`)"),
          [](AppOptions &o, const QString &option, const QString &value) {
              o.preset = value;
              return requireNonEmpty(option, value, QStringLiteral("a preset name"));
          }},
         {QLatin1String("--model"), QLatin1String("NAME"),
-         QLatin1String("sync, async, threads or processes (default: the scenario's server)"),
+         QStringLiteral("sync, async, threads or processes (default: the scenario's server)"),
          [](AppOptions &o, const QString &option, const QString &value) {
              const QStringList names = ServerModel::presetNames();
              if (!names.contains(value))
@@ -102,31 +102,31 @@ const QList<OptionDef> &optionTable()
              o.server.model = value;
              return success();
          }},
-        {QLatin1String("--workers"), QLatin1String("N"), QLatin1String("worker processes"),
+        {QLatin1String("--workers"), QLatin1String("N"), QStringLiteral("worker processes, 1 to %1").arg(Limits::kMaxWorkers),
          [](AppOptions &o, const QString &option, const QString &value) {
              return setServerInt<1, Limits::kMaxWorkers>(&ServerSpec::workers, o, option, value);
          }},
-        {QLatin1String("--threads"), QLatin1String("K"), QLatin1String("requests at a time per worker"),
+        {QLatin1String("--threads"), QLatin1String("K"), QStringLiteral("requests at a time per worker, 1 to %1").arg(Limits::kMaxThreads),
          [](AppOptions &o, const QString &option, const QString &value) {
              return setServerInt<1, Limits::kMaxThreads>(&ServerSpec::threads, o, option, value);
          }},
-        {QLatin1String("--gil"), {}, QLatin1String("threads of one worker take turns for cpu steps"),
+        {QLatin1String("--gil"), {}, QStringLiteral("threads of one worker take turns for cpu steps"),
          [](AppOptions &o, const QString &, const QString &) {
              o.server.gil = true;
              return success();
          },
          QLatin1String("--no-gil")},
-        {QLatin1String("--no-gil"), {}, QLatin1String("threads run cpu steps in parallel"),
+        {QLatin1String("--no-gil"), {}, QStringLiteral("threads run cpu steps in parallel"),
          [](AppOptions &o, const QString &, const QString &) {
              o.server.gil = false;
              return success();
          },
          QLatin1String("--gil")},
-        {QLatin1String("--cores"), QLatin1String("P"), QLatin1String("cpu steps running at once on the machine (0: no limit)"),
+        {QLatin1String("--cores"), QLatin1String("P"), QStringLiteral("cpu steps running at once on the machine, 0 (no limit) to %1").arg(Limits::kMaxCores),
          [](AppOptions &o, const QString &option, const QString &value) {
              return setServerInt<0, Limits::kMaxCores>(&ServerSpec::cores, o, option, value);
          }},
-        {QLatin1String("--seed"), QLatin1String("S"), QLatin1String("seed of generated requests (a non-negative integer)"),
+        {QLatin1String("--seed"), QLatin1String("S"), QStringLiteral("seed of generated requests (a non-negative integer)"),
          [](AppOptions &o, const QString &option, const QString &value) {
              bool ok = isInteger(value) && !value.startsWith(QLatin1Char('-'));
              const quint64 seed = ok ? value.toULongLong(&ok) : 0;
@@ -136,17 +136,17 @@ const QList<OptionDef> &optionTable()
              o.seed = seed;
              return success();
          }},
-        {QLatin1String("--json"), {}, QLatin1String("print one JSON object instead of a table"),
+        {QLatin1String("--json"), {}, QStringLiteral("print one JSON object instead of a table"),
          [](AppOptions &o, const QString &, const QString &) {
              o.json = true;
              return success();
          }},
-        {QLatin1String("--per-request"), {}, QLatin1String("add every request's arrival, duration, response and slowdown"),
+        {QLatin1String("--per-request"), {}, QStringLiteral("add every request's arrival, duration, response and slowdown"),
          [](AppOptions &o, const QString &, const QString &) {
              o.perRequest = true;
              return success();
          }},
-        {QLatin1String("--timeline-csv"), QLatin1String("OUT"), QLatin1String("write every span of the timeline to OUT as CSV"),
+        {QLatin1String("--timeline-csv"), QLatin1String("OUT"), QStringLiteral("write every span of the timeline to OUT as CSV"),
          [](AppOptions &o, const QString &option, const QString &value) {
              o.timelineCsvPath = value;
              return requireNonEmpty(option, value, QStringLiteral("a file path"));
@@ -333,24 +333,25 @@ QString helpText()
 {
     QString text = QStringLiteral("LatencyLab shows why asynchronous scheduling changes the latency people perceive.\n\nUsage:\n");
     // "  left        right", with right in one column; a long left gets a line of its own.
-    const auto usageLine = [](const QString &left, const QString &right) -> QString {
-        constexpr qsizetype kColumn = 52;
-        QString line = QStringLiteral("  ") + left;
-        if (line.size() >= kColumn)
-            line += QLatin1Char('\n') + QString(kColumn, QLatin1Char(' '));
+    const auto line = [](const QString &left, const QString &right, qsizetype column) -> QString {
+        QString text = QStringLiteral("  ") + left;
+        if (text.size() >= column)
+            text += QLatin1Char('\n') + QString(column, QLatin1Char(' '));
         else
-            line += QString(kColumn - line.size(), QLatin1Char(' '));
-        return line + right + QLatin1Char('\n');
+            text += QString(column - text.size(), QLatin1Char(' '));
+        return text + right + QLatin1Char('\n');
     };
+    constexpr qsizetype kUsageColumn = 44;
+    constexpr qsizetype kOptionColumn = 24;
     for (const CommandDef &command : commandTable()) {
         QStringList words{QStringLiteral("latencylab")};
         if (!command.name.isEmpty())
             words << command.name;
         if (!command.synopsis.isEmpty())
             words << command.synopsis;
-        text += usageLine(words.join(QLatin1Char(' ')), command.summary);
+        text += line(words.join(QLatin1Char(' ')), command.summary, kUsageColumn);
     }
-    text += usageLine(QStringLiteral("latencylab --help | --version"), QStringLiteral("this text, or the version"));
+    text += line(QStringLiteral("latencylab --help | --version"), QStringLiteral("this text, or the version"), kUsageColumn);
 
     for (const CommandDef &command : commandTable()) {
         if (command.command == Command::Gui || command.options.isEmpty())
@@ -361,7 +362,7 @@ QString helpText()
             QString left = name;
             if (option->takesValue())
                 left += QLatin1Char(' ') + option->valueName;
-            text += usageLine(left, option->help);
+            text += line(left, option->help, kOptionColumn);
         }
     }
     text += QStringLiteral("\nBad input exits with status 2 and one line on standard error.\n");

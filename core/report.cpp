@@ -138,7 +138,7 @@ QString metricsToText(const SimulationRun &run, const QString &title)
 QString perRequestToText(const Timeline &timeline)
 {
     // Built directly rather than through alignColumns: a million rows of cells would cost far more memory.
-    constexpr qsizetype kNumberWidth = 10;
+    constexpr qsizetype kNumberWidth = 9;
     qsizetype nameWidth = qsizetype(qstrlen("Request"));
     for (RequestIndex r = 0; r < timeline.requestCount(); ++r)
         nameWidth = std::max(nameWidth, timeline.requestName(r).size());
@@ -147,7 +147,7 @@ QString perRequestToText(const Timeline &timeline)
     const auto appendRow = [&](const QString &name, const QStringList &numbers) {
         text += name.leftJustified(nameWidth);
         for (const QString &number : numbers)
-            text += number.rightJustified(kNumberWidth);
+            text += QStringLiteral("  ") + number.rightJustified(kNumberWidth);
         text += QLatin1Char('\n');
     };
     appendRow(QStringLiteral("Request"), {QStringLiteral("arrival"), QStringLiteral("duration"), QStringLiteral("response"),

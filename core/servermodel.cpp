@@ -76,7 +76,8 @@ QString ServerModel::describe() const
 ServerSpec ServerSpec::overriddenBy(const ServerSpec &other) const
 {
     ServerSpec merged = *this;
-    merged.model = other.model;
+    if (!other.model.isEmpty())
+        merged.model = other.model;
     if (other.workers)
         merged.workers = other.workers;
     if (other.threads)

@@ -51,7 +51,8 @@ struct ServerSpec
     std::optional<bool> gil;
     std::optional<int> cores;
 
-    // Overrides present in `other` replace ours (command line over file).
+    // Values present in `other` replace ours (command line over file); an
+    // empty model name keeps ours.
     ServerSpec overriddenBy(const ServerSpec &other) const;
     Result<ServerModel> resolve() const;
 

@@ -1,0 +1,123 @@
+#include "headless.h"
+
+#include "presets.h"
+#include "report.h"
+#include "scenariojson.h"
+#include "simulator.h"
+#include "timelinecsv.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace LatencyLab::Core {
+
+namespace {
+
+Result<Scenario> loadPreset(const QString &name)
+{
+    Result<Scenario> scenario = Presets::load(name);
+    if (!scenario)
+        return Result<Scenario>::failure(QStringLiteral("--preset: ") + scenario.error());
+    return scenario;
+}
+
+QString presetList()
+{
+    QList<QStringList> rows;
+    for (const QString &name : Presets::names())
+        rows.append({name, Presets::summary(name)});
+    return alignColumns(rows, {});
+}
+
+QString versionLine()
+{
+    const QString version = QCoreApplication::applicationVersion();
+    return QStringLiteral("latencylab %1\n").arg(version.isEmpty() ? QStringLiteral("(unknown version)") : version);
+}
+
+QString simulationOutput(const AppOptions &options, const Scenario &scenario, const SimulationRun &run)
+{
+    if (!options.json) {
+        QString text = metricsToText(run, scenario.name);
+        if (options.perRequest)
+            text += QLatin1Char('\n') + perRequestToText(run.timeline);
+        return text;
+    }
+    QJsonObject object = metricsToJson(run);
+    object.insert(QStringLiteral("scenario"), scenario.name);
+    if (options.perRequest)
+        object.insert(QStringLiteral("per_request"), perRequestToJson(run.timeline));
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+int simulateCommand(const AppOptions &options, QTextStream &out, QTextStream &err)
+{
+    const Result<Scenario> scenario = loadScenario(options);
+    if (!scenario)
+        return reportBadInput(err, scenario.error());
+    const Result<SimulationRun> run = simulate(*scenario, chooseServer(*scenario, options));
+    if (!run)
+        return reportBadInput(err, run.error());
+    const QString output = simulationOutput(options, *scenario, *run);
+    // The CSV comes before any output, so a failure leaves stdout empty.
+    if (!options.timelineCsvPath.isEmpty()) {
+        if (const Status written = writeTimelineCsv(run->timeline, options.timelineCsvPath); !written)
+            return reportBadInput(err, written.error());
+    }
+    out << output;
+    out.flush();
+    return kExitSuccess;
+}
+
+int printText(QTextStream &out, const QString &text)
+{
+    out << text;
+    out.flush();
+    return kExitSuccess;
+}
+
+} // namespace
+
+int reportBadInput(QTextStream &err, const QString &message)
+{
+    // Exactly one line, whatever the message holds (a file's error text may span several).
+    QString line = message.trimmed();
+    line.replace(QLatin1Char('\r'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    err << QStringLiteral("latencylab: ") << line << Qt::endl;
+    return kExitBadInput;
+}
+
+Result<Scenario> loadScenario(const AppOptions &options)
+{
+    Result<Scenario> scenario = options.preset.isEmpty() ? ScenarioJson::load(options.scenarioFile) : loadPreset(options.preset);
+    // Hand-written requests draw nothing at random: a seed changes nothing for them.
+    if (scenario && options.seed && scenario->generator)
+        scenario->generator->seed = *options.seed;
+    return scenario;
+}
+
+ServerSpec chooseServer(const Scenario &scenario, const AppOptions &options)
+{
+    const ServerSpec base = options.server.model.isEmpty() ? scenario.server : scenario.modelNamed(options.server.model);
+    return base.overriddenBy(options.server);
+}
+
+int runHeadless(const AppOptions &options, QTextStream &out, QTextStream &err)
+{
+    switch (options.command) {
+    case Command::Help:
+        return printText(out, helpText());
+    case Command::Version:
+        return printText(out, versionLine());
+    case Command::Presets:
+        return printText(out, presetList());
+    case Command::Simulate:
+        return simulateCommand(options, out, err);
+    case Command::Gui:
+        break;
+    }
+    Q_ASSERT_X(false, "runHeadless", "the window is not a headless command");
+    return reportBadInput(err, QStringLiteral("this command needs the window"));
+}
+
+} // namespace LatencyLab::Core
