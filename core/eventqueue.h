@@ -59,10 +59,8 @@ public:
                 break;
             size_t best = first;
             const size_t end = std::min(first + kArity, count);
-            for (size_t child = first + 1; child < end; ++child) {
-                if (before(m_events[child], m_events[best]))
-                    best = child;
-            }
+            for (size_t child = first + 1; child < end; ++child)
+                best = before(m_events[child], m_events[best]) ? child : best;
             if (!before(m_events[best], last))
                 break;
             m_events[hole] = m_events[best];
@@ -75,12 +73,11 @@ public:
 private:
     static constexpr size_t kArity = 4;
 
-    // One wide comparison: branch-free, and the hottest line of a simulation.
+    // Time, then insertion order. (A single 128-bit key comparison measured
+    // slower: more instructions and more mispredicted branches around it.)
     static bool before(const Event &a, const Event &b)
     {
-        __extension__ typedef unsigned __int128 Key; // GCC and Clang both have it
-        const auto key = [](const Event &e) { return (Key(quint64(e.time)) << 32) | e.sequence; };
-        return key(a) < key(b);
+        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
     }
 
     // After 2³² events, number the pending ones afresh in their order (sorted
