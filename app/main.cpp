@@ -1,8 +1,10 @@
 #include "core/commandline.h"
 #include "core/headless.h"
+#include "ui/exportcommand.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QTextStream>
 
@@ -51,6 +53,12 @@ int main(int argc, char **argv)
         return Core::reportBadInput(err, options.error());
     if (options->command == Core::Command::Gui)
         return runWindow(argc, argv, *options, err);
+    if (options->command == Core::Command::Export) {
+        // Drawing needs fonts, hence a QGuiApplication, but never a display.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        return LatencyLab::Ui::runExportCommand(*options, out, err);
+    }
 
     QCoreApplication app(argc, argv);
     return Core::runHeadless(*options, out, err);

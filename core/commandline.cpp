@@ -34,6 +34,7 @@ struct CommandDef
     QLatin1String summary;
     ScenarioArgument scenario;
     QList<QLatin1String> options;
+    QList<QLatin1String> required{}; // options the command cannot do without
 
     QString displayName() const { return name.isEmpty() ? QStringLiteral("the window") : QString(name); }
 };
@@ -83,6 +84,14 @@ Status requireNonEmpty(const QString &option, const QString &value, const QStrin
         return fail(QStringLiteral("%1: expected %2, got an empty value").arg(option, what));
     return success();
 }
+
+// Each side and the scale are bounded, and so is their product: a 16384² image
+// at scale 4 would need 17 GB.
+constexpr int kMinExportSide = 200;
+constexpr int kMaxExportSide = 16384;
+constexpr double kMinExportScale = 0.5;
+constexpr double kMaxExportScale = 4.0;
+constexpr double kMaxExportDevicePixels = 100e6; // 400 MB of ARGB
 
 const QList<OptionDef> &optionTable()
 {
@@ -151,6 +160,47 @@ const QList<OptionDef> &optionTable()
              o.timelineCsvPath = value;
              return requireNonEmpty(option, value, QStringLiteral("a file path"));
          }},
+        {QLatin1String("--chart"), QLatin1String("KIND"), QStringLiteral("gantt (the scenario's model) or compare (all its models on one axis)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             if (value != QLatin1String("gantt") && value != QLatin1String("compare"))
+                 return fail(QStringLiteral("%1: unknown chart \"%2\" (expected one of: gantt, compare)").arg(option, value));
+             o.chart = value;
+             return success();
+         }},
+        {QLatin1String("--out"), QLatin1String("OUT"), QStringLiteral("the image to write: OUT.png or OUT.svg"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             if (const Status given = requireNonEmpty(option, value, QStringLiteral("a file path")); !given)
+                 return given;
+             if (!value.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) && !value.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive))
+                 return fail(QStringLiteral("%1: expected a file name ending in .png or .svg, got \"%2\"").arg(option, value));
+             o.outPath = value;
+             return success();
+         }},
+        {QLatin1String("--size"), QLatin1String("WxH"), QStringLiteral("image size in logical pixels, each side %1 to %2 (default 1600x900)").arg(kMinExportSide).arg(kMaxExportSide),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const QStringList sides = value.split(QLatin1Char('x'));
+             const auto bad = [&] {
+                 return fail(QStringLiteral("%1: expected WIDTHxHEIGHT with each side from %2 to %3, got \"%4\"")
+                                 .arg(option).arg(kMinExportSide).arg(kMaxExportSide).arg(value));
+             };
+             if (sides.size() != 2)
+                 return bad();
+             const auto width = parseIntInRange(option, sides[0], kMinExportSide, kMaxExportSide);
+             const auto height = parseIntInRange(option, sides[1], kMinExportSide, kMaxExportSide);
+             if (!width || !height)
+                 return bad();
+             o.exportSize = QSize(*width, *height);
+             return success();
+         }},
+        {QLatin1String("--scale"), QLatin1String("F"), QStringLiteral("device pixels per logical pixel, %1 to %2 (2 for HiDPI)").arg(kMinExportScale).arg(kMaxExportScale),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             bool ok = false;
+             const double scale = value.toDouble(&ok);
+             if (!ok || !(scale >= kMinExportScale && scale <= kMaxExportScale))
+                 return fail(QStringLiteral("%1: expected a number from %2 to %3, got \"%4\"").arg(option).arg(kMinExportScale).arg(kMaxExportScale).arg(value));
+             o.exportScale = scale;
+             return success();
+         }},
     };
     return table;
 }
@@ -173,6 +223,11 @@ const QList<CommandDef> &commandTable()
          QLatin1String("simulate in virtual time and print the metrics"), ScenarioArgument::Required,
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--json"), QLatin1String("--per-request"), QLatin1String("--timeline-csv")}},
+        {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) --chart gantt|compare --out OUT.png|OUT.svg [options]"),
+         QLatin1String("draw a chart to a PNG or SVG file"), ScenarioArgument::Required,
+         kScenarioOptions
+             + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--scale")},
+         {QLatin1String("--chart"), QLatin1String("--out")}},
     };
     return table;
 }
@@ -324,6 +379,17 @@ Result<AppOptions> parseCommandLine(const QStringList &arguments)
             return Result<AppOptions>::failure(applied.error());
     }
 
+    for (const QLatin1String &required : command->required) {
+        if (!given.contains(required)) {
+            const OptionDef *option = findOption(*command, required);
+            return Result<AppOptions>::failure(QStringLiteral("%1: required by %2 (%1 %3)").arg(required, command->displayName(), option->valueName));
+        }
+    }
+    const double devicePixels = double(options.exportSize.width()) * options.exportSize.height() * options.exportScale * options.exportScale;
+    if (devicePixels > kMaxExportDevicePixels)
+        return Result<AppOptions>::failure(QStringLiteral("--size: %1x%2 at --scale %3 is %L4 million pixels; at most %L5 million")
+                                               .arg(options.exportSize.width()).arg(options.exportSize.height()).arg(options.exportScale)
+                                               .arg(devicePixels / 1e6, 0, 'f', 0).arg(kMaxExportDevicePixels / 1e6, 0, 'f', 0));
     if (const Status scenario = checkScenario(*command, options, positionals); !scenario)
         return Result<AppOptions>::failure(scenario.error());
     return options;

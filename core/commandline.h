@@ -3,6 +3,7 @@
 #include "result.h"
 #include "servermodel.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,7 @@ enum class Command : quint8 {
     Gui,      // `latencylab [FILE.json | --preset NAME]`
     Presets,  // `latencylab presets`
     Simulate, // `latencylab simulate (--preset NAME | FILE) [options]`
+    Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg`
     Help,     // `--help` anywhere
     Version,  // `--version` anywhere
 };
@@ -48,6 +50,12 @@ struct AppOptions
     bool json = false;
     bool perRequest = false;
     QString timelineCsvPath; // empty: no CSV
+
+    // export
+    QString chart;               // "gantt" or "compare"
+    QString outPath;
+    QSize exportSize{1600, 900}; // logical pixels
+    double exportScale = 1.0;    // device pixels per logical pixel (2 for HiDPI)
 
     friend bool operator==(const AppOptions &, const AppOptions &) = default;
 };

@@ -114,10 +114,11 @@ int runHeadless(const AppOptions &options, QTextStream &out, QTextStream &err)
     case Command::Simulate:
         return simulateCommand(options, out, err);
     case Command::Gui:
+    case Command::Export:
         break;
     }
-    Q_ASSERT_X(false, "runHeadless", "the window is not a headless command");
-    return reportBadInput(err, QStringLiteral("this command needs the window"));
+    Q_ASSERT_X(false, "runHeadless", "drawing needs the ui library");
+    return reportBadInput(err, QStringLiteral("this command is not a core command"));
 }
 
 } // namespace LatencyLab::Core

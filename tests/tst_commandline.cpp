@@ -16,13 +16,16 @@ char *toString(const AppOptions &o)
     const auto opt = [](const auto &value) { return value ? QString::number(*value) : QStringLiteral("-"); };
     const QString text =
         QStringLiteral("{command %1, preset \"%2\", file \"%3\", model \"%4\", workers %5, threads %6, gil %7, cores %8, "
-                       "seed %9, json %10, perRequest %11, csv \"%12\"}")
+                       "seed %9, json %10, perRequest %11, csv \"%12\", chart %13, out %14, size %15x%16, scale %17}")
             .arg(int(o.command))
             .arg(o.preset, o.scenarioFile, o.server.model, opt(o.server.workers), opt(o.server.threads),
                  o.server.gil ? QString::number(*o.server.gil) : QStringLiteral("-"), opt(o.server.cores), opt(o.seed))
             .arg(o.json)
             .arg(o.perRequest)
-            .arg(o.timelineCsvPath);
+            .arg(o.timelineCsvPath, o.chart, o.outPath)
+            .arg(o.exportSize.width())
+            .arg(o.exportSize.height())
+            .arg(o.exportScale);
     return qstrdup(text.toUtf8().constData());
 }
 
@@ -159,6 +162,24 @@ void TestCommandLine::parses_data()
         return o;
     }();
     QTest::addRow("-- lets a file name start with a dash") << words("simulate -- -odd.json") << simulateFile(QStringLiteral("-odd.json"));
+    QTest::addRow("export a comparison with the default size") << words("export --preset web-load --chart compare --out c.png") << [] {
+        AppOptions o = command(Command::Export);
+        o.preset = QStringLiteral("web-load");
+        o.chart = QStringLiteral("compare");
+        o.outPath = QStringLiteral("c.png");
+        return o;
+    }();
+    QTest::addRow("export a gantt at a size and scale") << words("export s.json --chart gantt --out g.SVG --size 800x600 --scale 2 --model async")
+                                                        << [] {
+                                                               AppOptions o = command(Command::Export);
+                                                               o.scenarioFile = QStringLiteral("s.json");
+                                                               o.chart = QStringLiteral("gantt");
+                                                               o.outPath = QStringLiteral("g.SVG");
+                                                               o.exportSize = QSize(800, 600);
+                                                               o.exportScale = 2;
+                                                               o.server.model = QStringLiteral("async");
+                                                               return o;
+                                                           }();
 }
 
 void TestCommandLine::parses()
@@ -211,6 +232,17 @@ void TestCommandLine::rejects_data()
     row("two files", "simulate a.json b.json", {QStringLiteral("b.json")});
     row("an empty --timeline-csv", "simulate --preset cores --timeline-csv=", {QStringLiteral("--timeline-csv")});
     row("an empty --preset", "simulate --preset=", {QStringLiteral("--preset")});
+    row("export without --chart", "export --preset cores --out a.png", {QStringLiteral("--chart"), QStringLiteral("required")});
+    row("export without --out", "export --preset cores --chart gantt", {QStringLiteral("--out"), QStringLiteral("required")});
+    row("an unknown chart", "export --preset cores --chart pie --out a.png", {QStringLiteral("--chart"), QStringLiteral("pie")});
+    row("an image format that is not png or svg", "export --preset cores --chart gantt --out a.jpg", {QStringLiteral("--out"), QStringLiteral("a.jpg")});
+    row("a size without an x", "export --preset cores --chart gantt --out a.png --size 800", {QStringLiteral("--size"), QStringLiteral("800")});
+    row("a size too small", "export --preset cores --chart gantt --out a.png --size 10x10", {QStringLiteral("--size")});
+    row("a size too large", "export --preset cores --chart gantt --out a.png --size 20000x10", {QStringLiteral("--size")});
+    row("a scale of zero", "export --preset cores --chart gantt --out a.png --scale 0", {QStringLiteral("--scale"), QStringLiteral("\"0\"")});
+    row("a scale that is not a number", "export --preset cores --chart gantt --out a.png --scale big", {QStringLiteral("--scale"), QStringLiteral("big")});
+    row("an image too large in pixels", "export --preset cores --chart gantt --out a.png --size 16000x16000 --scale 2", {QStringLiteral("--size"), QStringLiteral("million")});
+    row("export options given to simulate", "simulate --preset cores --chart gantt", {QStringLiteral("--chart")});
 }
 
 void TestCommandLine::rejects()

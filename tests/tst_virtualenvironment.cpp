@@ -25,6 +25,7 @@ private Q_SLOTS:
     void generatedStepsDoNotDependOnTheModel();
     void cancelStopsTheRun();
     void eventLoopWorkersShareRequestsRoundRobin();
+    void aClosedClientOfInstantRequestsIsRefused();
 };
 
 namespace {
@@ -227,6 +228,17 @@ void TestVirtualEnvironment::eventLoopWorkersShareRequestsRoundRobin()
     QCOMPARE(spansText(run->timeline, 1), QStringLiteral("C[0,1]"));
     QCOMPARE(spansText(run->timeline, 2), QStringLiteral("R[0,1]@1 C[1,2]"));
     QCOMPARE(spansText(run->timeline, 3), QStringLiteral("R[0,1]@2 C[1,2]"));
+}
+
+void TestVirtualEnvironment::aClosedClientOfInstantRequestsIsRefused()
+{
+    Scenario scenario = openScenario({request(0, {cpu(0.0), io(0.0)})});
+    scenario.client.kind = ClientModel::Kind::Closed;
+    scenario.client.connections = 4;
+    scenario.client.duration = fromSeconds(10);
+    const auto run = simulate(scenario, model("async"));
+    QVERIFY(!run.ok());
+    QVERIFY2(run.error().contains(QLatin1String("no time")), qPrintable(run.error()));
 }
 
 QTEST_GUILESS_MAIN(TestVirtualEnvironment)

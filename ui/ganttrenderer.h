@@ -55,6 +55,8 @@ private:
     GanttChart m_chart;
     quint64 m_revision = 0;
     std::unique_ptr<GanttGeometry> m_cached;
+    quint64 m_cachedRevision = 0; // the chart revision m_cached was built for
+    TimeRange m_fullRange;        // kept: finding the latest end scans every request
 };
 
 } // namespace LatencyLab::Ui

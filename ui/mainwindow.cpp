@@ -1,16 +1,43 @@
 #include "mainwindow.h"
 
+#include "busyindicator.h"
+#include "chartexporter.h"
+#include "clientsliders.h"
+#include "exportdialog.h"
+#include "ganttview.h"
+#include "generatorsliders.h"
+#include "metricstable.h"
+#include "modelpanel.h"
+#include "requestsliders.h"
+#include "requesttable.h"
+#include "scenarioeditor.h"
+#include "windowcharts.h"
+#include "zoomcontrol.h"
+
 #include "core/presets.h"
 #include "core/report.h"
+#include "core/scenariojson.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPointer>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
-#include <QTableWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -20,116 +47,288 @@ namespace LatencyLab::Ui {
 
 namespace {
 
-enum Column : int {
-    ModelColumn,
-    RequestsColumn,
-    CompletedColumn,
-    TimeoutsColumn,
-    MakespanColumn,
-    ThroughputColumn,
-    MeanLatencyColumn,
-    P99LatencyColumn,
-    MaxSlowdownColumn,
-    ColumnCount,
-};
+constexpr double kZoomStep = 1.5;
+constexpr int kControlsWidth = 330;
+// Initial heights: the chart gets most; the tables get room for a few models and requests.
+constexpr int kChartHeight = 560;
+constexpr int kMetricsHeight = 120;
+constexpr int kRequestsHeight = 150;
 
-QStringList columnTitles()
+// "sync vs async", or the full descriptions when two variants share a name.
+QString modelsShown(const GanttChart &chart)
 {
-    return {QStringLiteral("Model"),        QStringLiteral("Requests"),    QStringLiteral("Completed"),
-            QStringLiteral("Timeouts"),     QStringLiteral("Makespan"),    QStringLiteral("Throughput"),
-            QStringLiteral("Mean latency"), QStringLiteral("p99 latency"), QStringLiteral("Max slowdown")};
+    QStringList names;
+    for (const GanttSection &section : chart.sections)
+        names << section.run->server.name;
+    if (names.removeDuplicates() > 0) {
+        names.clear();
+        for (const GanttSection &section : chart.sections)
+            names << section.run->server.describe();
+    }
+    return names.join(MainWindow::tr(" vs "));
 }
 
-// One row of the comparison table, in column order.
-QStringList cellsOf(const Core::SimulationRun &run)
+QTableView *tableView(QAbstractItemModel *model, const QString &objectName)
 {
-    const Core::Metrics &m = run.metrics;
-    return {run.server.describe(),
-            QString::number(m.requests),
-            QString::number(m.completed),
-            QString::number(m.timeouts),
-            Core::formatSeconds(m.makespanSeconds),
-            Core::formatRate(m.throughputRps),
-            Core::formatSeconds(m.latencySeconds.mean),
-            Core::formatSeconds(m.latencySeconds.p99),
-            Core::formatFactor(m.slowdownMax)};
+    auto *view = new QTableView;
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setHighlightSections(false);
+    return view;
 }
 
-QString countOf(qsizetype n, const QString &singular, const QString &plural)
+// A standard folder if this machine has it, else the home folder.
+QString folderOr(QStandardPaths::StandardLocation location)
 {
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? singular : plural);
+    const QString folder = QStandardPaths::writableLocation(location);
+    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
 }
 
-void setCell(QTableWidget *table, int row, int column, const QString &text)
+// "Web load (wrk -c20 -d15s)" → "web-load-wrk-c20-d15s", for file names.
+QString slugOf(const QString &name)
 {
-    auto *item = new QTableWidgetItem(text);
-    if (column != ModelColumn)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    table->setItem(row, column, item);
+    QString slug = name.toLower();
+    slug.replace(QRegularExpression(QStringLiteral("[^\\p{L}\\p{N}]+")), QStringLiteral("-"));
+    slug.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    return slug.isEmpty() ? QStringLiteral("scenario") : slug;
+}
+
+// A titled block with the caption in bold above the content.
+QWidget *captioned(const QString &caption, QWidget *content)
+{
+    auto *block = new QWidget;
+    auto *layout = new QVBoxLayout(block);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(caption));
+    label->setBuddy(content);
+    label->setContentsMargins(4, 4, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return block;
 }
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_presets(new QComboBox)
-    , m_description(new QLabel)
-    , m_table(new QTableWidget(0, ColumnCount))
+    , m_editor(new ScenarioEditor(this))
+    , m_reportError([this](const QString &title, const QString &message) {
+        // open(), not exec(): the window keeps running (and tests never hang on it).
+        auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    })
 {
+    auto *zoomGantt = new ZoomControl(this);
+    auto *zoomCompare = new ZoomControl(this);
+    m_gantt = new GanttView(zoomGantt);
+    m_gantt->setObjectName(QStringLiteral("ganttView"));
+    m_compare = new GanttView(zoomCompare);
+    m_compare->setObjectName(QStringLiteral("compareView"));
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_gantt, tr("&Gantt"));
+    m_tabs->setTabToolTip(0, tr("The scenario's own server model: each request's work (green) against the response time its client perceives."));
+    m_tabs->addTab(m_compare, tr("&Compare"));
+    m_tabs->setTabToolTip(1, tr("The server models stacked on one time axis: the same requests, scheduled differently."));
+    m_tabs->setCurrentWidget(m_compare);
+
+    auto *right = new QSplitter(Qt::Vertical);
+    right->addWidget(m_tabs);
+    createMetrics(right);
+    right->setStretchFactor(0, 1);
+    right->setChildrenCollapsible(false);
+    right->setSizes({kChartHeight, kMetricsHeight, kRequestsHeight});
+
+    auto *main = new QSplitter(Qt::Horizontal);
+    main->addWidget(createControls());
+    main->addWidget(right);
+    main->setStretchFactor(1, 1);
+    main->setSizes({kControlsWidth, 1000});
+    main->setChildrenCollapsible(false);
+    setCentralWidget(main);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("statusText"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_busy = new BusyIndicator;
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_busy);
+    connect(m_busy, &BusyIndicator::cancelRequested, this, &MainWindow::cancelComputation);
+
+    createMenus();
+
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(kCoalesceMs);
+    connect(&m_coalesce, &QTimer::timeout, this, &MainWindow::recomputeNow);
+    connect(m_editor, &ScenarioEditor::scenarioLoaded, this, &MainWindow::onScenarioLoaded);
+    connect(m_editor, &ScenarioEditor::scenarioChanged, this, &MainWindow::onScenarioChanged);
+    connect(m_editor, &ScenarioEditor::modifiedChanged, this, &QWidget::setWindowModified);
+
+    resize(1440, 900);
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // The background job may still run; tell it nobody wants the result.
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+QWidget *MainWindow::createControls()
+{
+    m_presets = new QComboBox;
+    m_presets->setObjectName(QStringLiteral("presets"));
+    m_presets->setToolTip(tr("A ready-made scenario to explore; File → Open… loads your own."));
     for (const QString &name : Core::Presets::names()) {
         m_presets->addItem(name, name);
         m_presets->setItemData(m_presets->count() - 1, Core::Presets::summary(name), Qt::ToolTipRole);
     }
     connect(m_presets, &QComboBox::activated, this, &MainWindow::onPresetActivated);
-
+    m_description = new QLabel;
     m_description->setWordWrap(true);
-    m_table->setHorizontalHeaderLabels(columnTitles());
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_description->setForegroundRole(QPalette::PlaceholderText);
 
-    auto *chooser = new QHBoxLayout;
-    auto *label = new QLabel(QStringLiteral("&Scenario:"));
-    label->setBuddy(m_presets);
-    chooser->addWidget(label);
-    chooser->addWidget(m_presets);
-    chooser->addStretch();
+    auto *scenarioGroup = new QGroupBox(tr("Scenario"));
+    auto *scenarioLayout = new QVBoxLayout(scenarioGroup);
+    scenarioLayout->addWidget(m_presets);
+    scenarioLayout->addWidget(m_description);
 
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->addLayout(chooser);
-    layout->addWidget(m_description);
-    layout->addWidget(m_table, 1);
-    setCentralWidget(central);
-    resize(1000, 420);
+    m_modelPanel = new ModelPanel(m_editor);
+    auto *modelGroup = new QGroupBox(tr("Server model"));
+    modelGroup->setToolTip(tr("The Gantt tab's model; the Compare tab shows it beside the others."));
+    (new QVBoxLayout(modelGroup))->addWidget(m_modelPanel);
+
+    m_requestSliders = new RequestSliders(m_editor);
+    m_tooManyRequests = new QLabel;
+    m_tooManyRequests->setWordWrap(true);
+    m_requestGroup = new QGroupBox(tr("Requests"));
+    auto *requestLayout = new QVBoxLayout(m_requestGroup);
+    requestLayout->addWidget(m_requestSliders);
+    requestLayout->addWidget(m_tooManyRequests);
+
+    m_generatorSliders = new GeneratorSliders(m_editor);
+    m_generatorGroup = new QGroupBox(tr("Generated requests"));
+    (new QVBoxLayout(m_generatorGroup))->addWidget(m_generatorSliders);
+
+    m_clientSliders = new ClientSliders(m_editor);
+    m_clientGroup = new QGroupBox(tr("Client (closed loop, like wrk)"));
+    (new QVBoxLayout(m_clientGroup))->addWidget(m_clientSliders);
+
+    auto *controls = new QWidget;
+    auto *layout = new QVBoxLayout(controls);
+    for (QGroupBox *group : {scenarioGroup, modelGroup, m_clientGroup, m_generatorGroup, m_requestGroup})
+        layout->addWidget(group);
+    layout->addStretch(1);
+
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("controls"));
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(280);
+    return scroll;
 }
 
-MainWindow::~MainWindow()
+// The metrics below the chart: the models' summary, and for small open
+// scenarios one row per request. Stacked rather than side by side, so that
+// neither table needs a horizontal scroll bar.
+void MainWindow::createMetrics(QSplitter *splitter)
 {
-    cancelRunning();
+    m_metrics = new MetricsTable(this);
+    m_requests = new RequestTable(this);
+    auto *requests = captioned(tr("Requests"), tableView(m_requests, QStringLiteral("requestView")));
+    splitter->addWidget(captioned(tr("Server models"), tableView(m_metrics, QStringLiteral("metricsView"))));
+    splitter->addWidget(requests);
+    // Per-request rows only exist for small open scenarios.
+    connect(m_requests, &QAbstractItemModel::modelReset, requests, [this, requests] { requests->setVisible(!m_requests->isEmpty()); });
+    requests->hide();
 }
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::open);
+    open->setShortcut(QKeySequence::Open);
+    QMenu *presets = file->addMenu(tr("&Presets"));
+    for (const QString &name : Core::Presets::names()) {
+        QAction *preset = presets->addAction(name, this, [this, name] { onPresetActivated(m_presets->findData(name)); });
+        preset->setStatusTip(Core::Presets::summary(name));
+    }
+    file->addSeparator();
+    file->addAction(tr("&Save"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
+    file->addAction(tr("Save &As…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction *exportAction = file->addAction(tr("&Export Chart…"), this, &MainWindow::exportChart);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setStatusTip(tr("Save the current tab's chart as PNG or SVG."));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_editor->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *copy = edit->addAction(tr("&Copy Chart"), this, &MainWindow::copyChart);
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copy->setStatusTip(tr("Copy the current tab's chart to the clipboard as an image."));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), this, [this] { zoomBy(kZoomStep); })->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    view->addAction(tr("Zoom &Out"), this, [this] { zoomBy(1.0 / kZoomStep); })->setShortcut(QKeySequence::ZoomOut);
+    view->addAction(tr("&Fit"), this, &MainWindow::fitChart)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    view->addAction(tr("&Gantt"), this, [this] { m_tabs->setCurrentWidget(m_gantt); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    view->addAction(tr("&Compare"), this, [this] { m_tabs->setCurrentWidget(m_compare); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+}
+
+// --- scenarios --------------------------------------------------------------
 
 void MainWindow::showPreset(const QString &name, const Core::Scenario &scenario)
 {
-    removeFileEntry();
+    setFileEntry({});
     m_presets->setCurrentIndex(m_presets->findData(name));
-    setScenario(scenario, QStringLiteral("preset %1").arg(name));
+    showScenario(scenario, {});
 }
 
 void MainWindow::showFile(const QString &path, const Core::Scenario &scenario)
 {
-    removeFileEntry();
-    // An entry without preset data stands for the file.
-    m_presets->insertItem(0, QFileInfo(path).fileName());
-    m_presets->setItemData(0, path, Qt::ToolTipRole);
-    m_presets->setCurrentIndex(0);
-    setScenario(scenario, path);
+    setFileEntry(path);
+    showScenario(scenario, path);
 }
 
-void MainWindow::removeFileEntry()
+void MainWindow::showScenario(const Core::Scenario &scenario, const QString &filePath)
+{
+    m_filePath = filePath;
+    m_editor->load(scenario);
+    m_coalesce.stop();
+    recomputeNow(); // a new scenario: no drag to coalesce
+}
+
+// The first entry of the chooser stands for the open file, if any (it has no preset data).
+void MainWindow::setFileEntry(const QString &path)
 {
     if (m_presets->count() > 0 && m_presets->itemData(0).isNull())
         m_presets->removeItem(0);
+    if (path.isEmpty())
+        return;
+    m_presets->insertItem(0, QFileInfo(path).fileName());
+    m_presets->setItemData(0, QDir::toNativeSeparators(path), Qt::ToolTipRole);
+    m_presets->setCurrentIndex(0);
 }
 
 void MainWindow::onPresetActivated(int index)
@@ -137,96 +336,249 @@ void MainWindow::onPresetActivated(int index)
     const QString name = m_presets->itemData(index).toString();
     if (name.isEmpty())
         return; // the file already shown
-    const auto scenario = Core::Presets::load(name);
+    const Core::Result<Core::Scenario> scenario = Core::Presets::load(name);
     if (!scenario) {
-        statusBar()->showMessage(scenario.error());
+        reportError(tr("Cannot Load the Preset"), scenario.error());
         return;
     }
     showPreset(name, *scenario);
 }
 
-void MainWindow::setScenario(const Core::Scenario &scenario, const QString &origin)
+void MainWindow::onScenarioLoaded()
 {
-    m_scenario = scenario;
-    m_origin = origin;
-    setWindowTitle(QStringLiteral("LatencyLab — %1").arg(scenario.name));
+    const Core::Scenario &scenario = m_editor->scenario();
     m_description->setText(scenario.description);
     m_description->setVisible(!scenario.description.isEmpty());
-    recompute();
+
+    const bool perRequest = RequestSliders::appliesTo(scenario);
+    const bool handWritten = !scenario.generator && !scenario.requests.isEmpty();
+    m_requestGroup->setVisible(handWritten);
+    m_requestGroup->setTitle(scenario.client.kind == Core::ClientModel::Kind::Closed ? tr("Request (each connection repeats it)")
+                                                                                     : tr("Requests"));
+    m_tooManyRequests->setVisible(handWritten && !perRequest);
+    m_tooManyRequests->setText(tr("%L1 hand-written requests: sliders are shown for at most %2.")
+                                   .arg(scenario.requests.size())
+                                   .arg(RequestSliders::kMaxRequests));
+    m_generatorGroup->setVisible(GeneratorSliders::appliesTo(scenario));
+    m_clientGroup->setVisible(ClientSliders::appliesTo(scenario));
+    updateTitle();
 }
 
-void MainWindow::recompute()
+void MainWindow::onScenarioChanged()
 {
-    cancelRunning();
-    const quint64 generation = ++m_generation;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-
-    const QList<Core::ServerSpec> models = m_scenario.models();
-    m_table->clearContents();
-    m_table->setRowCount(int(models.size()));
-    for (int row = 0; row < models.size(); ++row) {
-        setCell(m_table, row, ModelColumn, models.at(row).model);
-        for (int column = ModelColumn + 1; column < ColumnCount; ++column)
-            setCell(m_table, row, column, QStringLiteral("…"));
-    }
-    m_pending = models.size();
-    m_failed = 0;
-    m_elapsed.start();
-    statusBar()->showMessage(QStringLiteral("Simulating %1 of %2…").arg(countOf(models.size(), QStringLiteral("model"), QStringLiteral("models")), m_scenario.name));
-    for (int row = 0; row < models.size(); ++row)
-        simulateRow(generation, row, m_scenario, models.at(row), m_cancel);
+    updateTitle();
+    scheduleRecompute();
 }
 
-QCoro::Task<> MainWindow::simulateRow(quint64 generation, int row, Core::Scenario scenario, Core::ServerSpec spec, CancelFlag cancel)
+void MainWindow::updateTitle()
+{
+    const QString name = m_editor->scenario().name.isEmpty() ? tr("untitled") : m_editor->scenario().name;
+    setWindowTitle(tr("LatencyLab — %1[*]").arg(name));
+    setWindowModified(m_editor->isModified());
+}
+
+// --- computing --------------------------------------------------------------
+
+void MainWindow::scheduleRecompute()
+{
+    // A drag fires many edits: the first starts the timer, later ones ride on
+    // it, and the computation reads the scenario as it is when the timer fires.
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
+}
+
+void MainWindow::recomputeNow()
+{
+    m_coalesce.stop();
+    if (m_cancel)
+        m_cancel->store(true); // the previous run's result would be dropped anyway
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const quint64 generation = ++m_generation;
+    m_busy->start(tr("Computing %1").arg(m_editor->scenario().name));
+    compute(generation, m_editor->scenario(), m_cancel);
+}
+
+void MainWindow::cancelComputation()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+bool MainWindow::isComputing() const
+{
+    return m_busy->isRunning() || m_coalesce.isActive();
+}
+
+QCoro::Task<> MainWindow::compute(quint64 generation, Core::Scenario scenario, CancelFlag cancel)
 {
     QPointer<MainWindow> self(this);
     // Named rather than a temporary inside the co_await expression: GCC 12
     // would destroy the lambda's captures twice.
-    auto job = [scenario = std::move(scenario), spec = std::move(spec), cancel = std::move(cancel)] {
-        Core::SimulationOptions options;
-        options.cancel = cancel.get();
-        return Core::simulate(scenario, spec, options);
-    };
-    QFuture<Core::Result<Core::SimulationRun>> future = QtConcurrent::run(std::move(job));
-    const Core::Result<Core::SimulationRun> run = co_await future;
+    auto job = [scenario = std::move(scenario), cancel] { return WindowCharts::compute(scenario, cancel.get()); };
+    QFuture<Core::Result<WindowCharts>> future = QtConcurrent::run(std::move(job));
+    const Core::Result<WindowCharts> charts = co_await future;
     if (!self || generation != m_generation)
-        co_return; // the window closed, or another scenario was chosen meanwhile
-    showRow(row, run);
-}
-
-void MainWindow::showRow(int row, const Core::Result<Core::SimulationRun> &run)
-{
-    if (run) {
-        const QStringList cells = cellsOf(*run);
-        for (int column = 0; column < ColumnCount; ++column)
-            setCell(m_table, row, column, cells.at(column));
-    } else {
-        ++m_failed;
-        QTableWidgetItem *model = m_table->item(row, ModelColumn);
-        model->setText(QStringLiteral("%1: %2").arg(model->text(), run.error()));
-        model->setToolTip(run.error());
-        for (int column = ModelColumn + 1; column < ColumnCount; ++column)
-            setCell(m_table, row, column, QStringLiteral("—"));
+        co_return; // the window closed, or a newer edit started its own computation
+    m_busy->stop();
+    if (!charts) {
+        showComputationError(charts.error(), cancel->load());
+        co_return;
     }
-    if (--m_pending == 0)
-        showSummary();
+    showCharts(*charts);
 }
 
-void MainWindow::showSummary()
+void MainWindow::showCharts(const WindowCharts &charts)
 {
-    const qsizetype models = m_table->rowCount();
-    QString message = QStringLiteral("%1 — %2: %3 simulated in %4")
-                          .arg(m_scenario.name, m_origin, countOf(models, QStringLiteral("model"), QStringLiteral("models")),
-                               Core::formatSeconds(double(m_elapsed.nsecsElapsed()) / 1e9));
-    if (m_failed > 0)
-        message += QStringLiteral(", %1 failed").arg(m_failed);
-    statusBar()->showMessage(message);
+    m_gantt->setChart(charts.gantt);
+    m_compare->setChart(charts.compare);
+    const auto runs = charts.runs();
+    m_metrics->setRuns(runs);
+    m_requests->setRuns(runs);
+    const QString primary = charts.gantt.sections.isEmpty() ? QString() : charts.gantt.sections.first().run->server.describe();
+    m_tabs->setTabText(m_tabs->indexOf(m_gantt), primary.isEmpty() ? tr("&Gantt") : tr("&Gantt: %1").arg(primary));
+    setStatus(tr("%1 — %2 — computed in %3")
+                  .arg(m_editor->scenario().name, modelsShown(charts.compare), Core::formatSeconds(charts.computeSeconds)));
+    Q_EMIT chartsShown();
 }
 
-void MainWindow::cancelRunning()
+void MainWindow::showComputationError(const QString &message, bool cancelled)
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    setStatus(cancelled ? tr("Cancelled — still showing the last chart computed.")
+                        : tr("Cannot compute this: %1 — still showing the last chart computed.").arg(message),
+              !cancelled);
+    Q_EMIT computationFailed(message);
+}
+
+void MainWindow::setStatus(const QString &text, bool isError)
+{
+    m_status->setText(text);
+    m_status->setToolTip(text);
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText, isError ? QColor(0xb0, 0x00, 0x20) : this->palette().color(QPalette::WindowText));
+    m_status->setPalette(palette);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+GanttView *MainWindow::currentView() const
+{
+    return qobject_cast<GanttView *>(m_tabs->currentWidget());
+}
+
+// --- files ------------------------------------------------------------------
+
+bool MainWindow::openFile(const QString &path)
+{
+    const Core::Result<Core::Scenario> scenario = Core::ScenarioJson::load(path);
+    if (!scenario) {
+        reportError(tr("Cannot Open the Scenario"), scenario.error());
+        return false;
+    }
+    showFile(path, *scenario);
+    return true;
+}
+
+bool MainWindow::saveFile(const QString &path)
+{
+    const Core::Status saved = Core::ScenarioJson::save(m_editor->scenario(), path);
+    if (!saved) {
+        reportError(tr("Cannot Save the Scenario"), saved.error());
+        return false;
+    }
+    m_filePath = path;
+    m_editor->markSaved();
+    setFileEntry(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scale)
+{
+    const GanttView *view = currentView();
+    if (!view || view->chart().sections.isEmpty()) {
+        reportError(tr("Cannot Export the Chart"), tr("There is no chart to export yet."));
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Core::Status written = Ui::exportChart(view->chart(), path, size, scale);
+    QApplication::restoreOverrideCursor();
+    if (!written) {
+        reportError(tr("Cannot Export the Chart"), written.error());
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+void MainWindow::open()
+{
+    const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::DocumentsLocation) : QFileInfo(m_filePath).path();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), folder, tr("LatencyLab scenarios (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::save()
+{
+    if (m_filePath.isEmpty())
+        saveAs();
+    else
+        saveFile(m_filePath);
+}
+
+void MainWindow::saveAs()
+{
+    const QString suggested = m_filePath.isEmpty()
+        ? QDir(folderOr(QStandardPaths::DocumentsLocation)).filePath(slugOf(m_editor->scenario().name) + QStringLiteral(".json"))
+        : m_filePath;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), suggested, tr("LatencyLab scenarios (*.json)"));
+    if (!path.isEmpty())
+        saveFile(path);
+}
+
+void MainWindow::exportChart()
+{
+    const bool compare = m_tabs->currentWidget() == m_compare;
+    // Beside the scenario file, else in Pictures.
+    const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(m_filePath).path();
+    const QString suggested = QDir(folder).filePath(QStringLiteral("%1-%2.png").arg(slugOf(m_editor->scenario().name), compare ? QStringLiteral("compare") : QStringLiteral("gantt")));
+    ExportDialog dialog(compare ? tr("Compare (%1)").arg(m_editor->scenario().name) : tr("Gantt (%1)").arg(m_editor->scenario().name), suggested, this);
+    if (dialog.exec() == QDialog::Accepted)
+        exportCurrentChart(dialog.path(), dialog.chartSize(), dialog.scale());
+}
+
+void MainWindow::copyChart()
+{
+    const GanttView *view = currentView();
+    if (!view || view->chart().sections.isEmpty())
+        return;
+    QApplication::clipboard()->setImage(renderChart(view->chart(), view->size(), view->devicePixelRatioF()));
+    statusBar()->showMessage(tr("Copied the chart to the clipboard"), 3000);
+}
+
+void MainWindow::zoomBy(double factor)
+{
+    if (GanttView *view = currentView()) {
+        ZoomControl *zoom = view->zoomControl();
+        const TimeRange visible = zoom->visibleRange();
+        zoom->zoomAround(visible.start + visible.length() / 2, factor);
+    }
+}
+
+void MainWindow::fitChart()
+{
+    if (GanttView *view = currentView())
+        view->zoomControl()->fit();
+}
+
+void MainWindow::reportError(const QString &title, const QString &message)
+{
+    Q_EMIT errorReported(message);
+    if (m_reportError)
+        m_reportError(title, message);
 }
 
 } // namespace LatencyLab::Ui

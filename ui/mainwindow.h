@@ -2,62 +2,154 @@
 
 #include "core/result.h"
 #include "core/scenario.h"
-#include "core/simulator.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
+#include <QTimer>
 
 #include <QCoroTask>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
-class QTableWidget;
+class QSplitter;
+class QTabWidget;
 
 namespace LatencyLab::Ui {
 
-// For now: pick a scenario, and compare its server models side by side in a
-// table. Every model is simulated in the background; the UI thread only shows
-// results.
+class BusyIndicator;
+class ClientSliders;
+class GanttView;
+class GeneratorSliders;
+class MetricsTable;
+class ModelPanel;
+class RequestSliders;
+class RequestTable;
+class ScenarioEditor;
+struct WindowCharts;
+
+// The LatencyLab window: scenario and model controls with sliders on the
+// left, the Gantt and Compare charts in the centre, metrics below, and in the
+// status bar what is shown and how long it took. Every edit recomputes in the
+// background (coalesced to about 30 a second, stale results dropped); the UI
+// thread only shows results.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    // Slider drags recompute at most this often; the final value always recomputes.
+    static constexpr int kCoalesceMs = 33;
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void showPreset(const QString &name, const Core::Scenario &scenario);
     void showFile(const QString &path, const Core::Scenario &scenario);
 
+    // File operations without dialogs. On failure the error is reported
+    // (errorReported(), and a message box that does not block) and the
+    // current scenario stays.
+    bool openFile(const QString &path);
+    bool saveFile(const QString &path);
+    bool exportCurrentChart(const QString &path, QSize size, double scale);
+
+    // How errors reach the user; by default a window-modal, non-blocking
+    // message box. Tests replace it.
+    using ErrorReporter = std::function<void(const QString &title, const QString &message)>;
+    void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
+
+    // Starts computing the current scenario now instead of after the coalescing delay.
+    void recomputeNow();
+    void cancelComputation();
+    bool isComputing() const;
+
+    // Parts of the window, for tests and tools.
+    ScenarioEditor *editor() const { return m_editor; }
+    QTabWidget *chartTabs() const { return m_tabs; }
+    GanttView *ganttView() const { return m_gantt; }
+    GanttView *compareView() const { return m_compare; }
+    GanttView *currentView() const;
+    MetricsTable *metricsTable() const { return m_metrics; }
+    RequestTable *requestTable() const { return m_requests; }
+    ModelPanel *modelPanel() const { return m_modelPanel; }
+    RequestSliders *requestSliders() const { return m_requestSliders; }
+    GeneratorSliders *generatorSliders() const { return m_generatorSliders; }
+    ClientSliders *clientSliders() const { return m_clientSliders; }
+    QString statusText() const;
+
+Q_SIGNALS:
+    // New results are on screen.
+    void chartsShown();
+    // The current scenario could not be computed (or was cancelled); the last good chart stays.
+    void computationFailed(const QString &message);
+    void errorReported(const QString &message);
+
 private:
     using CancelFlag = std::shared_ptr<std::atomic<bool>>;
 
-    void onPresetActivated(int index);
-    void removeFileEntry();
-    void setScenario(const Core::Scenario &scenario, const QString &origin);
-    void recompute();
-    // Runs one model off the UI thread; drops the result if a newer
-    // computation started meanwhile (`generation` no longer current).
-    QCoro::Task<> simulateRow(quint64 generation, int row, Core::Scenario scenario, Core::ServerSpec spec, CancelFlag cancel);
-    void showRow(int row, const Core::Result<Core::SimulationRun> &run);
-    void showSummary();
-    void cancelRunning();
+    void createMenus();
+    QWidget *createControls();
+    void createMetrics(QSplitter *splitter);
 
+    void showScenario(const Core::Scenario &scenario, const QString &filePath);
+    void setFileEntry(const QString &path);
+    void onPresetActivated(int index);
+    void onScenarioLoaded();
+    void onScenarioChanged();
+    void updateTitle();
+
+    void scheduleRecompute();
+    // Computes off the UI thread; drops the result if a newer computation
+    // started meanwhile (`generation` no longer current).
+    QCoro::Task<> compute(quint64 generation, Core::Scenario scenario, CancelFlag cancel);
+    void showCharts(const WindowCharts &charts);
+    void showComputationError(const QString &message, bool cancelled);
+    void setStatus(const QString &text, bool isError = false);
+
+    void open();
+    void save();
+    void saveAs();
+    void exportChart();
+    void copyChart();
+    void zoomBy(double factor);
+    void fitChart();
+    void reportError(const QString &title, const QString &message);
+
+    ScenarioEditor *m_editor;
+
+    // Left: controls.
     QComboBox *m_presets = nullptr;
     QLabel *m_description = nullptr;
-    QTableWidget *m_table = nullptr;
+    ModelPanel *m_modelPanel = nullptr;
+    QGroupBox *m_requestGroup = nullptr;
+    RequestSliders *m_requestSliders = nullptr;
+    QLabel *m_tooManyRequests = nullptr;
+    QGroupBox *m_generatorGroup = nullptr;
+    GeneratorSliders *m_generatorSliders = nullptr;
+    QGroupBox *m_clientGroup = nullptr;
+    ClientSliders *m_clientSliders = nullptr;
 
-    Core::Scenario m_scenario;
-    QString m_origin; // "preset web-load" or a file path, for the status bar
+    // Centre and bottom.
+    QTabWidget *m_tabs = nullptr;
+    GanttView *m_gantt = nullptr;
+    GanttView *m_compare = nullptr;
+    MetricsTable *m_metrics = nullptr;
+    RequestTable *m_requests = nullptr;
 
+    // Status bar.
+    QLabel *m_status = nullptr;
+    BusyIndicator *m_busy = nullptr;
+
+    QString m_filePath; // where Save writes; empty for a preset
+    ErrorReporter m_reportError;
+
+    QTimer m_coalesce;
     quint64 m_generation = 0;
     CancelFlag m_cancel;
-    qsizetype m_pending = 0;
-    qsizetype m_failed = 0;
-    QElapsedTimer m_elapsed;
 };
 
 } // namespace LatencyLab::Ui

@@ -58,7 +58,9 @@ struct Tick
 };
 
 // "Nice" ticks (1, 2, 5 × 10ⁿ) at least `minSpacing` pixels apart, labelled
-// in one unit chosen for the step (ns, µs, ms, s).
+// in one unit chosen for the step (ns, µs, ms, s). From 30 s up, steps follow
+// the clock (30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12, 24 h …) and read
+// "1 h 30 min".
 QList<Tick> ticksFor(const TimeScale &scale, double minSpacing);
 
 // A duration for people: "0.5 s", "2.6 s", "250 ms", "12 µs", "0".

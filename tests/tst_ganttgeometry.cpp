@@ -1,0 +1,390 @@
+// Gantt layout without painting: which pixels each span gets, what is culled,
+// how level of detail bounds the rect count, and that sections share one axis.
+
+#include "ganttfixtures.h"
+
+#include "ui/ganttgeometry.h"
+#include "ui/ganttstyle.h"
+
+#include <QTest>
+
+using namespace LatencyLab;
+using namespace LatencyLab::Tests;
+using namespace LatencyLab::Ui;
+
+namespace {
+
+// Without labels the plot is the width minus the padding: a 1236 px chart
+// with 18 px padding plots 1200 px, so 0–3 s is 400 px per second and time t
+// lands on x = 18 + 400·t.
+GanttStyle plainStyle()
+{
+    GanttStyle style;
+    style.padding = 18;
+    style.labelMinPitch = 1e9;
+    return style;
+}
+
+const QSizeF kSize(1236, 600);
+
+TimeRange seconds(double start, double end)
+{
+    return TimeRange{fromSeconds(start), fromSeconds(end)};
+}
+
+double x(double seconds)
+{
+    return 18 + 400 * seconds;
+}
+
+// The three requests under a sync server, span by span (see ganttfixtures.h).
+Timeline threeRequestsSync()
+{
+    Timeline timeline;
+    addHandRequest(timeline, 0.0, {{SpanState::Cpu, 0.05}, {SpanState::Io, 0.9}, {SpanState::Cpu, 0.05}});
+    addHandRequest(timeline, 0.05,
+                   {{SpanState::Queued, 0.95, 0}, {SpanState::Cpu, 0.05}, {SpanState::Io, 1.1}, {SpanState::Cpu, 0.05}});
+    addHandRequest(timeline, 0.1,
+                   {{SpanState::Queued, 2.1, 0}, {SpanState::Cpu, 0.05}, {SpanState::Io, 0.4}, {SpanState::Cpu, 0.05}});
+    return timeline;
+}
+
+Timeline steadyStream(int count)
+{
+    // A request every 10 µs: 20 µs cpu, 1 ms io, 20 µs cpu (1.04 ms in all).
+    Timeline timeline;
+    timeline.reserve(count, 3 * count);
+    for (int i = 0; i < count; ++i)
+        addHandRequest(timeline, i * 10e-6, {{SpanState::Cpu, 20e-6}, {SpanState::Io, 1e-3}, {SpanState::Cpu, 20e-6}});
+    return timeline;
+}
+
+GanttChart chartWith(Timeline timeline, ClientModel client = {})
+{
+    GanttChart chart;
+    chart.title = QStringLiteral("test");
+    chart.sections << sectionOf(std::move(timeline), client);
+    return chart;
+}
+
+// The rects of one layer drawn in a request's row, left to right.
+QList<QRectF> rowRects(const GanttGeometry &geometry, GanttLayer layer, int section, RequestIndex request)
+{
+    const GanttSectionLayout &layout = geometry.sections().at(section);
+    const qsizetype row = layout.rowOf(request);
+    if (row < 0)
+        return {};
+    const double top = layout.rowTop(row);
+    QList<QRectF> found;
+    for (const QRectF &rect : geometry.rects(layer)) {
+        if (rect.center().y() >= top && rect.center().y() < top + layout.rowPitch)
+            found << rect;
+    }
+    std::sort(found.begin(), found.end(), [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
+    return found;
+}
+
+qsizetype rowRectCount(const GanttGeometry &geometry, int section, RequestIndex request)
+{
+    qsizetype count = 0;
+    for (int layer = 0; layer < kGanttLayerCount; ++layer)
+        count += rowRects(geometry, GanttLayer(layer), section, request).size();
+    return count;
+}
+
+} // namespace
+
+class TestGanttGeometry : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void spanPixels_data();
+    void spanPixels();
+    void waitsSitInsideTheResponseBar();
+    void culling_data();
+    void culling();
+    void spansAreClippedToThePlot();
+    void subPixelSpansCollapse_data();
+    void subPixelSpansCollapse();
+    void timedOutRequestIsMarked();
+    void densityBands();
+    void zoomingInTurnsBandsIntoRows();
+    void comparisonSharesTheTimeAxis();
+    void labelsFitOrAreLeftOut_data();
+    void labelsFitOrAreLeftOut();
+};
+
+void TestGanttGeometry::spanPixels_data()
+{
+    QTest::addColumn<int>("request");
+    QTest::addColumn<int>("layer");
+    QTest::addColumn<int>("index");
+    QTest::addColumn<double>("left");
+    QTest::addColumn<double>("right");
+
+    const int cpu = int(GanttLayer::Cpu), io = int(GanttLayer::Io), queued = int(GanttLayer::Queued);
+    QTest::addRow("request 1's first cpu box, 0–0.05 s") << 0 << cpu << 0 << x(0) << x(0.05);
+    QTest::addRow("request 1's io, 0.05–0.95 s") << 0 << io << 0 << x(0.05) << x(0.95);
+    QTest::addRow("request 1's last cpu box, 0.95–1 s") << 0 << cpu << 1 << x(0.95) << x(1.0);
+    QTest::addRow("request 2 queues behind request 1, 0.05–1 s") << 1 << queued << 0 << x(0.05) << x(1.0);
+    QTest::addRow("request 3 queues behind both, 0.1–2.2 s") << 2 << queued << 0 << x(0.1) << x(2.2);
+    QTest::addRow("request 3's last cpu box, 2.65–2.7 s") << 2 << cpu << 1 << x(2.65) << x(2.7);
+    QTest::addRow("request 3's response bar, 0.1–2.7 s") << 2 << int(GanttLayer::Response) << 0 << x(0.1) << x(2.7);
+}
+
+void TestGanttGeometry::spanPixels()
+{
+    QFETCH(int, request);
+    QFETCH(int, layer);
+    QFETCH(int, index);
+    QFETCH(double, left);
+    QFETCH(double, right);
+
+    const GanttGeometry geometry = GanttGeometry::build(chartWith(threeRequestsSync()), seconds(0, 3), kSize, plainStyle());
+    QCOMPARE(geometry.plotArea().left(), 18.0);
+    QCOMPARE(geometry.plotArea().width(), 1200.0);
+    const QList<QRectF> rects = rowRects(geometry, GanttLayer(layer), 0, request);
+    QVERIFY(rects.size() > index);
+    QCOMPARE(rects[index].left(), left);
+    QCOMPARE(rects[index].right(), right);
+}
+
+void TestGanttGeometry::waitsSitInsideTheResponseBar()
+{
+    const GanttGeometry geometry = GanttGeometry::build(chartWith(threeRequestsSync()), seconds(0, 3), kSize, plainStyle());
+    const GanttSectionLayout &layout = geometry.sections().first();
+    const QRectF bar = rowRects(geometry, GanttLayer::Response, 0, 2).first();
+    const QRectF queued = rowRects(geometry, GanttLayer::Queued, 0, 2).first();
+    const QRectF box = rowRects(geometry, GanttLayer::Cpu, 0, 2).first();
+    // Boxes tallest, the bar through their middle, the wait inside the bar.
+    QVERIFY(box.height() > bar.height());
+    QVERIFY(bar.top() > box.top() && bar.bottom() < box.bottom());
+    QVERIFY(queued.top() > bar.top() && queued.bottom() < bar.bottom());
+    const double rowTop = layout.rows.top() + 2 * layout.rowPitch;
+    QVERIFY(box.top() >= rowTop && box.bottom() <= rowTop + layout.rowPitch);
+}
+
+void TestGanttGeometry::culling_data()
+{
+    QTest::addColumn<TimeRange>("visible");
+    QTest::addColumn<QList<RequestIndex>>("rows");
+
+    QTest::addRow("0–40 ms: only request 1 has arrived") << seconds(0, 0.04) << QList<RequestIndex>{0};
+    QTest::addRow("1.2–2 s: request 1 has ended") << seconds(1.2, 2.0) << QList<RequestIndex>{1, 2};
+    QTest::addRow("2.75–3 s: every request has ended") << seconds(2.75, 3.0) << QList<RequestIndex>{};
+    QTest::addRow("0–3 s: all of them") << seconds(0, 3) << QList<RequestIndex>{0, 1, 2};
+}
+
+void TestGanttGeometry::culling()
+{
+    QFETCH(TimeRange, visible);
+    QFETCH(QList<RequestIndex>, rows);
+
+    const GanttChart chart = chartWith(threeRequestsSync());
+    const GanttGeometry geometry = GanttGeometry::build(chart, visible, kSize, plainStyle());
+    const GanttSectionLayout &layout = geometry.sections().first();
+    QCOMPARE(layout.rowRequests, rows);
+    QCOMPARE(layout.totalRequests, qsizetype(3));
+    for (RequestIndex r = 0; r < 3; ++r) {
+        const bool shown = rows.contains(r);
+        QCOMPARE(rowRectCount(geometry, 0, r) > 0, shown);
+        QCOMPARE(geometry.requestBounds(chart, 0, r).isNull(), !shown);
+    }
+    // With fewer rows, each is taller (up to the maximum pitch).
+    if (!rows.isEmpty())
+        QCOMPARE(layout.rowPitch, plainStyle().maxRowPitch);
+}
+
+void TestGanttGeometry::spansAreClippedToThePlot()
+{
+    // Zoomed to 1.2–2 s, request 3's queued span (0.1–2.2 s) covers the whole plot.
+    const GanttGeometry geometry = GanttGeometry::build(chartWith(threeRequestsSync()), seconds(1.2, 2.0), kSize, plainStyle());
+    const QList<QRectF> queued = rowRects(geometry, GanttLayer::Queued, 0, 2);
+    QCOMPARE(queued.size(), 1);
+    QCOMPARE(queued.first().left(), 18.0);
+    QCOMPARE(queued.first().right(), 1218.0);
+    for (int layer = 0; layer < kGanttLayerCount; ++layer) {
+        for (const QRectF &rect : geometry.rects(GanttLayer(layer)))
+            QVERIFY(rect.left() >= 18.0 && rect.right() <= 1218.0);
+    }
+}
+
+void TestGanttGeometry::subPixelSpansCollapse_data()
+{
+    QTest::addColumn<int>("pairs");
+    QTest::addColumn<double>("cpuSeconds");
+    QTest::addColumn<double>("ioSeconds");
+    QTest::addColumn<int>("cpuRects");
+    QTest::addColumn<int>("ioRects");
+    QTest::addColumn<double>("cpuWidth");
+
+    // At 400 px/s one pixel is 2.5 ms.
+    QTest::addRow("10,000 spans inside one pixel, mostly cpu: one rect") << 5000 << 120e-9 << 80e-9 << 1 << 0 << 1.0;
+    QTest::addRow("10,000 sub-pixel spans, mostly cpu, over 500 px: one cpu run")
+        << 5000 << 150e-6 << 100e-6 << 1 << 0 << 500.0;
+    QTest::addRow("wide neighbours of one colour merge") << 10 << 0.1 << 0.0 << 1 << 0 << 400.0;
+    QTest::addRow("wide spans alternate as they are") << 3 << 0.1 << 0.1 << 3 << 3 << 40.0;
+}
+
+void TestGanttGeometry::subPixelSpansCollapse()
+{
+    QFETCH(int, pairs);
+    QFETCH(double, cpuSeconds);
+    QFETCH(double, ioSeconds);
+    QFETCH(int, cpuRects);
+    QFETCH(int, ioRects);
+    QFETCH(double, cpuWidth);
+
+    QList<HandSpan> spans;
+    for (int i = 0; i < pairs; ++i) {
+        spans << HandSpan{SpanState::Cpu, cpuSeconds};
+        if (ioSeconds > 0)
+            spans << HandSpan{SpanState::Io, ioSeconds};
+    }
+    Timeline timeline;
+    addHandRequest(timeline, 0.0, spans);
+    const GanttGeometry geometry = GanttGeometry::build(chartWith(std::move(timeline)), seconds(0, 3), kSize, plainStyle());
+    QCOMPARE(geometry.rects(GanttLayer::Cpu).size(), cpuRects);
+    QCOMPARE(geometry.rects(GanttLayer::Io).size(), ioRects);
+    QCOMPARE(geometry.rects(GanttLayer::Cpu).first().width(), cpuWidth);
+    QCOMPARE(geometry.rects(GanttLayer::Response).size(), 1);
+    QVERIFY(geometry.rectCount() <= 1 + cpuRects + ioRects);
+}
+
+void TestGanttGeometry::timedOutRequestIsMarked()
+{
+    // The client gives up after 2 s; the answer comes at 3 s.
+    Timeline timeline;
+    addHandRequest(timeline, 0.0, {{SpanState::Queued, 2.5}, {SpanState::Cpu, 0.5}},
+                   Timeline::Finished | Timeline::TimedOut);
+    addHandRequest(timeline, 0.5, {{SpanState::Cpu, 0.5}});
+    ClientModel client;
+    client.timeout = fromSeconds(2);
+    const GanttGeometry geometry = GanttGeometry::build(chartWith(std::move(timeline), client), seconds(0, 3), kSize, plainStyle());
+
+    const QList<QRectF> ticks = rowRects(geometry, GanttLayer::TimeoutTick, 0, 0);
+    QCOMPARE(ticks.size(), 1);
+    QCOMPARE(ticks.first().center().x(), x(2.0));
+    const QList<QRectF> late = rowRects(geometry, GanttLayer::Late, 0, 0);
+    QCOMPARE(late.size(), 1);
+    QCOMPARE(late.first().left(), x(2.0));
+    QCOMPARE(late.first().right(), x(3.0));
+    // The request answered in time carries no mark.
+    QCOMPARE(rowRects(geometry, GanttLayer::TimeoutTick, 0, 1).size(), 0);
+    QCOMPARE(rowRects(geometry, GanttLayer::Late, 0, 1).size(), 0);
+}
+
+void TestGanttGeometry::densityBands()
+{
+    // 100,000 requests in a 500 px tall chart: more requests than pixel rows.
+    const GanttGeometry geometry
+        = GanttGeometry::build(chartWith(steadyStream(100'000)), seconds(0, 1.1), QSizeF(1236, 500), plainStyle());
+
+    const GanttSectionLayout &layout = geometry.sections().first();
+    QVERIFY(layout.isDensity());
+    QVERIFY(layout.bands > 300 && layout.bands <= 500);
+    QCOMPARE(layout.rows.height(), double(layout.bands));
+    QVERIFY(geometry.rectCount() <= qsizetype(layout.bands) * qsizetype(geometry.plotArea().width()));
+    // Each band holds ≈250 requests arriving over 2.5 ms and lasting 1 ms:
+    // about 3.5 ms, under 4 columns at 1091 px/s, mostly io.
+    QVERIFY2(geometry.rectCount() <= 4 * layout.bands, qPrintable(QString::number(geometry.rectCount())));
+    QVERIFY(geometry.rects(GanttLayer::IoBand).size() >= layout.bands);
+    QVERIFY(geometry.rects(GanttLayer::Io).isEmpty());
+    for (int layer = 0; layer < kGanttLayerCount; ++layer) {
+        for (const QRectF &rect : geometry.rects(GanttLayer(layer))) {
+            QCOMPARE(rect.height(), 1.0);
+            QVERIFY(layout.rows.contains(rect.center()));
+        }
+    }
+    QVERIFY(geometry.ioHatch().size() < 50); // bands are not hatched (only the legend swatch is)
+}
+
+void TestGanttGeometry::zoomingInTurnsBandsIntoRows()
+{
+    const GanttChart chart = chartWith(steadyStream(100'000));
+    const GanttGeometry full = GanttGeometry::build(chart, seconds(0, 1.1), QSizeF(1236, 500), plainStyle());
+    QVERIFY(full.sections().first().isDensity());
+
+    // 500.005–502.005 ms: request i runs from 10·i µs to 10·i + 1040 µs, so
+    // rows go to requests 49,897 (still running at the start) to 50,200 (the
+    // last to arrive): 304 rows, fewer than the 369 pixel rows there are.
+    const GanttGeometry zoomed = GanttGeometry::build(chart, seconds(0.500005, 0.502005), QSizeF(1236, 500), plainStyle());
+    const GanttSectionLayout &layout = zoomed.sections().first();
+    QVERIFY(!layout.isDensity());
+    QCOMPARE(layout.rowCount(), qsizetype(304));
+    QCOMPARE(layout.rowRequests.first(), RequestIndex(49'897));
+    QCOMPARE(layout.rowRequests.last(), RequestIndex(50'200));
+    QVERIFY(layout.rowPitch >= 1);
+    bool said = false;
+    for (const GanttText &text : zoomed.texts())
+        said |= text.text.contains(QStringLiteral("304 of 100,000 requests in view"));
+    QVERIFY(said);
+    // The plot, and so the pixel ↔ time mapping, does not move when zooming.
+    QCOMPARE(zoomed.plotArea().left(), full.plotArea().left());
+    QCOMPARE(zoomed.plotArea().width(), full.plotArea().width());
+    QCOMPARE(GanttGeometry::plotAreaFor(chart, QSizeF(1236, 500), plainStyle()).width(), full.plotArea().width());
+}
+
+void TestGanttGeometry::comparisonSharesTheTimeAxis()
+{
+    const GanttChart chart = threeRequestComparison();
+    const TimeRange full{chart.start(), chart.end()};
+    const GanttGeometry geometry = GanttGeometry::build(chart, full, kSize, GanttStyle::standard());
+    QCOMPARE(geometry.sections().size(), 2);
+    const GanttSectionLayout &sync = geometry.sections()[0];
+    const GanttSectionLayout &async = geometry.sections()[1];
+    QVERIFY(async.header.top() > sync.rows.bottom());
+
+    // Request 1 runs 0–0.05 s first in both: same pixels, stacked rows.
+    const QRectF syncCpu = rowRects(geometry, GanttLayer::Cpu, 0, 0).first();
+    const QRectF asyncCpu = rowRects(geometry, GanttLayer::Cpu, 1, 0).first();
+    QCOMPARE(syncCpu.left(), asyncCpu.left());
+    QCOMPARE(syncCpu.right(), asyncCpu.right());
+    QVERIFY(asyncCpu.top() > syncCpu.bottom());
+    // Request 3 arrives at 0.1 s in both sections: its bar starts at the same x.
+    QCOMPARE(rowRects(geometry, GanttLayer::Response, 0, 2).first().left(),
+             rowRects(geometry, GanttLayer::Response, 1, 2).first().left());
+    // Async answers request 3 at 0.6 s, sync at 2.7 s.
+    QVERIFY(rowRects(geometry, GanttLayer::Response, 1, 2).first().right()
+            < rowRects(geometry, GanttLayer::Response, 0, 2).first().right());
+    // One gridline per tick through each section.
+    QCOMPARE(geometry.gridLines().size(), 2 * geometry.ticks().size());
+}
+
+void TestGanttGeometry::labelsFitOrAreLeftOut_data()
+{
+    QTest::addColumn<QSizeF>("size");
+    QTest::addColumn<int>("labels");
+
+    QTest::addRow("a wide chart labels every row") << QSizeF(1600, 900) << 6;
+    QTest::addRow("a short chart has no room for labels") << QSizeF(1600, 200) << 0;
+}
+
+void TestGanttGeometry::labelsFitOrAreLeftOut()
+{
+    QFETCH(QSizeF, size);
+    QFETCH(int, labels);
+
+    const GanttChart chart = threeRequestComparison();
+    const GanttStyle &style = GanttStyle::standard();
+    const GanttGeometry geometry = GanttGeometry::build(chart, TimeRange{chart.start(), chart.end()}, size, style);
+    QList<GanttText> rowLabels;
+    for (const GanttText &text : geometry.texts()) {
+        if (text.role == GanttText::Role::RowLabel)
+            rowLabels << text;
+    }
+    QCOMPARE(rowLabels.size(), labels);
+    for (const GanttText &label : rowLabels) {
+        QVERIFY(label.rect.left() >= 0 && label.rect.right() <= size.width() - style.padding);
+        if (label.section == 0 && label.request == 2) {
+            QCOMPARE(label.text, QStringLiteral("Request 3  0.5 s → 2.6 s (5.2×)"));
+            // After the end of its bar.
+            const QRectF bar = rowRects(geometry, GanttLayer::Response, 0, 2).first();
+            QVERIFY(label.rect.left() > bar.right());
+        }
+    }
+}
+
+QTEST_MAIN(TestGanttGeometry)
+#include "tst_ganttgeometry.moc"

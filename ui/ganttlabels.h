@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/metrics.h"
+#include "core/timeline.h"
+
+#include <QString>
+
+namespace LatencyLab::Ui {
+
+struct GanttSection;
+struct GanttStyle;
+
+// The chart's words: numbers for people, row labels, section summaries and
+// tooltips. Kept apart from layout and painting so all of them agree.
+
+// Three significant digits, trailing zeros dropped: 0.5, 2.6, 250, 1.23, 1500.
+QString formatSignificant(double value);
+// Response ÷ own duration: "5.2×".
+QString formatSlowdown(double factor);
+
+// The label at a row's end: "Request 3  0.5 s → 2.6 s (5.2×)".
+QString rowLabel(const Core::Timeline &timeline, Core::RequestIndex request);
+
+// A section header's summary: "makespan 2.70 s · mean 1.92 s · p99 2.59 s · 1.11 req/s".
+QString runSummary(const Core::Metrics &metrics);
+
+// Rich text for a tooltip: the request's name, arrival, own duration,
+// response and slowdown, then one line per span with, for each wait, the
+// request that held the worker, loop, GIL or core. `span` (if ≥ 0) is bold.
+QString describeRequest(const GanttSection &section, Core::RequestIndex request, int span, const GanttStyle &style);
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QString>
+
+namespace LatencyLab::Ui {
+
+// Everything the Gantt chart's look depends on, in one place: the palette,
+// font sizes and metrics, all in logical pixels. Layout (GanttGeometry) and
+// painting (GanttRenderer) both read it, so a change here changes both.
+struct GanttStyle
+{
+    // --- palette ------------------------------------------------------------
+    // Colour-blind safe and high contrast on white: ColorBrewer PRGn greens for
+    // the request's own work (io also hatched, so it never relies on hue),
+    // PuOr amber for `ready`, neutral grey for `queued`. Timeouts are magenta,
+    // not red: red and green of equal lightness merge for deuteranopes.
+    QColor background{0xff, 0xff, 0xff};
+    QColor cpu{0x1b, 0x78, 0x37};
+    QColor io{0xa6, 0xdb, 0xa0};
+    QColor ioHatch{0x3a, 0x8f, 0x4a};
+    QColor ioBand{0x86, 0xc5, 0x82};       // io in density bands: what the hatched io averages to
+    QColor ready{0xf1, 0xa3, 0x40};
+    QColor queued{0xb0, 0xb0, 0xb0};
+    QColor response{0xc9, 0xd3, 0xdf};     // the perceived-response bar, a light slate
+    QColor timeout{0xc5, 0x1b, 0x7d};
+    QColor lateWash{0xff, 0xff, 0xff, 150}; // ghosts whatever ran after the client gave up
+    QColor lateBand{0xf1, 0xb6, 0xda};       // density bands: mostly past a timeout (PiYG pink)
+    QColor text{0x21, 0x21, 0x21};
+    QColor secondaryText{0x5f, 0x63, 0x68};
+    QColor axis{0x5f, 0x63, 0x68};
+    QColor grid{0xec, 0xee, 0xf1};
+    QColor sectionRule{0xd0, 0xd4, 0xda};
+    QColor hoverTint{0x21, 0x66, 0xac, 28};
+    QColor hoverOutline{0x21, 0x66, 0xac};
+
+    // --- fonts (pixel sizes: a 2× export is the same layout at twice the pixels)
+    QString fontFamily; // empty: the application's default font
+    int titlePixelSize = 20;
+    int sectionPixelSize = 14;
+    int textPixelSize = 12; // summaries, row labels, legend, axis
+
+    // --- metrics --------------------------------------------------------------
+    double padding = 18;          // around the whole chart
+    double titleHeight = 30;
+    double legendHeight = 22;     // when the legend needs its own line
+    double sectionHeaderHeight = 28;
+    double sectionGap = 14;       // above every section header but the first
+    double axisHeight = 30;       // tick marks and their labels
+    double tickLength = 5;
+    double minTickSpacing = 80;   // at least this many pixels between ticks
+
+    double maxRowPitch = 64;      // rows never get taller than this
+    double boxShare = 0.6;        // own-work boxes (cpu, io): share of the row pitch
+    double maxBoxHeight = 30;
+    double barShare = 0.5;        // the response bar: share of the box height
+    double waitInset = 2;         // queued/ready sit inside the response bar, this far from its edges
+    double labelMinPitch = 16;    // rows at least this tall are labelled
+    double labelGap = 8;          // between a bar's end and its label
+    double maxLabelShare = 0.35;  // of the width, reserved for labels at most
+    double timeoutTickWidth = 2;
+    double timeoutTickOverhang = 3; // the tick stands out above and below the box
+    double hatchSpacing = 6;
+    double minHatchHeight = 6;    // thinner io boxes are left plain: a hatch would be noise
+    double hitTolerance = 3;      // pixels around a bar that still count as on it
+
+    double legendSwatchWidth = 18;
+    double legendSwatchHeight = 12;
+    double legendSwatchGap = 6;   // swatch to text
+    double legendEntryGap = 16;   // between entries
+
+    QFont font(int pixelSize, bool bold = false) const
+    {
+        QFont f;
+        if (!fontFamily.isEmpty())
+            f.setFamily(fontFamily);
+        f.setPixelSize(pixelSize);
+        f.setBold(bold);
+        return f;
+    }
+    QFont titleFont() const { return font(titlePixelSize, true); }
+    QFont sectionFont() const { return font(sectionPixelSize, true); }
+    QFont textFont() const { return font(textPixelSize); }
+
+    static const GanttStyle &standard()
+    {
+        static const GanttStyle style;
+        return style;
+    }
+};
+
+} // namespace LatencyLab::Ui
