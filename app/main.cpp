@@ -20,6 +20,12 @@ QStringList argumentsAfterProgramName(int argc, char **argv)
     return arguments;
 }
 
+void keepOnlySevereMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        QTextStream(stderr) << message << '\n';
+}
+
 int runWindow(int &argc, char **argv, const Core::AppOptions &options, QTextStream &err)
 {
     QApplication app(argc, argv);
@@ -55,7 +61,10 @@ int main(int argc, char **argv)
         return runWindow(argc, argv, *options, err);
     if (options->command == Core::Command::Export) {
         // Drawing needs fonts, hence a QGuiApplication, but never a display.
+        // Qt's own notes (e.g. about XDG_RUNTIME_DIR) would break the promise
+        // of one line on standard error; errors are reported by the command.
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(keepOnlySevereMessages);
         QGuiApplication app(argc, argv);
         return LatencyLab::Ui::runExportCommand(*options, out, err);
     }

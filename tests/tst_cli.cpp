@@ -3,6 +3,8 @@
 // passing case also shows the headless commands need no display.
 
 #include <QFile>
+#include <QSize>
+#include <QtEndian>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -75,6 +77,9 @@ private Q_SLOTS:
     void timelineCsvIsWritten();
     void timelineCsvToAnUnwritablePathLeavesNothing_data();
     void timelineCsvToAnUnwritablePathLeavesNothing();
+    void exportWritesTheChartAtItsSizeAndScale_data();
+    void exportWritesTheChartAtItsSizeAndScale();
+    void exportToAnUnwritablePathLeavesNothing();
 };
 
 void TestCli::helpAndVersionSucceed_data()
@@ -243,6 +248,63 @@ void TestCli::timelineCsvToAnUnwritablePathLeavesNothing()
     QVERIFY(runLatencyLab({QStringLiteral("simulate"), QStringLiteral("--preset"), QStringLiteral("three-requests"), QStringLiteral("--json"),
                            QStringLiteral("--timeline-csv"), path},
                           outcome));
+    QCOMPARE(outcome.exitCode, 2);
+    QCOMPARE(outcome.out, QString());
+    QCOMPARE(outcome.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(outcome.err.contains(path), qPrintable(outcome.err));
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestCli::exportWritesTheChartAtItsSizeAndScale_data()
+{
+    QTest::addColumn<QString>("chart");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QSize>("pixels");
+    QTest::addRow("a comparison at the default size") << QStringLiteral("compare") << QStringLiteral("c.png") << QStringList() << QSize(1600, 900);
+    QTest::addRow("a gantt at HiDPI scale") << QStringLiteral("gantt") << QStringLiteral("g.png")
+                                             << words("--size 800x500 --scale 2 --model async") << QSize(1600, 1000);
+    QTest::addRow("an SVG") << QStringLiteral("compare") << QStringLiteral("c.svg") << words("--size 1000x700") << QSize(1000, 700);
+}
+
+void TestCli::exportWritesTheChartAtItsSizeAndScale()
+{
+    QFETCH(QString, chart);
+    QFETCH(QString, file);
+    QFETCH(QStringList, extra);
+    QFETCH(QSize, pixels);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(file);
+    Outcome outcome;
+    QVERIFY(runLatencyLab(QStringList{QStringLiteral("export"), QStringLiteral("--preset"), QStringLiteral("three-requests"),
+                                      QStringLiteral("--chart"), chart, QStringLiteral("--out"), path}
+                              + extra,
+                          outcome));
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+    QVERIFY(outcome.out.contains(path));
+    if (file.endsWith(QLatin1String(".svg"))) {
+        QFile svg(path);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains(QStringLiteral("width=\"%1").arg(pixels.width()).toUtf8()));
+    } else {
+        // The PNG header is enough: signature, then IHDR's big-endian width and height.
+        QFile png(path);
+        QVERIFY(png.open(QIODevice::ReadOnly));
+        const QByteArray header = png.read(24);
+        QCOMPARE(header.left(8), QByteArray("\x89PNG\r\n\x1a\n"));
+        const auto bigEndian = [&](int at) { return qFromBigEndian<quint32>(header.constData() + at); };
+        QCOMPARE(QSize(int(bigEndian(16)), int(bigEndian(20))), pixels);
+    }
+}
+
+void TestCli::exportToAnUnwritablePathLeavesNothing()
+{
+    const QString path = QStringLiteral("/no/such/folder/chart.png");
+    Outcome outcome;
+    QVERIFY(runLatencyLab(words("export --preset three-requests --chart gantt --out") << path, outcome));
     QCOMPARE(outcome.exitCode, 2);
     QCOMPARE(outcome.out, QString());
     QCOMPARE(outcome.err.count(QLatin1Char('\n')), 1);
