@@ -169,6 +169,11 @@ QString formatSeconds(double seconds)
     if (seconds == 0.0)
         return QStringLiteral("0 s");
     const double magnitude = std::abs(seconds);
+    // Long runs read better in hours or minutes than as "167048 s".
+    if (magnitude >= 3600.0)
+        return threeDigits(seconds / 3600.0) + QStringLiteral(" h");
+    if (magnitude >= 600.0)
+        return threeDigits(seconds / 60.0) + QStringLiteral(" min");
     if (magnitude >= 1.0)
         return threeDigits(seconds) + QStringLiteral(" s");
     if (magnitude >= 1e-3)

@@ -232,6 +232,9 @@ void TestReport::formatSeconds_data()
     QTest::addRow("below a second is in milliseconds") << 0.944 << QStringLiteral("944 ms");
     QTest::addRow("below a millisecond is in microseconds") << 15e-6 << QStringLiteral("15.0 µs");
     QTest::addRow("below a microsecond is in nanoseconds") << 5e-9 << QStringLiteral("5.00 ns");
+    QTest::addRow("hundreds of seconds stay in seconds") << 599.0 << QStringLiteral("599 s");
+    QTest::addRow("ten minutes and more are in minutes") << 900.0 << QStringLiteral("15.0 min");
+    QTest::addRow("an hour and more is in hours") << 167048.0 << QStringLiteral("46.4 h");
 }
 
 void TestReport::formatSeconds()
