@@ -1,10 +1,14 @@
+#include "startupprobe.h"
+
 #include "core/commandline.h"
 #include "core/headless.h"
 #include "ui/exportcommand.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTextStream>
 
@@ -26,19 +30,27 @@ void keepOnlySevereMessages(QtMsgType type, const QMessageLogContext &, const QS
         QTextStream(stderr) << message << '\n';
 }
 
-int runWindow(int &argc, char **argv, const Core::AppOptions &options, QTextStream &err)
+// `scenarioNamed`: a file or --preset was given; otherwise the window shows
+// what it showed when it last closed, if that still loads.
+int runWindow(int &argc, char **argv, const Core::AppOptions &options, bool scenarioNamed, QElapsedTimer sinceMain, QTextStream &err)
 {
     QApplication app(argc, argv);
-    const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
-    if (!scenario) {
-        QMessageBox::critical(nullptr, QStringLiteral("LatencyLab"), scenario.error());
-        return Core::reportBadInput(err, scenario.error());
-    }
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.latencylab.LatencyLab")); // the .desktop file, for Wayland and docks
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.latencylab.LatencyLab.svg")));
+
     LatencyLab::Ui::MainWindow window;
-    if (options.scenarioFile.isEmpty())
-        window.showPreset(options.preset, *scenario);
-    else
-        window.showFile(options.scenarioFile, *scenario);
+    new StartupProbe(&window, sinceMain);
+    if (scenarioNamed || !window.showLastScenario()) {
+        const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
+        if (!scenario) {
+            QMessageBox::critical(nullptr, QStringLiteral("LatencyLab"), scenario.error());
+            return Core::reportBadInput(err, scenario.error());
+        }
+        if (options.scenarioFile.isEmpty())
+            window.showPreset(options.preset, *scenario);
+        else
+            window.showFile(options.scenarioFile, *scenario);
+    }
     window.show();
     return app.exec();
 }
@@ -47,6 +59,10 @@ int runWindow(int &argc, char **argv, const Core::AppOptions &options, QTextStre
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
+    // Settings live in ~/.config/LatencyLab/latencylab.conf.
+    QCoreApplication::setOrganizationName(QStringLiteral("LatencyLab"));
     QCoreApplication::setApplicationName(QStringLiteral("latencylab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LATENCYLAB_VERSION));
     QTextStream out(stdout);
@@ -54,11 +70,12 @@ int main(int argc, char **argv)
 
     // Decided before any QApplication exists: headless commands must run
     // with no display and no QT_QPA_PLATFORM.
-    const Core::Result<Core::AppOptions> options = Core::parseCommandLine(argumentsAfterProgramName(argc, argv));
+    const QStringList arguments = argumentsAfterProgramName(argc, argv);
+    const Core::Result<Core::AppOptions> options = Core::parseCommandLine(arguments);
     if (!options)
         return Core::reportBadInput(err, options.error());
     if (options->command == Core::Command::Gui)
-        return runWindow(argc, argv, *options, err);
+        return runWindow(argc, argv, *options, !arguments.isEmpty(), sinceMain, err);
     if (options->command == Core::Command::Export) {
         // Drawing needs fonts, hence a QGuiApplication, but never a display.
         // Qt's own notes (e.g. about XDG_RUNTIME_DIR) would break the promise

@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "realrunlimits.h"
 #include "scenario.h"
 
 #include <limits>
@@ -160,6 +161,18 @@ const QList<OptionDef> &optionTable()
              o.timelineCsvPath = value;
              return requireNonEmpty(option, value, QStringLiteral("a file path"));
          }},
+        {QLatin1String("--time-scale"), QLatin1String("X"),
+         QStringLiteral("multiply every duration by X, %1 to %2 (0.1 runs 30 s in 3 s; default 1)")
+             .arg(RealRunLimits::kMinTimeScale).arg(RealRunLimits::kMaxTimeScale),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             bool ok = false;
+             const double scale = value.toDouble(&ok);
+             if (!ok || !(scale >= RealRunLimits::kMinTimeScale && scale <= RealRunLimits::kMaxTimeScale))
+                 return fail(QStringLiteral("%1: expected a number from %2 to %3, got \"%4\"")
+                                 .arg(option).arg(RealRunLimits::kMinTimeScale).arg(RealRunLimits::kMaxTimeScale).arg(value));
+             o.timeScale = scale;
+             return success();
+         }},
         {QLatin1String("--chart"), QLatin1String("KIND"), QStringLiteral("gantt (the scenario's model) or compare (all its models on one axis)"),
          [](AppOptions &o, const QString &option, const QString &value) {
              if (value != QLatin1String("gantt") && value != QLatin1String("compare"))
@@ -205,7 +218,7 @@ const QList<OptionDef> &optionTable()
     return table;
 }
 
-// Options shared by every command that computes a scenario (simulate, and later run and export).
+// Options shared by every command that computes a scenario (simulate, run and export).
 const QList<QLatin1String> kScenarioOptions = {
     QLatin1String("--preset"), QLatin1String("--model"), QLatin1String("--workers"), QLatin1String("--threads"),
     QLatin1String("--gil"), QLatin1String("--no-gil"), QLatin1String("--cores"), QLatin1String("--seed"),
@@ -223,6 +236,12 @@ const QList<CommandDef> &commandTable()
          QLatin1String("simulate in virtual time and print the metrics"), ScenarioArgument::Required,
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--json"), QLatin1String("--per-request"), QLatin1String("--timeline-csv")}},
+        {QLatin1String("run"), Command::Run, QLatin1String("(--preset NAME | FILE.json) [options]"),
+         QLatin1String("run it for real (the same requests, measured) and print measured and predicted metrics"),
+         ScenarioArgument::Required,
+         kScenarioOptions
+             + QList<QLatin1String>{QLatin1String("--time-scale"), QLatin1String("--json"), QLatin1String("--per-request"),
+                                    QLatin1String("--timeline-csv")}},
         {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) --chart gantt|compare --out OUT.png|OUT.svg [options]"),
          QLatin1String("draw a chart to a PNG or SVG file"), ScenarioArgument::Required,
          kScenarioOptions

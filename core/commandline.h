@@ -15,6 +15,7 @@ enum class Command : quint8 {
     Gui,      // `latencylab [FILE.json | --preset NAME]`
     Presets,  // `latencylab presets`
     Simulate, // `latencylab simulate (--preset NAME | FILE) [options]`
+    Run,      // `latencylab run (--preset NAME | FILE) [options] [--time-scale X]`
     Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg`
     Help,     // `--help` anywhere
     Version,  // `--version` anywhere
@@ -50,6 +51,9 @@ struct AppOptions
     bool json = false;
     bool perRequest = false;
     QString timelineCsvPath; // empty: no CSV
+
+    // run: every duration is multiplied by this (0.1 runs 30 s in 3 s)
+    double timeScale = 1.0;
 
     // export
     QString chart;               // "gantt" or "compare"

@@ -1,6 +1,7 @@
 #include "headless.h"
 
 #include "presets.h"
+#include "realrun.h"
 #include "report.h"
 #include "scenariojson.h"
 #include "simulator.h"
@@ -35,19 +36,36 @@ QString versionLine()
     return QStringLiteral("latencylab %1\n").arg(version.isEmpty() ? QStringLiteral("(unknown version)") : version);
 }
 
-QString simulationOutput(const AppOptions &options, const Scenario &scenario, const SimulationRun &run)
+// What simulate and run print: the metrics as a table, or as one JSON object
+// with `extra` keys beside the metrics.
+QString runOutput(const AppOptions &options, const QString &title, const SimulationRun &run, const QJsonObject &extra = {},
+                  const QString &textAfter = {})
 {
     if (!options.json) {
-        QString text = metricsToText(run, scenario.name);
+        QString text = metricsToText(run, title);
         if (options.perRequest)
             text += QLatin1Char('\n') + perRequestToText(run.timeline);
-        return text;
+        return text + textAfter;
     }
     QJsonObject object = metricsToJson(run);
-    object.insert(QStringLiteral("scenario"), scenario.name);
+    object.insert(QStringLiteral("scenario"), title);
     if (options.perRequest)
         object.insert(QStringLiteral("per_request"), perRequestToJson(run.timeline));
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        object.insert(it.key(), it.value());
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+// The CSV comes before any output, so a failure leaves standard output empty.
+int deliver(const AppOptions &options, const Timeline &timeline, const QString &output, QTextStream &out, QTextStream &err)
+{
+    if (!options.timelineCsvPath.isEmpty()) {
+        if (const Status written = writeTimelineCsv(timeline, options.timelineCsvPath); !written)
+            return reportBadInput(err, written.error());
+    }
+    out << output;
+    out.flush();
+    return kExitSuccess;
 }
 
 int simulateCommand(const AppOptions &options, QTextStream &out, QTextStream &err)
@@ -58,15 +76,30 @@ int simulateCommand(const AppOptions &options, QTextStream &out, QTextStream &er
     const Result<SimulationRun> run = simulate(*scenario, chooseServer(*scenario, options));
     if (!run)
         return reportBadInput(err, run.error());
-    const QString output = simulationOutput(options, *scenario, *run);
-    // The CSV comes before any output, so a failure leaves stdout empty.
-    if (!options.timelineCsvPath.isEmpty()) {
-        if (const Status written = writeTimelineCsv(run->timeline, options.timelineCsvPath); !written)
-            return reportBadInput(err, written.error());
-    }
-    out << output;
-    out.flush();
-    return kExitSuccess;
+    return deliver(options, run->timeline, runOutput(options, scenario->name, *run), out, err);
+}
+
+// Runs the scenario for real on this thread's event loop (the headless
+// commands' QCoreApplication) and prints the measurement beside the prediction.
+int runCommand(const AppOptions &options, QTextStream &out, QTextStream &err)
+{
+    const Result<Scenario> scenario = loadScenario(options);
+    if (!scenario)
+        return reportBadInput(err, scenario.error());
+    const Result<ServerModel> server = chooseServer(*scenario, options).resolve();
+    if (!server)
+        return reportBadInput(err, server.error());
+    const Result<RealRunReport> report = runForRealAndWait(*scenario, *server, options.timeScale);
+    if (!report)
+        return reportBadInput(err, report.error());
+
+    const QJsonObject extra{{QStringLiteral("time_scale"), report->timeScale},
+                            {QStringLiteral("predicted"), metricsToJson(report->predicted)}};
+    const QString title = options.json
+        ? scenario->name
+        : QStringLiteral("%1, run for real at time scale %2").arg(scenario->name).arg(report->timeScale);
+    const QString predicted = QLatin1Char('\n') + metricsToText(report->predicted, QStringLiteral("Predicted in virtual time"));
+    return deliver(options, report->measured.timeline, runOutput(options, title, report->measured, extra, predicted), out, err);
 }
 
 int printText(QTextStream &out, const QString &text)
@@ -113,6 +146,8 @@ int runHeadless(const AppOptions &options, QTextStream &out, QTextStream &err)
         return printText(out, presetList());
     case Command::Simulate:
         return simulateCommand(options, out, err);
+    case Command::Run:
+        return runCommand(options, out, err);
     case Command::Gui:
     case Command::Export:
         break;

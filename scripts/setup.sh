@@ -18,7 +18,10 @@ JOBS=2
 # Everything a clean build and the tests need. qt6-base-dev brings Qt's GUI,
 # whose CMake package needs the OpenGL headers; charts drawn offscreen need a
 # font (fonts-dejavu-core); python3-simpy3 is the
-# reference model a benchmark compares against.
+# reference model a benchmark compares against. The packaging tests validate
+# the desktop files (desktop-file-utils, appstream, shared-mime-info) and
+# build the .deb, whose dependencies dpkg-shlibdeps (dpkg-dev, with file)
+# reads off the binary.
 PACKAGES=(
     cmake ninja-build g++
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
@@ -26,6 +29,7 @@ PACKAGES=(
     libgl-dev libglx-dev libopengl-dev
     fonts-dejavu-core
     python3-simpy3
+    desktop-file-utils appstream shared-mime-info dpkg-dev file
 )
 
 usage() {

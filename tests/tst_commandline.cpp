@@ -16,7 +16,8 @@ char *toString(const AppOptions &o)
     const auto opt = [](const auto &value) { return value ? QString::number(*value) : QStringLiteral("-"); };
     const QString text =
         QStringLiteral("{command %1, preset \"%2\", file \"%3\", model \"%4\", workers %5, threads %6, gil %7, cores %8, "
-                       "seed %9, json %10, perRequest %11, csv \"%12\", chart %13, out %14, size %15x%16, scale %17}")
+                       "seed %9, json %10, perRequest %11, csv \"%12\", chart %13, out %14, size %15x%16, scale %17, "
+                       "time scale %18}")
             .arg(int(o.command))
             .arg(o.preset, o.scenarioFile, o.server.model, opt(o.server.workers), opt(o.server.threads),
                  o.server.gil ? QString::number(*o.server.gil) : QStringLiteral("-"), opt(o.server.cores), opt(o.seed))
@@ -25,7 +26,8 @@ char *toString(const AppOptions &o)
             .arg(o.timelineCsvPath, o.chart, o.outPath)
             .arg(o.exportSize.width())
             .arg(o.exportSize.height())
-            .arg(o.exportScale);
+            .arg(o.exportScale)
+            .arg(o.timeScale);
     return qstrdup(text.toUtf8().constData());
 }
 
@@ -62,6 +64,14 @@ AppOptions simulatePreset(const QString &preset)
 {
     AppOptions options = command(Command::Simulate);
     options.preset = preset;
+    return options;
+}
+
+AppOptions runPreset(const QString &preset, double timeScale = 1.0)
+{
+    AppOptions options = command(Command::Run);
+    options.preset = preset;
+    options.timeScale = timeScale;
     return options;
 }
 
@@ -162,6 +172,24 @@ void TestCommandLine::parses_data()
         return o;
     }();
     QTest::addRow("-- lets a file name start with a dash") << words("simulate -- -odd.json") << simulateFile(QStringLiteral("-odd.json"));
+    QTest::addRow("run a preset in real time by default") << words("run --preset three-requests")
+                                                          << runPreset(QStringLiteral("three-requests"));
+    QTest::addRow("run a preset at a tenth of its time") << words("run --preset three-requests --time-scale 0.1")
+                                                         << runPreset(QStringLiteral("three-requests"), 0.1);
+    QTest::addRow("run takes the smallest time scale")
+        << words("run --preset cores --time-scale=0.001") << runPreset(QStringLiteral("cores"), 0.001);
+    QTest::addRow("run takes the model options, --json, --per-request and --timeline-csv")
+        << words("run my.json --model async --workers 2 --time-scale 10 --json --per-request --timeline-csv t.csv") << [] {
+               AppOptions o = command(Command::Run);
+               o.scenarioFile = QStringLiteral("my.json");
+               o.server.model = QStringLiteral("async");
+               o.server.workers = 2;
+               o.timeScale = 10;
+               o.json = true;
+               o.perRequest = true;
+               o.timelineCsvPath = QStringLiteral("t.csv");
+               return o;
+           }();
     QTest::addRow("export a comparison with the default size") << words("export --preset web-load --chart compare --out c.png") << [] {
         AppOptions o = command(Command::Export);
         o.preset = QStringLiteral("web-load");
@@ -243,6 +271,14 @@ void TestCommandLine::rejects_data()
     row("a scale that is not a number", "export --preset cores --chart gantt --out a.png --scale big", {QStringLiteral("--scale"), QStringLiteral("big")});
     row("an image too large in pixels", "export --preset cores --chart gantt --out a.png --size 16000x16000 --scale 2", {QStringLiteral("--size"), QStringLiteral("million")});
     row("export options given to simulate", "simulate --preset cores --chart gantt", {QStringLiteral("--chart")});
+    row("run without a scenario", "run --time-scale 0.1", {QStringLiteral("--preset"), QStringLiteral("FILE")});
+    row("a time scale of zero", "run --preset cores --time-scale 0", {QStringLiteral("--time-scale"), QStringLiteral("\"0\"")});
+    row("a time scale below the smallest", "run --preset cores --time-scale 0.0001", {QStringLiteral("--time-scale"), QStringLiteral("0.001")});
+    row("a time scale above the largest", "run --preset cores --time-scale 11", {QStringLiteral("--time-scale"), QStringLiteral("10")});
+    row("a time scale that is not a number", "run --preset cores --time-scale fast", {QStringLiteral("--time-scale"), QStringLiteral("fast")});
+    row("a time scale that is not finite", "run --preset cores --time-scale nan", {QStringLiteral("--time-scale"), QStringLiteral("nan")});
+    row("--time-scale without its value", "run --preset cores --time-scale", {QStringLiteral("--time-scale")});
+    row("--time-scale given to simulate", "simulate --preset cores --time-scale 0.1", {QStringLiteral("--time-scale")});
 }
 
 void TestCommandLine::rejects()
@@ -261,8 +297,8 @@ void TestCommandLine::rejects()
 void TestCommandLine::helpNamesEveryCommandAndOption()
 {
     const QString help = helpText();
-    const QStringList expected = words("presets simulate --preset --model --workers --threads --gil --no-gil --cores --seed "
-                                       "--json --per-request --timeline-csv --help --version");
+    const QStringList expected = words("presets simulate run --preset --model --workers --threads --gil --no-gil --cores --seed "
+                                       "--time-scale --json --per-request --timeline-csv --help --version");
     for (const QString &word : expected)
         QVERIFY2(help.contains(word), qPrintable(word));
 }

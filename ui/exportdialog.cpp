@@ -107,6 +107,17 @@ double ExportDialog::scale() const
     return m_scale->value();
 }
 
+void ExportDialog::setChartSize(QSize size)
+{
+    m_width->setValue(size.width());
+    m_height->setValue(size.height());
+}
+
+void ExportDialog::setScale(double scale)
+{
+    m_scale->setValue(scale);
+}
+
 void ExportDialog::browse()
 {
     const QString chosen = QFileDialog::getSaveFileName(this, tr("Export Chart"), path(), tr("PNG image (*.png);;SVG drawing (*.svg)"),

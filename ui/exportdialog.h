@@ -24,6 +24,10 @@ public:
     QSize chartSize() const;
     double scale() const;
 
+    // Start from what was chosen last time.
+    void setChartSize(QSize size);
+    void setScale(double scale);
+
 private:
     void browse();
     void formatChosen(int index);

@@ -42,6 +42,24 @@ void drawLines(QPainter &painter, const QList<QLineF> &lines, const QColor &colo
     painter.drawLines(lines.constData(), int(lines.size()));
 }
 
+// Ready and queued are amber and grey of about the same lightness: the edge
+// tells them apart in greyscale too. Boxes too thin for it (density bands)
+// stay plain, like an io box too thin for its hatch.
+void paintReadyEdges(QPainter &painter, const QList<QRectF> &rects, const GanttStyle &style)
+{
+    QList<QRectF> edged;
+    for (const QRectF &rect : rects) {
+        if (rect.height() >= style.minHatchHeight && rect.width() >= 3)
+            edged.append(rect.adjusted(0, 0, -1, -1)); // a pen's rect covers one more pixel right and below
+    }
+    if (edged.isEmpty())
+        return;
+    painter.setPen(QPen(style.readyEdge, 1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRects(edged.constData(), int(edged.size()));
+    painter.setPen(Qt::NoPen);
+}
+
 void paintBars(QPainter &painter, const GanttGeometry &geometry, const GanttStyle &style)
 {
     painter.setPen(Qt::NoPen);
@@ -52,6 +70,8 @@ void paintBars(QPainter &painter, const GanttGeometry &geometry, const GanttStyl
             painter.setBrush(layerColour(layer, style));
             painter.drawRects(rects.constData(), int(rects.size()));
         }
+        if (layer == GanttLayer::Ready)
+            paintReadyEdges(painter, rects, style);
         if (layer == GanttLayer::Io && !geometry.ioHatch().isEmpty()) {
             // The hatch tells io from cpu without relying on colour.
             painter.setRenderHint(QPainter::Antialiasing, true);
@@ -77,6 +97,7 @@ void paintLegendSwatches(QPainter &painter, const GanttGeometry &geometry, const
             break;
         case Kind::Ready:
             painter.fillRect(r, style.ready);
+            paintReadyEdges(painter, {r}, style);
             break;
         case Kind::Queued:
             painter.fillRect(r, style.queued);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ganttchart.h"
+#include "ganttstyle.h"
 #include "timescale.h"
 
 #include <QPointF>
@@ -38,6 +39,10 @@ public:
     const GanttChart &chart() const { return m_chart; }
     TimeRange fullRange() const;
 
+    // The colours and metrics to draw with; GanttStyle::standard() unless set.
+    void setStyle(const GanttStyle &style);
+    const GanttStyle &style() const { return m_style; }
+
     // The area the rows and the axis share horizontally; zooming maps pixels
     // to time with scaleFor().
     QRectF plotArea(QSizeF size) const;
@@ -53,6 +58,7 @@ private:
     const GanttGeometry &geometry(QSizeF size, TimeRange visible);
 
     GanttChart m_chart;
+    GanttStyle m_style = GanttStyle::standard();
     quint64 m_revision = 0;
     std::unique_ptr<GanttGeometry> m_cached;
     quint64 m_cachedRevision = 0; // the chart revision m_cached was built for

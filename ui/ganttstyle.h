@@ -22,6 +22,7 @@ struct GanttStyle
     QColor ioHatch{0x3a, 0x8f, 0x4a};
     QColor ioBand{0x86, 0xc5, 0x82};       // io in density bands: what the hatched io averages to
     QColor ready{0xf1, 0xa3, 0x40};
+    QColor readyEdge{0xb3, 0x58, 0x06};    // ready boxes are edged: amber and grey differ in shape too, not only in hue
     QColor queued{0xb0, 0xb0, 0xb0};
     QColor response{0xc9, 0xd3, 0xdf};     // the perceived-response bar, a light slate
     QColor timeout{0xc5, 0x1b, 0x7d};
@@ -86,6 +87,38 @@ struct GanttStyle
     static const GanttStyle &standard()
     {
         static const GanttStyle style;
+        return style;
+    }
+
+    // For the window in a dark desktop theme: more ink is brighter, so cpu
+    // is the light green and io the dark hatched one; every state keeps at
+    // least 20 ΔE from the others under simulated protanopia, deuteranopia
+    // and tritanopia (tests/tst_chartpalette.cpp checks it).
+    static const GanttStyle &dark()
+    {
+        static const GanttStyle style = [] {
+            GanttStyle s;
+            s.background = QColor(0x1f, 0x23, 0x28);
+            s.cpu = QColor(0x8f, 0xd1, 0x8a);
+            s.io = QColor(0x2f, 0x6b, 0x37);
+            s.ioHatch = QColor(0x8f, 0xd1, 0x8a);
+            s.ioBand = QColor(0x5a, 0x9e, 0x5e);
+            s.ready = QColor(0xf1, 0xa3, 0x40);
+            s.readyEdge = QColor(0x7f, 0x3b, 0x08);
+            s.queued = QColor(0x73, 0x7a, 0x84);
+            s.response = QColor(0x3e, 0x48, 0x54);
+            s.timeout = QColor(0xff, 0x70, 0xc6);
+            s.lateWash = QColor(0x1f, 0x23, 0x28, 150);
+            s.lateBand = QColor(0x8e, 0x3b, 0x6e);
+            s.text = QColor(0xe8, 0xea, 0xed);
+            s.secondaryText = QColor(0xaa, 0xb0, 0xb8);
+            s.axis = QColor(0xaa, 0xb0, 0xb8);
+            s.grid = QColor(0x2c, 0x32, 0x38);
+            s.sectionRule = QColor(0x44, 0x4c, 0x56);
+            s.hoverTint = QColor(0x8a, 0xb4, 0xf8, 40);
+            s.hoverOutline = QColor(0x8a, 0xb4, 0xf8);
+            return s;
+        }();
         return style;
     }
 };

@@ -40,6 +40,12 @@ void GanttView::setChart(GanttChart chart)
     update();
 }
 
+void GanttView::setChartStyle(const GanttStyle &style)
+{
+    m_renderer.setStyle(style);
+    update();
+}
+
 QSize GanttView::sizeHint() const
 {
     return {900, 520};

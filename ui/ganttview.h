@@ -23,6 +23,9 @@ public:
 
     void setChart(GanttChart chart);
     const GanttChart &chart() const { return m_renderer.chart(); }
+    // The chart's colours: the window picks the dark style in a dark theme.
+    void setChartStyle(const GanttStyle &style);
+    const GanttStyle &chartStyle() const { return m_renderer.style(); }
     ZoomControl *zoomControl() const { return m_zoom; }
     std::optional<GanttHit> hoveredRequest() const { return m_hover; }
 

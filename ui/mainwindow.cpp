@@ -1,15 +1,21 @@
 #include "mainwindow.h"
 
+#include "about.h"
+#include "appsettings.h"
 #include "busyindicator.h"
 #include "chartexporter.h"
 #include "clientsliders.h"
+#include "explainerpanel.h"
 #include "exportdialog.h"
+#include "ganttstyle.h"
 #include "ganttview.h"
 #include "generatorsliders.h"
 #include "metricstable.h"
 #include "modelpanel.h"
+#include "recentfilesmenu.h"
 #include "requestsliders.h"
 #include "requesttable.h"
+#include "scenariodrop.h"
 #include "scenarioeditor.h"
 #include "windowcharts.h"
 #include "zoomcontrol.h"
@@ -18,10 +24,14 @@
 #include "core/report.h"
 #include "core/scenariojson.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -48,6 +58,9 @@ namespace LatencyLab::Ui {
 namespace {
 
 constexpr double kZoomStep = 1.5;
+constexpr int kStatusMessageMs = 4000;
+// Scenario files: the MIME type's own suffix first; any JSON still opens.
+const QLatin1String kScenarioSuffix(".latency.json");
 constexpr int kControlsWidth = 330;
 // Initial heights: the chart gets most; the tables get room for a few models and requests.
 constexpr int kChartHeight = 560;
@@ -126,6 +139,7 @@ MainWindow::MainWindow(QWidget *parent)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     })
+    , m_askAboutUnsaved([this](const QString &name) { return askWithMessageBox(this, name); })
 {
     auto *zoomGantt = new ZoomControl(this);
     auto *zoomCompare = new ZoomControl(this);
@@ -164,7 +178,15 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_busy);
     connect(m_busy, &BusyIndicator::cancelRequested, this, &MainWindow::cancelComputation);
 
+    m_explainer = new ExplainerPanel(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_explainer);
+    m_explainer->hide();
+
+    m_settings = std::make_unique<AppSettings>();
+    m_actions = WindowActions::create(this, m_editor->undoStack());
     createMenus();
+    connectActions();
+    setAcceptDrops(true);
 
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
@@ -174,11 +196,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_editor, &ScenarioEditor::modifiedChanged, this, &QWidget::setWindowModified);
 
     resize(1440, 900);
+    restoreSettings();
     updateTitle();
 }
 
 MainWindow::~MainWindow()
 {
+    // The panel reports being hidden while QWidget's destructor takes it
+    // down, when this is no longer a MainWindow.
+    m_explainer->disconnect(this);
     // The background job may still run; tell it nobody wants the result.
     if (m_cancel)
         m_cancel->store(true);
@@ -257,49 +283,134 @@ void MainWindow::createMetrics(QSplitter *splitter)
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::open);
-    open->setShortcut(QKeySequence::Open);
-    QMenu *presets = file->addMenu(tr("&Presets"));
+    m_recentMenu = new RecentFilesMenu(this);
+    auto *presets = new QMenu(tr("&Presets"), this);
     for (const QString &name : Core::Presets::names()) {
         QAction *preset = presets->addAction(name, this, [this, name] { onPresetActivated(m_presets->findData(name)); });
         preset->setStatusTip(Core::Presets::summary(name));
     }
-    file->addSeparator();
-    file->addAction(tr("&Save"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
-    file->addAction(tr("Save &As…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
-    file->addSeparator();
-    QAction *exportAction = file->addAction(tr("&Export Chart…"), this, &MainWindow::exportChart);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setStatusTip(tr("Save the current tab's chart as PNG or SVG."));
-    file->addSeparator();
-    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+    m_actions.addMenusTo(menuBar(), m_recentMenu, presets);
+    m_toolBar = m_actions.addToolBarTo(this);
+}
 
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_editor->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    QAction *copy = edit->addAction(tr("&Copy Chart"), this, &MainWindow::copyChart);
-    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    copy->setStatusTip(tr("Copy the current tab's chart to the clipboard as an image."));
+void MainWindow::connectActions()
+{
+    connect(m_actions.open, &QAction::triggered, this, &MainWindow::open);
+    connect(m_actions.save, &QAction::triggered, this, &MainWindow::save);
+    connect(m_actions.saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(m_actions.exportChart, &QAction::triggered, this, &MainWindow::exportChart);
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.copyChart, &QAction::triggered, this, &MainWindow::copyChart);
+    connect(m_actions.zoomIn, &QAction::triggered, this, [this] { zoomBy(kZoomStep); });
+    connect(m_actions.zoomOut, &QAction::triggered, this, [this] { zoomBy(1.0 / kZoomStep); });
+    connect(m_actions.fit, &QAction::triggered, this, &MainWindow::fitChart);
+    connect(m_actions.showGantt, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_gantt); });
+    connect(m_actions.showCompare, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_compare); });
+    connect(m_actions.theme, &QActionGroup::triggered, this, [this](QAction *action) {
+        setTheme(themeFromKey(action->data().toString()).value_or(Theme::System));
+    });
+    connect(m_actions.explain, &QAction::toggled, m_explainer, &QWidget::setVisible);
+    connect(m_explainer, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // Hidden behind a tab of docks is still open; only a closed panel unchecks the action.
+        if (visible || m_explainer->isHidden())
+            m_actions.explain->setChecked(visible);
+    });
+    connect(m_actions.about, &QAction::triggered, this, [this] { showAboutDialog(this); });
+    connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_recentMenu, &RecentFilesMenu::fileChosen, this, &MainWindow::openRecent);
+    connect(m_recentMenu, &RecentFilesMenu::clearRequested, this, &MainWindow::clearRecentFiles);
+}
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Zoom &In"), this, [this] { zoomBy(kZoomStep); })->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    view->addAction(tr("Zoom &Out"), this, [this] { zoomBy(1.0 / kZoomStep); })->setShortcut(QKeySequence::ZoomOut);
-    view->addAction(tr("&Fit"), this, &MainWindow::fitChart)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    view->addSeparator();
-    view->addAction(tr("&Gantt"), this, [this] { m_tabs->setCurrentWidget(m_gantt); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    view->addAction(tr("&Compare"), this, [this] { m_tabs->setCurrentWidget(m_compare); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+// --- settings ---------------------------------------------------------------
+
+void MainWindow::restoreSettings()
+{
+    m_recent = RecentFiles(m_settings->recentFiles());
+    m_recentMenu->setFiles(m_recent);
+    setTheme(themeFromKey(m_settings->theme()).value_or(Theme::System));
+    if (const QByteArray geometry = m_settings->windowGeometry(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = m_settings->windowState(); !state.isEmpty())
+        restoreState(state);
+    m_actions.explain->setChecked(!m_explainer->isHidden());
+}
+
+void MainWindow::saveSession()
+{
+    m_settings->setWindow(saveGeometry(), saveState());
+    LastScenario last;
+    last.preset = m_presetName;
+    last.filePath = m_filePath;
+    if (!m_presetName.isEmpty())
+        last.server = m_editor->scenario().server; // a file keeps its own model
+    m_settings->setLastScenario(last);
+    m_settings->sync();
+}
+
+bool MainWindow::showLastScenario()
+{
+    const std::optional<LastScenario> last = m_settings->lastScenario();
+    if (!last)
+        return false;
+    if (!last->filePath.isEmpty()) {
+        const Core::Result<Core::Scenario> scenario = Core::ScenarioJson::load(last->filePath);
+        if (!scenario)
+            return false; // moved or deleted since: the caller shows the default preset
+        showFile(last->filePath, *scenario);
+        return true;
+    }
+    Core::Result<Core::Scenario> scenario = Core::Presets::load(last->preset);
+    if (!scenario)
+        return false;
+    if (last->server && last->server->resolve())
+        scenario->server = *last->server;
+    showPreset(last->preset, *scenario);
+    return true;
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    m_theme = theme;
+    applyTheme(theme);
+    m_settings->setTheme(themeKey(theme));
+    for (QAction *action : m_actions.theme->actions())
+        action->setChecked(action->data().toString() == themeKey(theme));
+    applyPalette(); // in case the palette did not change (System on a light desktop)
+}
+
+void MainWindow::applyPalette()
+{
+    if (!m_explainer)
+        return; // still being built
+    setStatus(m_status->text(), m_statusIsError); // its colour was fixed for the old palette
+    const GanttStyle &style = chartStyleFor(QApplication::palette(this));
+    m_gantt->setChartStyle(style);
+    m_compare->setChartStyle(style);
+    m_explainer->setChartStyle(style);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyPalette();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!mayReplaceScenario()) {
+        event->ignore();
+        return;
+    }
+    saveSession();
+    event->accept();
 }
 
 // --- scenarios --------------------------------------------------------------
 
 void MainWindow::showPreset(const QString &name, const Core::Scenario &scenario)
 {
+    m_presetName = name;
     setFileEntry({});
     m_presets->setCurrentIndex(m_presets->findData(name));
     showScenario(scenario, {});
@@ -307,6 +418,8 @@ void MainWindow::showPreset(const QString &name, const Core::Scenario &scenario)
 
 void MainWindow::showFile(const QString &path, const Core::Scenario &scenario)
 {
+    m_presetName.clear();
+    rememberFile(path);
     setFileEntry(path);
     showScenario(scenario, path);
 }
@@ -336,6 +449,11 @@ void MainWindow::onPresetActivated(int index)
     const QString name = m_presets->itemData(index).toString();
     if (name.isEmpty())
         return; // the file already shown
+    if (!mayReplaceScenario()) {
+        // The chooser already shows the new entry: put back the one on screen.
+        m_presets->setCurrentIndex(m_filePath.isEmpty() ? m_presets->findData(m_presetName) : 0);
+        return;
+    }
     const Core::Result<Core::Scenario> scenario = Core::Presets::load(name);
     if (!scenario) {
         reportError(tr("Cannot Load the Preset"), scenario.error());
@@ -451,10 +569,15 @@ void MainWindow::showComputationError(const QString &message, bool cancelled)
 
 void MainWindow::setStatus(const QString &text, bool isError)
 {
+    m_statusIsError = isError;
     m_status->setText(text);
     m_status->setToolTip(text);
     QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, isError ? QColor(0xb0, 0x00, 0x20) : this->palette().color(QPalette::WindowText));
+    // A red readable on the window, light or dark. The application's palette:
+    // the window's own follows it only once posted events have run.
+    const QPalette current = QApplication::palette(this);
+    const QColor error = isDark(current) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+    palette.setColor(QPalette::WindowText, isError ? error : current.color(QPalette::WindowText));
     m_status->setPalette(palette);
 }
 
@@ -491,7 +614,8 @@ bool MainWindow::saveFile(const QString &path)
     m_filePath = path;
     m_editor->markSaved();
     setFileEntry(path);
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    rememberFile(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
     return true;
 }
 
@@ -509,34 +633,90 @@ bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scal
         reportError(tr("Cannot Export the Chart"), written.error());
         return false;
     }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 4000);
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
     return true;
+}
+
+bool MainWindow::mayReplaceScenario()
+{
+    return mayDiscardChanges(m_editor->isModified(), m_editor->scenario().name, m_askAboutUnsaved, [this] { return save(); });
+}
+
+void MainWindow::openInteractively(const QString &path)
+{
+    if (mayReplaceScenario())
+        openFile(path);
+}
+
+void MainWindow::openRecent(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        // Gone since: say so, and stop offering it.
+        m_recent.remove(path);
+        storeRecentFiles();
+        reportError(tr("Cannot Open the Scenario"), tr("%1 no longer exists.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    openInteractively(path);
+}
+
+void MainWindow::rememberFile(const QString &path)
+{
+    m_recent.add(path);
+    storeRecentFiles();
+}
+
+void MainWindow::clearRecentFiles()
+{
+    m_recent.clear();
+    storeRecentFiles();
+}
+
+void MainWindow::storeRecentFiles()
+{
+    m_recentMenu->setFiles(m_recent);
+    m_settings->setRecentFiles(m_recent.paths());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!scenarioFileIn(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = scenarioFileIn(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openInteractively(path);
 }
 
 void MainWindow::open()
 {
+    if (!mayReplaceScenario())
+        return;
     const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::DocumentsLocation) : QFileInfo(m_filePath).path();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), folder, tr("LatencyLab scenarios (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), folder,
+                                                      tr("LatencyLab scenarios (*.latency.json *.json);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
 
-void MainWindow::save()
+bool MainWindow::save()
 {
-    if (m_filePath.isEmpty())
-        saveAs();
-    else
-        saveFile(m_filePath);
+    return m_filePath.isEmpty() ? saveAs() : saveFile(m_filePath);
 }
 
-void MainWindow::saveAs()
+bool MainWindow::saveAs()
 {
     const QString suggested = m_filePath.isEmpty()
-        ? QDir(folderOr(QStandardPaths::DocumentsLocation)).filePath(slugOf(m_editor->scenario().name) + QStringLiteral(".json"))
+        ? QDir(folderOr(QStandardPaths::DocumentsLocation)).filePath(slugOf(m_editor->scenario().name) + kScenarioSuffix)
         : m_filePath;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), suggested, tr("LatencyLab scenarios (*.json)"));
-    if (!path.isEmpty())
-        saveFile(path);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), suggested,
+                                                      tr("LatencyLab scenarios (*.latency.json);;JSON files (*.json)"));
+    return !path.isEmpty() && saveFile(path);
 }
 
 void MainWindow::exportChart()
@@ -546,8 +726,13 @@ void MainWindow::exportChart()
     const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(m_filePath).path();
     const QString suggested = QDir(folder).filePath(QStringLiteral("%1-%2.png").arg(slugOf(m_editor->scenario().name), compare ? QStringLiteral("compare") : QStringLiteral("gantt")));
     ExportDialog dialog(compare ? tr("Compare (%1)").arg(m_editor->scenario().name) : tr("Gantt (%1)").arg(m_editor->scenario().name), suggested, this);
-    if (dialog.exec() == QDialog::Accepted)
-        exportCurrentChart(dialog.path(), dialog.chartSize(), dialog.scale());
+    const ExportSettings remembered = m_settings->exportSettings();
+    dialog.setChartSize(remembered.size);
+    dialog.setScale(remembered.scale);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings->setExportSettings({dialog.chartSize(), dialog.scale()});
+    exportCurrentChart(dialog.path(), dialog.chartSize(), dialog.scale());
 }
 
 void MainWindow::copyChart()

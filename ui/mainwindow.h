@@ -1,5 +1,10 @@
 #pragma once
 
+#include "recentfiles.h"
+#include "theme.h"
+#include "unsavedchanges.h"
+#include "windowactions.h"
+
 #include "core/result.h"
 #include "core/scenario.h"
 
@@ -17,10 +22,14 @@ class QGroupBox;
 class QLabel;
 class QSplitter;
 class QTabWidget;
+class QToolBar;
 
 namespace LatencyLab::Ui {
 
+class AppSettings;
 class BusyIndicator;
+class ExplainerPanel;
+class RecentFilesMenu;
 class ClientSliders;
 class GanttView;
 class GeneratorSliders;
@@ -35,7 +44,9 @@ struct WindowCharts;
 // left, the Gantt and Compare charts in the centre, metrics below, and in the
 // status bar what is shown and how long it took. Every edit recomputes in the
 // background (coalesced to about 30 a second, stale results dropped); the UI
-// thread only shows results.
+// thread only shows results. Window layout, theme, recent files, export size
+// and the last scenario persist in AppSettings; replacing an edited scenario
+// (open, preset, drop, close) asks first.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -49,6 +60,10 @@ public:
 
     void showPreset(const QString &name, const Core::Scenario &scenario);
     void showFile(const QString &path, const Core::Scenario &scenario);
+    // Shows the scenario open when the window last closed (a preset with
+    // the server model chosen for it, or a file). False if there is none
+    // or it cannot be loaded any more.
+    bool showLastScenario();
 
     // File operations without dialogs. On failure the error is reported
     // (errorReported(), and a message box that does not block) and the
@@ -61,6 +76,12 @@ public:
     // message box. Tests replace it.
     using ErrorReporter = std::function<void(const QString &title, const QString &message)>;
     void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
+    // How the user is asked about unsaved edits; by default a message box.
+    // Tests replace it.
+    void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { m_askAboutUnsaved = std::move(prompt); }
+
+    Theme theme() const { return m_theme; }
+    void setTheme(Theme theme);
 
     // Starts computing the current scenario now instead of after the coalescing delay.
     void recomputeNow();
@@ -79,6 +100,10 @@ public:
     RequestSliders *requestSliders() const { return m_requestSliders; }
     GeneratorSliders *generatorSliders() const { return m_generatorSliders; }
     ClientSliders *clientSliders() const { return m_clientSliders; }
+    ExplainerPanel *explainerPanel() const { return m_explainer; }
+    QToolBar *mainToolBar() const { return m_toolBar; }
+    const WindowActions &actions() const { return m_actions; }
+    const RecentFiles &recentFiles() const { return m_recent; }
     QString statusText() const;
 
 Q_SIGNALS:
@@ -88,10 +113,20 @@ Q_SIGNALS:
     void computationFailed(const QString &message);
     void errorReported(const QString &message);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     using CancelFlag = std::shared_ptr<std::atomic<bool>>;
 
+    // The menu bar and the toolbar, from m_actions.
     void createMenus();
+    void connectActions();
+    void restoreSettings();
+    void saveSession();
     QWidget *createControls();
     void createMetrics(QSplitter *splitter);
 
@@ -101,6 +136,8 @@ private:
     void onScenarioLoaded();
     void onScenarioChanged();
     void updateTitle();
+    // Chart colours and the status text follow the palette (light or dark).
+    void applyPalette();
 
     void scheduleRecompute();
     // Computes off the UI thread; drops the result if a newer computation
@@ -110,9 +147,17 @@ private:
     void showComputationError(const QString &message, bool cancelled);
     void setStatus(const QString &text, bool isError = false);
 
+    // Whether the current scenario may be replaced: asks about unsaved edits.
+    bool mayReplaceScenario();
+    void openInteractively(const QString &path);
+    void openRecent(const QString &path);
+    void rememberFile(const QString &path);
+    void clearRecentFiles();
+    // Shows m_recent in the menu and writes it to the settings.
+    void storeRecentFiles();
     void open();
-    void save();
-    void saveAs();
+    bool save();
+    bool saveAs();
     void exportChart();
     void copyChart();
     void zoomBy(double factor);
@@ -142,10 +187,23 @@ private:
 
     // Status bar.
     QLabel *m_status = nullptr;
+    bool m_statusIsError = false;
     BusyIndicator *m_busy = nullptr;
 
-    QString m_filePath; // where Save writes; empty for a preset
+    // Menus, toolbar, panels.
+    WindowActions m_actions;
+    QToolBar *m_toolBar = nullptr;
+    RecentFilesMenu *m_recentMenu = nullptr;
+    ExplainerPanel *m_explainer = nullptr;
+
+    std::unique_ptr<AppSettings> m_settings;
+    RecentFiles m_recent;
+    Theme m_theme = Theme::System;
+
+    QString m_filePath;   // where Save writes; empty for a preset
+    QString m_presetName; // the preset shown; empty for a file
     ErrorReporter m_reportError;
+    UnsavedChangesPrompt m_askAboutUnsaved;
 
     QTimer m_coalesce;
     quint64 m_generation = 0;

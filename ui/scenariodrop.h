@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+class QMimeData;
+
+namespace LatencyLab::Ui {
+
+// The scenario file a drag carries: one local file whose name ends in .json
+// (which includes *.latency.json); empty for anything else, so the window
+// refuses the drop before it happens.
+QString scenarioFileIn(const QMimeData *mime);
+
+} // namespace LatencyLab::Ui

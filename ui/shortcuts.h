@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QKeySequence>
+
+namespace LatencyLab::Ui::Shortcuts {
+
+// Keys without a platform standard (QKeySequence::StandardKey covers Open,
+// Save, Save As, Quit, Undo, Redo, Zoom In/Out). One place, so no two
+// actions claim the same key.
+inline QKeySequence exportChart() { return QKeySequence(Qt::CTRL | Qt::Key_E); }
+inline QKeySequence copyChart() { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C); }
+inline QKeySequence zoomInAlternative() { return QKeySequence(Qt::CTRL | Qt::Key_Equal); } // "+" without Shift
+inline QKeySequence fitChart() { return QKeySequence(Qt::CTRL | Qt::Key_0); }
+inline QKeySequence showGantt() { return QKeySequence(Qt::CTRL | Qt::Key_1); }
+inline QKeySequence showCompare() { return QKeySequence(Qt::CTRL | Qt::Key_2); }
+inline QKeySequence explain() { return QKeySequence(Qt::Key_F1); }
+// Reserved for running a scenario for real and cancelling it (Run menu, toolbar).
+inline QKeySequence run() { return QKeySequence(Qt::CTRL | Qt::Key_R); }
+inline QKeySequence cancel() { return QKeySequence(Qt::Key_Escape); }
+
+} // namespace LatencyLab::Ui::Shortcuts
