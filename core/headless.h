@@ -11,7 +11,7 @@ namespace LatencyLab::Core {
 inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitBadInput = 2;
 
-// Runs a command that needs neither a window nor drawing (presets, simulate, help, version) and
+// Runs a command that needs neither a window nor drawing (presets, simulate, run, help, version) and
 // returns the process's exit code. Output reaches `out` only once the command
 // has succeeded; bad input gives exit code 2 and one line on `err`.
 int runHeadless(const AppOptions &options, QTextStream &out, QTextStream &err);
