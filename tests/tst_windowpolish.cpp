@@ -144,6 +144,8 @@ void TestWindowPolish::shortcutsAreTheUsualOnes()
     QCOMPARE(a.zoomOut->shortcut(), QKeySequence(QKeySequence::ZoomOut));
     QCOMPARE(a.fit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_0));
     QCOMPARE(a.explain->shortcut(), QKeySequence(Qt::Key_F1));
+    QCOMPARE(a.run->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    QCOMPARE(a.cancelRun->shortcut(), QKeySequence(Qt::Key_Escape));
     // Tooltips name the key, so the toolbar teaches it.
     QVERIFY2(a.exportChart->toolTip().contains(QStringLiteral("Ctrl+E")), qPrintable(a.exportChart->toolTip()));
 }
@@ -151,9 +153,6 @@ void TestWindowPolish::shortcutsAreTheUsualOnes()
 void TestWindowPolish::noTwoActionsShareAKey()
 {
     QHash<QKeySequence, QString> owners;
-    // Run and Cancel are not actions yet; their keys must stay free for them.
-    owners.insert(Ui::Shortcuts::run(), QStringLiteral("Run (reserved)"));
-    owners.insert(Ui::Shortcuts::cancel(), QStringLiteral("Cancel (reserved)"));
     for (const QAction *action : m_window->findChildren<QAction *>()) {
         for (const QKeySequence &key : action->shortcuts()) {
             const QString owner = owners.value(key);
@@ -162,7 +161,9 @@ void TestWindowPolish::noTwoActionsShareAKey()
             owners.insert(key, action->text());
         }
     }
-    QVERIFY(owners.size() >= 14);
+    QVERIFY(owners.size() >= 16);
+    QCOMPARE(owners.value(Ui::Shortcuts::run()), m_window->actions().run->text());
+    QCOMPARE(owners.value(Ui::Shortcuts::cancel()), m_window->actions().cancelRun->text());
 }
 
 void TestWindowPolish::toolbarOffersTheCommonActionsAndKeepsARunGroup()
@@ -176,6 +177,10 @@ void TestWindowPolish::toolbarOffersTheCommonActionsAndKeepsARunGroup()
     });
     QVERIFY(runGroup != actions.cend());
     QVERIFY(actions.indexOf(a.fit) < runGroup - actions.cbegin());
+    // Run and Cancel fill the group, before help.
+    QVERIFY(runGroup - actions.cbegin() < actions.indexOf(a.run));
+    QVERIFY(actions.indexOf(a.run) < actions.indexOf(a.cancelRun));
+    QVERIFY(actions.indexOf(a.cancelRun) < actions.indexOf(a.explain));
 }
 
 void TestWindowPolish::f1ShowsAndHidesTheExplainer()

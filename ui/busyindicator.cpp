@@ -7,6 +7,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace LatencyLab::Ui {
 
 namespace {
@@ -42,6 +44,7 @@ BusyIndicator::BusyIndicator(QWidget *parent)
 void BusyIndicator::start(const QString &what)
 {
     m_what = what;
+    m_bar->setRange(0, 0);
     m_elapsed.start();
     m_timer.start();
 }
@@ -51,6 +54,15 @@ void BusyIndicator::stop()
     m_timer.stop();
     m_elapsed.invalidate();
     hide();
+}
+
+void BusyIndicator::setProgress(qint64 done, qint64 total)
+{
+    // QProgressBar counts in int; a fraction in per mille is enough for a status bar.
+    constexpr int kSteps = 1000;
+    m_bar->setRange(0, kSteps);
+    m_bar->setValue(total > 0 ? int(std::min(done, total) * kSteps / total) : 0);
+    m_bar->setToolTip(tr("%1 of %2 requests answered").arg(done).arg(total));
 }
 
 void BusyIndicator::tick()

@@ -24,6 +24,8 @@ public:
 
     void start(const QString &what);
     void stop();
+    // Turns the busy bar into a progress bar (`done` of `total`).
+    void setProgress(qint64 done, qint64 total);
     bool isRunning() const { return m_elapsed.isValid(); }
     QPushButton *cancelButton() const { return m_cancel; }
 

@@ -12,6 +12,7 @@
 #include "generatorsliders.h"
 #include "metricstable.h"
 #include "modelpanel.h"
+#include "realrunpanel.h"
 #include "recentfilesmenu.h"
 #include "requestsliders.h"
 #include "requesttable.h"
@@ -47,6 +48,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -66,6 +68,10 @@ constexpr int kControlsWidth = 330;
 constexpr int kChartHeight = 560;
 constexpr int kMetricsHeight = 120;
 constexpr int kRequestsHeight = 150;
+// Real runs: a real second per scenario second is slow to watch; at the
+// default, three-requests (2.7 s of scenario time) runs in about 1.4 s.
+constexpr double kTimeScales[] = {1.0, 0.5, 0.2, 0.1};
+constexpr double kDefaultTimeScale = 0.5;
 
 // "sync vs async", or the full descriptions when two variants share a name.
 QString modelsShown(const GanttChart &chart)
@@ -185,6 +191,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_settings = std::make_unique<AppSettings>();
     m_actions = WindowActions::create(this, m_editor->undoStack());
     createMenus();
+    createRealRun();
     connectActions();
     setAcceptDrops(true);
 
@@ -281,6 +288,45 @@ void MainWindow::createMetrics(QSplitter *splitter)
     requests->hide();
 }
 
+void MainWindow::createRealRun()
+{
+    m_measured = new GanttView(new ZoomControl(this));
+    m_measured->setObjectName(QStringLiteral("measuredView"));
+    m_tabs->addTab(m_measured, tr("&Measured"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_measured),
+                          tr("The Gantt tab's model run for real on this machine, under its prediction on one time axis."));
+
+    m_timeScale = new QComboBox;
+    m_timeScale->setObjectName(QStringLiteral("timeScale"));
+    m_timeScale->setToolTip(tr("Time scale of a real run: at 0.5×, a second of scenario time takes half a second."));
+    for (const double scale : kTimeScales)
+        m_timeScale->addItem(tr("%1×").arg(QString::number(scale)), scale);
+    m_timeScale->setCurrentIndex(m_timeScale->findData(kDefaultTimeScale));
+    m_toolBar->insertWidget(m_actions.run, m_timeScale);
+
+    auto *busy = new BusyIndicator;
+    statusBar()->addPermanentWidget(busy);
+    m_realRun = new RealRunPanel(m_measured, busy, this);
+    connect(m_realRun, &RealRunPanel::reported, this, [this](const QString &message, bool isError) { setStatus(message, isError); });
+    connect(m_realRun, &RealRunPanel::runningChanged, this, [this](bool running) {
+        m_actions.run->setEnabled(!running);
+        m_actions.cancelRun->setEnabled(running);
+        m_timeScale->setEnabled(!running);
+    });
+}
+
+void MainWindow::runForReal()
+{
+    const Core::Scenario &scenario = m_editor->scenario();
+    const Core::Result<Core::ServerModel> server = scenario.server.resolve();
+    if (!server) {
+        setStatus(tr("Cannot run for real: %1").arg(server.error()), true);
+        return;
+    }
+    m_tabs->setCurrentWidget(m_measured);
+    m_realRun->start(scenario, *server, m_timeScale->currentData().toDouble());
+}
+
 void MainWindow::createMenus()
 {
     m_recentMenu = new RecentFilesMenu(this);
@@ -306,6 +352,8 @@ void MainWindow::connectActions()
     connect(m_actions.fit, &QAction::triggered, this, &MainWindow::fitChart);
     connect(m_actions.showGantt, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_gantt); });
     connect(m_actions.showCompare, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_compare); });
+    connect(m_actions.run, &QAction::triggered, this, &MainWindow::runForReal);
+    connect(m_actions.cancelRun, &QAction::triggered, m_realRun, &RealRunPanel::cancel);
     connect(m_actions.theme, &QActionGroup::triggered, this, [this](QAction *action) {
         setTheme(themeFromKey(action->data().toString()).value_or(Theme::System));
     });
@@ -380,12 +428,13 @@ void MainWindow::setTheme(Theme theme)
 
 void MainWindow::applyPalette()
 {
-    if (!m_explainer)
+    if (!m_explainer || !m_measured)
         return; // still being built
     setStatus(m_status->text(), m_statusIsError); // its colour was fixed for the old palette
     const GanttStyle &style = chartStyleFor(QApplication::palette(this));
     m_gantt->setChartStyle(style);
     m_compare->setChartStyle(style);
+    m_measured->setChartStyle(style);
     m_explainer->setChartStyle(style);
 }
 
@@ -721,11 +770,13 @@ bool MainWindow::saveAs()
 
 void MainWindow::exportChart()
 {
-    const bool compare = m_tabs->currentWidget() == m_compare;
+    const QWidget *tab = m_tabs->currentWidget();
+    const QString kind = tab == m_compare ? QStringLiteral("compare") : tab == m_measured ? QStringLiteral("measured") : QStringLiteral("gantt");
+    const QString title = tab == m_compare ? tr("Compare (%1)") : tab == m_measured ? tr("Measured (%1)") : tr("Gantt (%1)");
     // Beside the scenario file, else in Pictures.
     const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(m_filePath).path();
-    const QString suggested = QDir(folder).filePath(QStringLiteral("%1-%2.png").arg(slugOf(m_editor->scenario().name), compare ? QStringLiteral("compare") : QStringLiteral("gantt")));
-    ExportDialog dialog(compare ? tr("Compare (%1)").arg(m_editor->scenario().name) : tr("Gantt (%1)").arg(m_editor->scenario().name), suggested, this);
+    const QString suggested = QDir(folder).filePath(QStringLiteral("%1-%2.png").arg(slugOf(m_editor->scenario().name), kind));
+    ExportDialog dialog(title.arg(m_editor->scenario().name), suggested, this);
     const ExportSettings remembered = m_settings->exportSettings();
     dialog.setChartSize(remembered.size);
     dialog.setScale(remembered.scale);

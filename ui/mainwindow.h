@@ -37,11 +37,12 @@ class MetricsTable;
 class ModelPanel;
 class RequestSliders;
 class RequestTable;
+class RealRunPanel;
 class ScenarioEditor;
 struct WindowCharts;
 
 // The LatencyLab window: scenario and model controls with sliders on the
-// left, the Gantt and Compare charts in the centre, metrics below, and in the
+// left, the Gantt, Compare and Measured (run for real) charts in the centre, metrics below, and in the
 // status bar what is shown and how long it took. Every edit recomputes in the
 // background (coalesced to about 30 a second, stale results dropped); the UI
 // thread only shows results. Window layout, theme, recent files, export size
@@ -93,6 +94,9 @@ public:
     QTabWidget *chartTabs() const { return m_tabs; }
     GanttView *ganttView() const { return m_gantt; }
     GanttView *compareView() const { return m_compare; }
+    GanttView *measuredView() const { return m_measured; }
+    QComboBox *timeScaleBox() const { return m_timeScale; }
+    RealRunPanel *realRunPanel() const { return m_realRun; }
     GanttView *currentView() const;
     MetricsTable *metricsTable() const { return m_metrics; }
     RequestTable *requestTable() const { return m_requests; }
@@ -129,6 +133,10 @@ private:
     void saveSession();
     QWidget *createControls();
     void createMetrics(QSplitter *splitter);
+    // The Measured tab, its time-scale choice and its status-bar progress.
+    void createRealRun();
+    // Runs the primary server model (the Gantt tab's) for real at the chosen time scale.
+    void runForReal();
 
     void showScenario(const Core::Scenario &scenario, const QString &filePath);
     void setFileEntry(const QString &path);
@@ -182,6 +190,9 @@ private:
     QTabWidget *m_tabs = nullptr;
     GanttView *m_gantt = nullptr;
     GanttView *m_compare = nullptr;
+    GanttView *m_measured = nullptr;
+    QComboBox *m_timeScale = nullptr;
+    RealRunPanel *m_realRun = nullptr;
     MetricsTable *m_metrics = nullptr;
     RequestTable *m_requests = nullptr;
 

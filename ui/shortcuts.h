@@ -14,7 +14,7 @@ inline QKeySequence fitChart() { return QKeySequence(Qt::CTRL | Qt::Key_0); }
 inline QKeySequence showGantt() { return QKeySequence(Qt::CTRL | Qt::Key_1); }
 inline QKeySequence showCompare() { return QKeySequence(Qt::CTRL | Qt::Key_2); }
 inline QKeySequence explain() { return QKeySequence(Qt::Key_F1); }
-// Reserved for running a scenario for real and cancelling it (Run menu, toolbar).
+// Running a scenario for real and cancelling it (Run menu, toolbar).
 inline QKeySequence run() { return QKeySequence(Qt::CTRL | Qt::Key_R); }
 inline QKeySequence cancel() { return QKeySequence(Qt::Key_Escape); }
 

@@ -76,6 +76,12 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.showCompare = makeAction(window, tr("&Compare"), Shortcuts::showCompare(),
                                tr("Show every server model on one time axis"));
 
+    a.run = makeAction(window, tr("&Run"), Shortcuts::run(), tr("Run the scenario for real on this machine, measured with real clocks"),
+                       themedIcon(window, "media-playback-start", QStyle::SP_MediaPlay));
+    a.cancelRun = makeAction(window, tr("&Cancel Run"), Shortcuts::cancel(), tr("Stop the run and keep what was measured so far"),
+                             themedIcon(window, "process-stop", QStyle::SP_BrowserStop));
+    a.cancelRun->setEnabled(false);
+
     a.theme = new QActionGroup(window);
     const struct
     {
@@ -134,8 +140,10 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     view->addAction(showCompare);
     view->addSeparator();
     view->addMenu(tr("&Theme"))->addActions(theme->actions());
-    // Running a scenario for real gets its own Run menu here, between View
-    // and Help (keys reserved: Shortcuts::run() and Shortcuts::cancel()).
+
+    QMenu *runMenu = menuBar->addMenu(tr("&Run"));
+    runMenu->addAction(run);
+    runMenu->addAction(cancelRun);
 
     QMenu *help = menuBar->addMenu(tr("&Help"));
     help->addAction(explain);
@@ -162,6 +170,9 @@ QToolBar *WindowActions::addToolBarTo(QMainWindow *window) const
     for (QAction *action : {zoomIn, zoomOut, fit})
         toolBar->addAction(action);
     toolBar->addSeparator()->setObjectName(QStringLiteral("runGroup"));
+    for (QAction *action : {run, cancelRun})
+        toolBar->addAction(action);
+    toolBar->addSeparator();
     toolBar->addAction(explain);
     return toolBar;
 }

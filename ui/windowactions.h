@@ -33,6 +33,9 @@ struct WindowActions
     QAction *showGantt = nullptr;
     QAction *showCompare = nullptr;
     QActionGroup *theme = nullptr; // checkable: System, Light, Dark (data: the theme's key)
+    // Run
+    QAction *run = nullptr;        // runs the scenario for real (the Measured tab)
+    QAction *cancelRun = nullptr;  // enabled only while a run goes on
     // Help
     QAction *explain = nullptr;    // checkable: shows the explainer panel
     QAction *about = nullptr;
@@ -40,10 +43,10 @@ struct WindowActions
 
     static WindowActions create(QWidget *window, QUndoStack *undoStack);
 
-    // File (with the `recent` and `presets` submenus), Edit, View, Help.
+    // File (with the `recent` and `presets` submenus), Edit, View, Run, Help.
     void addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets) const;
     // The main toolbar: files, undo, the chart, zoom, then a group kept for
-    // Run and Cancel (a separator named "runGroup"), then help.
+    // Run and Cancel (after a separator named "runGroup"), then help.
     QToolBar *addToolBarTo(QMainWindow *window) const;
 };
 
