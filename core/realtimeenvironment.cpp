@@ -251,14 +251,7 @@ void RealtimeEnvironment::cpuDone(qint32 slot)
 
 bool RealtimeEnvironment::stepReady(const StepAwaiter &step)
 {
-    switch (step.action) {
-    case Action::Admission:
-        return m_resources.tryAdmit(step.slot);
-    case Action::Cpu:
-    case Action::Io:
-        return step.duration <= 0; // nothing to wait for
-    }
-    return true;
+    return m_resources.passesAtOnce(step);
 }
 
 bool RealtimeEnvironment::stepSuspend(const StepAwaiter &step, std::coroutine_handle<> handle)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "environment.h"
 #include "fifoqueue.h"
 #include "scenario.h"
 #include "servermodel.h"
@@ -73,6 +74,14 @@ public:
     // --- workers ----------------------------------------------------------------
     // Takes a worker place at once, or returns false.
     bool tryAdmit(qint32 slot);
+    // What every environment answers to await_ready: admission passes when a
+    // worker place is free, a zero-length step never waits; all else suspends.
+    bool passesAtOnce(const StepAwaiter &step)
+    {
+        if (step.action == Action::Admission)
+            return tryAdmit(step.slot);
+        return step.duration <= 0;
+    }
     // Joins the accept queue shared by all workers.
     void waitForWorker(qint32 slot);
     // Gives the slot's place back; returns the queued request that took it, or -1.

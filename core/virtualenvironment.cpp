@@ -123,14 +123,7 @@ bool VirtualEnvironment::suspendUntil(Nanos time, qint32 slot)
 
 bool VirtualEnvironment::stepReady(const StepAwaiter &step)
 {
-    switch (step.action) {
-    case Action::Admission:
-        return m_resources.tryAdmit(step.slot);
-    case Action::Cpu:
-    case Action::Io:
-        return step.duration <= 0; // nothing to wait for
-    }
-    return true;
+    return m_resources.passesAtOnce(step);
 }
 
 bool VirtualEnvironment::stepSuspend(const StepAwaiter &step, std::coroutine_handle<> handle)
