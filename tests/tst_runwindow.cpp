@@ -1,6 +1,7 @@
 // Running a scenario for real from the window: Run (Ctrl+R) fills the
 // Measured tab with the prediction over the measurement, the chart grows while
 // the run goes on, and Cancel (Esc) keeps what was answered.
+#include "ui/ganttlabels.h"
 #include "ui/ganttview.h"
 #include "ui/mainwindow.h"
 #include "ui/measuredchart.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void cleanup();
 
     void gapIsTheLargestResponseDifference();
+    void measuredRowsShowTheirDifference();
     void runShowsPredictedOverMeasured();
     void cancelKeepsWhatWasAnswered();
 
@@ -132,6 +134,33 @@ void TestRunWindow::gapIsTheLargestResponseDifference()
     QCOMPARE(gap->largest, Core::Nanos(3'000'000));
     QCOMPARE(gap->compared, qsizetype(2)); // the unanswered one is left out
     QVERIFY(!Ui::predictionGap(predicted, timelineEndingAt({-1})));
+}
+
+// Each measured row carries measured − predicted response, worked out here
+// from the ends given: 101 − 100 = +1 ms, 197 − 200 = −3 ms, 300 − 300 = 0,
+// and nothing for the request the measurement never answered.
+void TestRunWindow::measuredRowsShowTheirDifference()
+{
+    auto predicted = std::make_shared<Core::SimulationRun>();
+    predicted->timeline = timelineEndingAt({100, 200, 300, 400});
+    auto measured = std::make_shared<Core::SimulationRun>();
+    measured->timeline = timelineEndingAt({101, 197, 300, -1});
+    const Ui::GanttChart chart = Ui::predictedAndMeasured(QStringLiteral("four"), predicted, measured, 0.1);
+    QCOMPARE(chart.sections.size(), 2);
+    const Ui::GanttSection &measuredSection = chart.sections.at(1);
+    QVERIFY(!chart.sections.at(0).reference); // the prediction is the reference, not compared itself
+
+    QCOMPARE(Ui::responseDifference(measuredSection, 0), std::optional<Core::Nanos>(1'000'000));
+    QCOMPARE(Ui::responseDifference(measuredSection, 1), std::optional<Core::Nanos>(-3'000'000));
+    QCOMPARE(Ui::responseDifference(measuredSection, 2), std::optional<Core::Nanos>(0));
+    QVERIFY(!Ui::responseDifference(measuredSection, 3));
+
+    QVERIFY2(Ui::rowLabel(measuredSection, 0).endsWith(QStringLiteral("  Δ +1 ms")), qPrintable(Ui::rowLabel(measuredSection, 0)));
+    QVERIFY2(Ui::rowLabel(measuredSection, 1).endsWith(QStringLiteral("  Δ −3 ms")), qPrintable(Ui::rowLabel(measuredSection, 1)));
+    QVERIFY2(Ui::rowLabel(measuredSection, 2).endsWith(QStringLiteral("  Δ ±0 s")), qPrintable(Ui::rowLabel(measuredSection, 2)));
+    QVERIFY(!Ui::rowLabel(measuredSection, 3).contains(QStringLiteral("Δ")));
+    QVERIFY(!Ui::rowLabel(chart.sections.at(0), 0).contains(QStringLiteral("Δ")));
+    QVERIFY(measuredSection.summary.contains(QStringLiteral("Δ = measured − predicted")));
 }
 
 void TestRunWindow::runShowsPredictedOverMeasured()

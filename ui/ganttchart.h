@@ -16,6 +16,11 @@ struct GanttSection
     QString title;   // the model, e.g. "sync (1 × blocking)"
     QString summary; // e.g. "makespan 2.70 s · mean 1.92 s · p99 2.59 s · 1.11 req/s"
     std::shared_ptr<const Core::SimulationRun> run;
+    // What this run is checked against (the prediction beside a measured
+    // run): every row then also shows its response's difference from the
+    // same request's response there. Requests match by index (arrival order).
+    std::shared_ptr<const Core::SimulationRun> reference;
+    QString referenceName; // e.g. "predicted"
 
     static GanttSection fromRun(std::shared_ptr<const Core::SimulationRun> run);
 };

@@ -214,9 +214,11 @@ double GanttGeometry::labelRoom(const GanttChart &chart, double available, const
         if (rowPitchFor(heights[i], counts[i], style.maxRowPitch) < style.labelMinPitch)
             continue;
         for (RequestIndex r = 0; r < counts[i]; ++r)
-            widest = std::max(widest, metrics.horizontalAdvance(rowLabel(chart.sections[i].run->timeline, r)));
+            widest = std::max(widest, metrics.horizontalAdvance(rowLabel(chart.sections[i], r)));
     }
-    return widest > 0 ? std::min(widest + style.labelGap, m_size.width() * style.maxLabelShare) : 0.0;
+    // +1: addRowLabel gives each label a pixel beyond its advance, so the
+    // widest label still fits after the latest bar.
+    return widest > 0 ? std::min(widest + 1 + style.labelGap, m_size.width() * style.maxLabelShare) : 0.0;
 }
 
 // Sections stacked top to bottom, each a header line, then its rows: one
@@ -257,7 +259,7 @@ void GanttGeometry::layOutSections(const GanttChart &chart, TimeRange visible, d
             rowsHeight = layout.bands;
         } else if (layout.rowPitch >= style.labelMinPitch) {
             for (const RequestIndex r : std::as_const(layout.rowRequests)) {
-                layout.labels << rowLabel(chart.sections[i].run->timeline, r);
+                layout.labels << rowLabel(chart.sections[i], r);
                 layout.labelWidths << metrics.horizontalAdvance(layout.labels.last());
             }
         }
@@ -379,7 +381,8 @@ void GanttGeometry::addRowLabel(int section, const Timeline &timeline, qsizetype
     const double barEnd = std::max(m_scale.toPixel(timeline.end(request)), barStart + 1);
     QRectF rect(0, layout.rowTop(row), width, layout.rowPitch);
     int flags = Qt::AlignVCenter;
-    if (barEnd >= m_plot.left() && barEnd <= m_plot.right() && barEnd + style.labelGap + width <= m_size.width() - style.padding) {
+    // Half a pixel of slack: the latest bar ends at the plot's right edge up to rounding.
+    if (barEnd >= m_plot.left() && barEnd <= m_plot.right() + 0.5 && barEnd + style.labelGap + width <= m_size.width() - style.padding + 0.5) {
         rect.moveLeft(barEnd + style.labelGap);
         flags |= Qt::AlignLeft;
     } else if (barStart <= m_plot.right() && barStart - style.labelGap - width >= m_plot.left()) {

@@ -32,8 +32,30 @@ QString formatSlowdown(double factor)
     return formatSignificant(factor) + QStringLiteral("×");
 }
 
-QString rowLabel(const Core::Timeline &timeline, RequestIndex request)
+QString formatDifference(Nanos difference)
 {
+    if (difference == 0)
+        return QStringLiteral("±0 s");
+    const QString sign = difference > 0 ? QStringLiteral("+") : QStringLiteral("−");
+    return sign + formatDuration(difference > 0 ? difference : -difference);
+}
+
+std::optional<Nanos> responseDifference(const GanttSection &section, RequestIndex request)
+{
+    if (!section.run || !section.reference)
+        return std::nullopt;
+    const Core::Timeline &timeline = section.run->timeline;
+    const Core::Timeline &reference = section.reference->timeline;
+    if (request < 0 || request >= timeline.requestCount() || request >= reference.requestCount())
+        return std::nullopt;
+    if (!timeline.isFinished(request) || !reference.isFinished(request))
+        return std::nullopt;
+    return timeline.response(request) - reference.response(request);
+}
+
+QString rowLabel(const GanttSection &section, RequestIndex request)
+{
+    const Core::Timeline &timeline = section.run->timeline;
     const Nanos own = timeline.ownDuration(request);
     QString label = timeline.requestName(request) + QStringLiteral("  ") + formatDuration(own);
     if (!timeline.isFinished(request))
@@ -44,6 +66,8 @@ QString rowLabel(const Core::Timeline &timeline, RequestIndex request)
         label += QStringLiteral(" (") + formatSlowdown(double(response) / double(own)) + QLatin1Char(')');
     if (timeline.isTimedOut(request))
         label += QStringLiteral("  timed out");
+    if (const std::optional<Nanos> difference = responseDifference(section, request))
+        label += QStringLiteral("  Δ ") + formatDifference(*difference);
     return label;
 }
 
@@ -142,6 +166,11 @@ QString describeRequest(const GanttSection &section, RequestIndex request, int s
         lines << QStringLiteral("response ") + seconds(timeline.response(request));
         if (own > 0)
             lines << QStringLiteral("slowdown ") + formatSlowdown(double(timeline.response(request)) / double(own));
+        if (const std::optional<Nanos> difference = responseDifference(section, request)) {
+            lines << QStringLiteral("%1 response %2 (difference %3)")
+                         .arg(section.referenceName.toHtmlEscaped(), seconds(section.reference->timeline.response(request)),
+                              formatDifference(*difference));
+        }
     } else {
         lines << QStringLiteral("unfinished");
     }

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace LatencyLab::Ui {
 
 struct GanttSection;
@@ -18,8 +20,16 @@ QString formatSignificant(double value);
 // Response ÷ own duration: "5.2×".
 QString formatSlowdown(double factor);
 
-// The label at a row's end: "Request 3  0.5 s → 2.6 s (5.2×)".
-QString rowLabel(const Core::Timeline &timeline, Core::RequestIndex request);
+// The label at a row's end: "Request 3  0.5 s → 2.6 s (5.2×)", and with a
+// reference run "Request 3  0.5 s → 2.6 s (5.2×)  Δ +12 ms" (this response
+// minus the reference's; the section's summary says what Δ is).
+QString rowLabel(const GanttSection &section, Core::RequestIndex request);
+
+// A signed difference of durations: "+12 ms", "−3.1 ms", "±0 s".
+QString formatDifference(Core::Nanos difference);
+
+// Measured − reference response of one request, when both answered it.
+std::optional<Core::Nanos> responseDifference(const GanttSection &section, Core::RequestIndex request);
 
 // A section header's summary: "makespan 2.70 s · mean 1.92 s · p99 2.59 s · 1.11 req/s".
 QString runSummary(const Core::Metrics &metrics);

@@ -24,10 +24,14 @@ GanttChart predictedAndMeasured(const QString &scenarioName, std::shared_ptr<con
 {
     GanttChart chart;
     chart.title = scenarioName;
-    GanttSection prediction = GanttSection::fromRun(std::move(predicted));
+    GanttSection prediction = GanttSection::fromRun(predicted);
     prediction.title = tr("predicted — %1").arg(prediction.title);
     GanttSection measurement = GanttSection::fromRun(std::move(measured));
     measurement.title = tr("measured at %1× — %2").arg(QString::number(timeScale), measurement.title);
+    // Each measured row says how far it came out from its predicted twin.
+    measurement.reference = std::move(predicted);
+    measurement.referenceName = tr("predicted");
+    measurement.summary += tr(" · Δ = measured − predicted response");
     chart.sections << prediction << measurement;
     return chart;
 }
