@@ -52,6 +52,7 @@ int runWindow(int &argc, char **argv, const Core::AppOptions &options, bool scen
             window.showFile(options.scenarioFile, *scenario);
     }
     window.show();
+    window.offerRestore(); // unsaved edits a crash left behind
     return app.exec();
 }
 
@@ -77,12 +78,13 @@ int main(int argc, char **argv)
     if (options->command == Core::Command::Gui)
         return runWindow(argc, argv, *options, !arguments.isEmpty(), sinceMain, err);
     if (options->command == Core::Command::Export) {
-        // Drawing needs fonts, hence a QGuiApplication, but never a display.
+        // Drawing needs fonts, and Qt Charts (the latency plot) graphics
+        // widgets, hence a QApplication, but never a display.
         // Qt's own notes (e.g. about XDG_RUNTIME_DIR) would break the promise
         // of one line on standard error; errors are reported by the command.
         qputenv("QT_QPA_PLATFORM", "offscreen");
         qInstallMessageHandler(keepOnlySevereMessages);
-        QGuiApplication app(argc, argv);
+        QApplication app(argc, argv);
         return LatencyLab::Ui::runExportCommand(*options, out, err);
     }
 

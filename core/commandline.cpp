@@ -1,6 +1,8 @@
 #include "commandline.h"
 
+#include "demoserver.h"
 #include "realrunlimits.h"
+#include "recording.h"
 #include "scenario.h"
 
 #include <limits>
@@ -10,7 +12,8 @@ namespace LatencyLab::Core {
 namespace {
 
 // How a command treats a scenario (--preset NAME or a positional FILE).
-enum class ScenarioArgument : quint8 { None, Optional, Required };
+// `Url`: the command takes one positional URL instead of a scenario.
+enum class ScenarioArgument : quint8 { None, Optional, Required, Url };
 
 // Stores an option's value in the options; flags receive an empty value.
 // Returns an error naming `option` when the value is unusable.
@@ -23,6 +26,9 @@ struct OptionDef
     QString help;
     ApplyOption apply;
     QLatin1String excludes{}; // an option that may not be given together with this one
+    // Set for a command's own row of an option other commands share by name
+    // (serve's --model takes sync or async only).
+    std::optional<Command> onlyFor{};
 
     bool takesValue() const { return !valueName.isEmpty(); }
 };
@@ -77,6 +83,21 @@ Status setServerInt(std::optional<int> ServerSpec::*field, AppOptions &options, 
         return fail(number.error());
     options.server.*field = *number;
     return success();
+}
+
+// Seconds from the command line, as integer nanoseconds within [min, max]
+// (`min` itself excluded when `minExcluded`).
+Result<Nanos> parseSecondsInRange(const QString &option, const QString &value, Nanos min, Nanos max, bool minExcluded = false)
+{
+    bool ok = false;
+    const double seconds = value.toDouble(&ok);
+    const bool inRange = ok && seconds >= toSeconds(min) && seconds <= toSeconds(max) && !(minExcluded && seconds <= toSeconds(min));
+    if (!inRange) {
+        const QString range = minExcluded ? QStringLiteral("seconds above %1, at most %2") : QStringLiteral("seconds from %1 to %2");
+        return Result<Nanos>::failure(QStringLiteral("%1: expected %2, got \"%3\"")
+                                          .arg(option, range.arg(toSeconds(min)).arg(toSeconds(max)), value));
+    }
+    return fromSeconds(seconds);
 }
 
 Status requireNonEmpty(const QString &option, const QString &value, const QString &what)
@@ -173,10 +194,15 @@ const QList<OptionDef> &optionTable()
              o.timeScale = scale;
              return success();
          }},
-        {QLatin1String("--chart"), QLatin1String("KIND"), QStringLiteral("gantt (the scenario's model) or compare (all its models on one axis)"),
+        {QLatin1String("--chart"), QLatin1String("KIND"),
+         QStringLiteral("gantt (the scenario's model), compare (all its models on one axis), throughput (the load view: "
+                        "answers per second, latency over time, histograms, wrk's summary) or latency (a producer/consumer "
+                        "pipeline: each item's latency over time, sync against async)"),
          [](AppOptions &o, const QString &option, const QString &value) {
-             if (value != QLatin1String("gantt") && value != QLatin1String("compare"))
-                 return fail(QStringLiteral("%1: unknown chart \"%2\" (expected one of: gantt, compare)").arg(option, value));
+             static const QStringList kinds{QStringLiteral("gantt"), QStringLiteral("compare"), QStringLiteral("throughput"),
+                                            QStringLiteral("latency")};
+             if (!kinds.contains(value))
+                 return fail(QStringLiteral("%1: unknown chart \"%2\" (expected one of: %3)").arg(option, value, kinds.join(QStringLiteral(", "))));
              o.chart = value;
              return success();
          }},
@@ -214,6 +240,85 @@ const QList<OptionDef> &optionTable()
              o.exportScale = scale;
              return success();
          }},
+        // --- record ---
+        {QLatin1String("--mode"), QLatin1String("MODE"), QStringLiteral("sync (one request at a time) or concurrent (default: --connections in flight)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             if (value != QLatin1String("sync") && value != QLatin1String("concurrent"))
+                 return fail(QStringLiteral("%1: unknown mode \"%2\" (expected one of: sync, concurrent)").arg(option, value));
+             o.recordSync = value == QLatin1String("sync");
+             return success();
+         }},
+        {QLatin1String("--connections"), QLatin1String("C"),
+         QStringLiteral("connections, each with one request in flight, 1 to %1 (default %2)").arg(RecordLimits::kMaxConnections).arg(RecordLimits::kDefaultConnections),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const auto number = parseIntInRange(option, value, 1, RecordLimits::kMaxConnections);
+             if (!number)
+                 return fail(number.error());
+             o.connections = *number;
+             return success();
+         }},
+        {QLatin1String("--duration"), QLatin1String("D"),
+         QStringLiteral("send for D seconds, at most %1 (default %2)").arg(toSeconds(RecordLimits::kMaxDuration)).arg(toSeconds(RecordLimits::kDefaultDuration)),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const auto seconds = parseSecondsInRange(option, value, 0, RecordLimits::kMaxDuration, true);
+             if (!seconds)
+                 return fail(seconds.error());
+             o.duration = *seconds;
+             return success();
+         },
+         QLatin1String("--requests")},
+        {QLatin1String("--requests"), QLatin1String("N"), QStringLiteral("send N requests instead, 1 to %L1").arg(RecordLimits::kMaxRequests),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const auto number = parseIntInRange(option, value, 1, int(RecordLimits::kMaxRequests));
+             if (!number)
+                 return fail(number.error());
+             o.requestCount = *number;
+             return success();
+         },
+         QLatin1String("--duration")},
+        {QLatin1String("--timeout"), QLatin1String("T"),
+         QStringLiteral("answers later than T count as timeouts (as in wrk), %1 to %2 s (default %3)")
+             .arg(toSeconds(RecordLimits::kMinTimeout)).arg(toSeconds(RecordLimits::kMaxTimeout)).arg(toSeconds(RecordLimits::kDefaultTimeout)),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const auto seconds = parseSecondsInRange(option, value, RecordLimits::kMinTimeout, RecordLimits::kMaxTimeout);
+             if (!seconds)
+                 return fail(seconds.error());
+             o.timeout = *seconds;
+             return success();
+         }},
+        // --- serve ---
+        {QLatin1String("--port"), QLatin1String("P"), QStringLiteral("port on 127.0.0.1, 0 (any free one) to 65535 (default 8000)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const auto number = parseIntInRange(option, value, 0, 65535);
+             if (!number)
+                 return fail(number.error());
+             o.port = *number;
+             return success();
+         }},
+        {QLatin1String("--delay"), QLatin1String("S"),
+         QStringLiteral("seconds GET /api/sun waits, as two upstream calls, 0 to %1 (default %2)")
+             .arg(toSeconds(DemoServer::kMaxDelay)).arg(toSeconds(DemoServer::kDefaultDelay)),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const auto seconds = parseSecondsInRange(option, value, 0, DemoServer::kMaxDelay);
+             if (!seconds)
+                 return fail(seconds.error());
+             o.delay = *seconds;
+             return success();
+         }},
+        {QLatin1String("--model"), QLatin1String("NAME"), QStringLiteral("sync (--workers requests at a time; default) or async (all at once)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             if (value != QLatin1String("sync") && value != QLatin1String("async"))
+                 return fail(QStringLiteral("%1: the demo server runs sync or async, got \"%2\"").arg(option, value));
+             o.server.model = value;
+             return success();
+         },
+         {}, Command::Serve},
+        {QLatin1String("--workers"), QLatin1String("W"),
+         QStringLiteral("sync: requests served at a time, 1 to %1 (default %2)").arg(DemoServer::kMaxWorkers).arg(DemoServer::kDefaultWorkers),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             return setServerInt<1, DemoServer::kMaxWorkers>(&ServerSpec::workers, o, option, value);
+         },
+         {}, Command::Serve},
     };
     return table;
 }
@@ -242,11 +347,18 @@ const QList<CommandDef> &commandTable()
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--time-scale"), QLatin1String("--json"), QLatin1String("--per-request"),
                                     QLatin1String("--timeline-csv")}},
-        {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) --chart gantt|compare --out OUT.png|OUT.svg [options]"),
+        {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) --chart gantt|compare|throughput|latency --out OUT.png|OUT.svg [options]"),
          QLatin1String("draw a chart to a PNG or SVG file"), ScenarioArgument::Required,
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--scale")},
          {QLatin1String("--chart"), QLatin1String("--out")}},
+        {QLatin1String("record"), Command::Record, QLatin1String("URL [options]"),
+         QLatin1String("send real HTTP requests to an http:// URL and score them like wrk"), ScenarioArgument::Url,
+         {QLatin1String("--mode"), QLatin1String("--connections"), QLatin1String("--duration"), QLatin1String("--requests"),
+          QLatin1String("--timeout"), QLatin1String("--json"), QLatin1String("--per-request"), QLatin1String("--timeline-csv")}},
+        {QLatin1String("serve"), Command::Serve, QLatin1String("[options]"),
+         QLatin1String("the demo server on 127.0.0.1 (GET /api/sun, /health) until interrupted"), ScenarioArgument::None,
+         {QLatin1String("--port"), QLatin1String("--model"), QLatin1String("--workers"), QLatin1String("--delay")}},
     };
     return table;
 }
@@ -269,8 +381,13 @@ const OptionDef *findOption(const CommandDef &command, const QString &name)
 {
     if (!command.options.contains(name))
         return nullptr;
+    // A row of the command's own comes before the shared one.
     for (const OptionDef &option : optionTable()) {
-        if (option.name == name)
+        if (option.name == name && option.onlyFor == command.command)
+            return &option;
+    }
+    for (const OptionDef &option : optionTable()) {
+        if (option.name == name && !option.onlyFor)
             return &option;
     }
     Q_ASSERT_X(false, "findOption", "a command lists an option missing from the option table");
@@ -306,8 +423,33 @@ AppOptions onlyCommand(Command command)
     return options;
 }
 
+Status checkUrl(const CommandDef &command, AppOptions &options, const QStringList &positionals)
+{
+    if (positionals.isEmpty())
+        return fail(QStringLiteral("%1: expected a URL, e.g. http://127.0.0.1:8000/api/sun").arg(command.displayName()));
+    if (positionals.size() > 1)
+        return fail(QStringLiteral("unexpected argument \"%1\": %2 takes one URL").arg(positionals.at(1), command.displayName()));
+    if (const Result<QUrl> url = parseRecordUrl(positionals.first()); !url)
+        return fail(url.error());
+    options.url = positionals.first();
+    return success();
+}
+
+// Options that are each fine but do not go together.
+Status checkCombinations(const AppOptions &options, const QStringList &given)
+{
+    if (options.command == Command::Record && options.recordSync && options.connections.value_or(1) != 1)
+        return fail(QStringLiteral("--connections: --mode sync sends one request at a time; use --mode concurrent for %1 connections")
+                        .arg(*options.connections));
+    if (options.command == Command::Serve && options.server.model == QLatin1String("async") && given.contains(QLatin1String("--workers")))
+        return fail(QStringLiteral("--workers: only for --model sync (async serves every request at once)"));
+    return success();
+}
+
 Status checkScenario(const CommandDef &command, AppOptions &options, const QStringList &positionals)
 {
+    if (command.scenario == ScenarioArgument::Url)
+        return checkUrl(command, options, positionals);
     if (command.scenario == ScenarioArgument::None) {
         if (!positionals.isEmpty())
             return fail(QStringLiteral("unexpected argument \"%1\": %2 takes no file").arg(positionals.first(), command.displayName()));
@@ -404,6 +546,8 @@ Result<AppOptions> parseCommandLine(const QStringList &arguments)
             return Result<AppOptions>::failure(QStringLiteral("%1: required by %2 (%1 %3)").arg(required, command->displayName(), option->valueName));
         }
     }
+    if (const Status combined = checkCombinations(options, given); !combined)
+        return Result<AppOptions>::failure(combined.error());
     const double devicePixels = double(options.exportSize.width()) * options.exportSize.height() * options.exportScale * options.exportScale;
     if (devicePixels > kMaxExportDevicePixels)
         return Result<AppOptions>::failure(QStringLiteral("--size: %1x%2 at --scale %3 is %L4 million pixels; at most %L5 million")

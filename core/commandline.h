@@ -2,6 +2,7 @@
 
 #include "result.h"
 #include "servermodel.h"
+#include "units.h"
 
 #include <QSize>
 #include <QString>
@@ -17,6 +18,8 @@ enum class Command : quint8 {
     Simulate, // `latencylab simulate (--preset NAME | FILE) [options]`
     Run,      // `latencylab run (--preset NAME | FILE) [options] [--time-scale X]`
     Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg`
+    Record,   // `latencylab record URL [options]`: real HTTP requests, scored like wrk
+    Serve,    // `latencylab serve [options]`: the demo HTTP server on 127.0.0.1
     Help,     // `--help` anywhere
     Version,  // `--version` anywhere
 };
@@ -56,10 +59,23 @@ struct AppOptions
     double timeScale = 1.0;
 
     // export
-    QString chart;               // "gantt" or "compare"
+    QString chart;               // "gantt", "compare" or "throughput"
     QString outPath;
     QSize exportSize{1600, 900}; // logical pixels
     double exportScale = 1.0;    // device pixels per logical pixel (2 for HiDPI)
+
+    // record: the URL as given (already checked to be http:// with a host);
+    // unset values take RecordOptions' defaults.
+    QString url;
+    bool recordSync = false;           // --mode sync
+    std::optional<int> connections;
+    std::optional<Nanos> duration;
+    std::optional<qint64> requestCount;
+    std::optional<Nanos> timeout;
+
+    // serve (its --model and --workers land in `server`)
+    std::optional<int> port;
+    std::optional<Nanos> delay;
 
     friend bool operator==(const AppOptions &, const AppOptions &) = default;
 };

@@ -19,9 +19,17 @@ struct Distribution
     static Distribution uniform(double low, double high) { return {Kind::Uniform, low, high}; }
     static Distribution logNormal(double mean, double sd) { return {Kind::LogNormal, mean, sd}; }
 
+    // A draw is at most this long, like any duration written in a scenario
+    // (Limits::kMaxSeconds): a log-normal's tail would otherwise overflow nanoseconds.
+    static constexpr double kMaxSampleSeconds = 1e6;
+
     double mean() const;
     double sampleSeconds(Random &random) const;
-    Nanos sample(Random &random) const { return fromSeconds(sampleSeconds(random)); }
+    Nanos sample(Random &random) const
+    {
+        const double seconds = sampleSeconds(random);
+        return fromSeconds(seconds < kMaxSampleSeconds ? seconds : kMaxSampleSeconds);
+    }
 
     friend bool operator==(const Distribution &, const Distribution &) = default;
 };

@@ -1,9 +1,12 @@
 #include "headless.h"
 
+#include "pipelineheadless.h"
 #include "presets.h"
 #include "realrun.h"
+#include "recordcommand.h"
 #include "report.h"
 #include "scenariojson.h"
+#include "servecommand.h"
 #include "simulator.h"
 #include "timelinecsv.h"
 
@@ -73,6 +76,8 @@ int simulateCommand(const AppOptions &options, QTextStream &out, QTextStream &er
     const Result<Scenario> scenario = loadScenario(options);
     if (!scenario)
         return reportBadInput(err, scenario.error());
+    if (scenario->pipeline)
+        return simulatePipelineCommand(options, *scenario, out, err);
     const Result<SimulationRun> run = simulate(*scenario, chooseServer(*scenario, options));
     if (!run)
         return reportBadInput(err, run.error());
@@ -86,6 +91,8 @@ int runCommand(const AppOptions &options, QTextStream &out, QTextStream &err)
     const Result<Scenario> scenario = loadScenario(options);
     if (!scenario)
         return reportBadInput(err, scenario.error());
+    if (scenario->pipeline)
+        return runPipelineCommand(options, *scenario, out, err);
     const Result<ServerModel> server = chooseServer(*scenario, options).resolve();
     if (!server)
         return reportBadInput(err, server.error());
@@ -126,6 +133,8 @@ Result<Scenario> loadScenario(const AppOptions &options)
     // Hand-written requests draw nothing at random: a seed changes nothing for them.
     if (scenario && options.seed && scenario->generator)
         scenario->generator->seed = *options.seed;
+    if (scenario && options.seed && scenario->pipeline)
+        scenario->pipeline->seed = *options.seed;
     return scenario;
 }
 
@@ -148,6 +157,10 @@ int runHeadless(const AppOptions &options, QTextStream &out, QTextStream &err)
         return simulateCommand(options, out, err);
     case Command::Run:
         return runCommand(options, out, err);
+    case Command::Record:
+        return runRecordCommand(options, out, err);
+    case Command::Serve:
+        return runServeCommand(options, out, err);
     case Command::Gui:
     case Command::Export:
         break;

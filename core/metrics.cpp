@@ -6,10 +6,8 @@
 
 namespace LatencyLab::Core {
 
-namespace {
-
 // Linear interpolation between closest ranks on sorted values (Hyndman & Fan type 7).
-double quantile(const std::vector<double> &sorted, double q)
+double quantileOfSorted(const std::vector<double> &sorted, double q)
 {
     const double position = q * double(sorted.size() - 1);
     const size_t below = size_t(std::floor(position));
@@ -17,8 +15,6 @@ double quantile(const std::vector<double> &sorted, double q)
     const double weight = position - double(below);
     return sorted[below] + (sorted[above] - sorted[below]) * weight;
 }
-
-} // namespace
 
 Percentiles percentiles(std::vector<double> &values)
 {
@@ -35,9 +31,10 @@ Percentiles percentiles(std::vector<double> &values)
     result.max = values.back();
     result.mean = mean;
     result.stdev = values.size() > 1 ? std::sqrt(squares / (n - 1)) : 0.0;
-    result.p50 = quantile(values, 0.50);
-    result.p90 = quantile(values, 0.90);
-    result.p99 = quantile(values, 0.99);
+    result.p50 = quantileOfSorted(values, 0.50);
+    result.p75 = quantileOfSorted(values, 0.75);
+    result.p90 = quantileOfSorted(values, 0.90);
+    result.p99 = quantileOfSorted(values, 0.99);
     return result;
 }
 

@@ -11,6 +11,7 @@ struct Percentiles
 {
     double min = 0, mean = 0, p50 = 0, p90 = 0, p99 = 0, max = 0;
     double stdev = 0;
+    double p75 = 0; // last, so that positional initialisers written before it still mean what they meant
 };
 
 // Summary of one run, scored as wrk 4.x scores a closed client: a response
@@ -34,6 +35,8 @@ struct Metrics
 
 // Percentiles by linear interpolation between order statistics; sorts `values`.
 Percentiles percentiles(std::vector<double> &values);
+// The q-quantile (0 ≤ q ≤ 1) of sorted, non-empty values, interpolated as percentiles() does.
+double quantileOfSorted(const std::vector<double> &sorted, double q);
 
 Metrics computeMetrics(const Timeline &timeline, const ClientModel &client, const ServerModel &server);
 

@@ -18,7 +18,8 @@ QString resourcePath(const QString &name)
 QStringList names()
 {
     // The order `latencylab presets` and the GUI list them in: simplest first.
-    return {QStringLiteral("three-requests"), QStringLiteral("n-requests"), QStringLiteral("web-load"), QStringLiteral("cores")};
+    return {QStringLiteral("three-requests"), QStringLiteral("n-requests"), QStringLiteral("producer-consumer"),
+            QStringLiteral("web-load"), QStringLiteral("cores")};
 }
 
 QString summary(const QString &name)

@@ -41,7 +41,18 @@ QString latencyTable(const Metrics &metrics)
 {
     if (responsesWithinTimeout(metrics) <= 0)
         return QStringLiteral("  Latency       no response to measure\n");
-    const Percentiles &p = metrics.latencySeconds;
+    return latencyToText(metrics.latencySeconds);
+}
+
+} // namespace
+
+QJsonObject latencyToJson(const Percentiles &p)
+{
+    return percentilesToJson(p);
+}
+
+QString latencyToText(const Percentiles &p)
+{
     const QList<QStringList> rows = {
         {QStringLiteral("Latency"), QStringLiteral("min"), QStringLiteral("mean"), QStringLiteral("p50"), QStringLiteral("p90"),
          QStringLiteral("p99"), QStringLiteral("max"), QStringLiteral("stdev")},
@@ -50,6 +61,8 @@ QString latencyTable(const Metrics &metrics)
     };
     return alignColumns(rows, {false, true, true, true, true, true, true, true}, QStringLiteral("  "));
 }
+
+namespace {
 
 QString utilisationText(const Metrics &metrics)
 {

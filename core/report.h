@@ -29,6 +29,11 @@ QString perRequestToText(const Timeline &timeline);
 // Response time ÷ own duration; none when the request did no work of its own.
 std::optional<double> slowdown(const Timeline &timeline, RequestIndex request);
 
+// Latency percentiles as `latency_s` prints them ({min, mean, p50, p90, p99,
+// max, stdev}), and as the text table's two aligned rows.
+QJsonObject latencyToJson(const Percentiles &latency);
+QString latencyToText(const Percentiles &latency);
+
 // Numbers with units, about three significant digits, shared with the window.
 QString formatSeconds(double seconds); // "2.60 s", "944 ms", "15.0 µs", "0 s"
 QString formatRate(double perSecond);  // "1.15 req/s"

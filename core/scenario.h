@@ -1,7 +1,9 @@
 #pragma once
 
 #include "distribution.h"
+#include "pipelinespec.h"
 #include "servermodel.h"
+#include "stepkind.h"
 #include "units.h"
 
 #include <QList>
@@ -10,11 +12,6 @@
 #include <optional>
 
 namespace LatencyLab::Core {
-
-enum class StepKind : quint8 {
-    Cpu, // needs a processor and, where the model has one, the loop or the GIL
-    Io,  // waits on a database, web service or file: needs nothing
-};
 
 struct Step
 {
@@ -104,7 +101,12 @@ struct Limits
     static constexpr int kMaxConnections = 100'000;
     static constexpr int kMaxCompare = 16;
     static constexpr double kMaxSeconds = 1e6; // any single duration or time, about 11.5 days
+    // The whole scenario: its arrivals, then all its work done one request at
+    // a time (about 32 years). Time is kept in 64-bit nanoseconds (292 years),
+    // so random draws have room to run long.
+    static constexpr double kMaxVirtualSeconds = 1e9;
 };
+static_assert(Distribution::kMaxSampleSeconds == Limits::kMaxSeconds, "a drawn duration is bounded like a written one");
 
 struct Scenario
 {
@@ -115,6 +117,9 @@ struct Scenario
     ClientModel client;
     QList<RequestSpec> requests;
     std::optional<GeneratorSpec> generator;
+    // A producer/consumer pipeline instead of requests (then there is no
+    // server, client, requests or generator: the pipeline is the whole model).
+    std::optional<PipelineSpec> pipeline;
 
     // `server` first, then `compare`.
     QList<ServerSpec> models() const;

@@ -20,13 +20,20 @@ namespace {
 
 // The fields each object may have; anything else is an error.
 constexpr QStringView kTopLevelFields[] = {u"format", u"version", u"name", u"description", u"server",
-                                           u"compare", u"client", u"requests", u"generate"};
+                                           u"compare", u"client", u"requests", u"generate", u"pipeline"};
 constexpr QStringView kServerFields[] = {u"model", u"workers", u"threads", u"gil", u"cores"};
 constexpr QStringView kOpenClientFields[] = {u"kind", u"timeout"};
 constexpr QStringView kClosedClientFields[] = {u"kind", u"connections", u"duration", u"timeout"};
 constexpr QStringView kRequestFields[] = {u"name", u"arrival", u"steps"};
 constexpr QStringView kGeneratorFields[] = {u"count", u"arrival", u"steps", u"seed"};
 constexpr QStringView kBurstFields[] = {u"size", u"every"};
+constexpr QStringView kPipelineFields[] = {u"mode", u"producers", u"items", u"delay", u"consumers", u"processing",
+                                           u"processing_kind", u"max_queue", u"seed", u"modes"};
+constexpr QStringView kPipelineModeFields[] = {u"producers", u"items", u"delay", u"consumers", u"processing",
+                                               u"processing_kind", u"max_queue"};
+constexpr QStringView kPipelineModes[] = {u"sync", u"async"};
+// A pipeline is the whole model: none of these go with it.
+constexpr QStringView kNotWithPipeline[] = {u"server", u"compare", u"client", u"requests", u"generate"};
 // Objects that hold exactly one of these keys.
 constexpr QStringView kStepKinds[] = {u"cpu", u"io"};
 constexpr QStringView kArrivalKinds[] = {u"poisson", u"uniform", u"burst"};
@@ -36,7 +43,7 @@ constexpr QStringView kSeconds = u"a non-negative number of seconds";
 constexpr QStringView kPositiveSeconds = u"a positive number of seconds";
 constexpr QStringView kDistribution = u"a number of seconds or a distribution: {\"exp\": mean}, "
                                       u"{\"uniform\": [low, high]} or {\"lognormal\": [mean, sd]}";
-constexpr QStringView kRate = u"a rate per second above 0 and at most 1e9";
+constexpr QStringView kRate = u"a rate per second above 0 and at most 1e9 (at least 1e-6: a mean gap of at most 1000000 s)";
 // Arrivals closer than a nanosecond cannot be told apart in virtual time.
 constexpr double kMaxRate = 1e9;
 // Files are read in pieces so a pipe or special file (no size up front) is still cut off at the limit.
@@ -87,6 +94,12 @@ private:
     std::pair<double, double> range(const JsonField &field);
     void checkTotal(const JsonField &field, qint64 total, qint64 max, QStringView noun);
     void raiseClosedClientNeverStops(const JsonPath &path);
+    void checkVirtualTime(const JsonField &root, const Scenario &scenario);
+
+    void readPipelineScenario(const JsonField &root, Scenario &scenario);
+    PipelineSpec readPipeline(const JsonField &field);
+    PipelineOverrides readPipelineValues(const JsonField &field);
+    void checkPipelineMode(const JsonField &field, const PipelineSpec &spec, qsizetype modeIndex);
 
     JsonReader m_json;
 };
@@ -103,12 +116,20 @@ Result<Scenario> ScenarioReader::read(const QJsonObject &object)
     scenario.name = m_json.nonEmptyString(root.member(u"name"));
     if (const JsonField description = root.member(u"description"); description.isPresent())
         scenario.description = m_json.string(description);
+    if (root.member(u"pipeline").isPresent()) {
+        readPipelineScenario(root, scenario);
+        checkVirtualTime(root, scenario);
+        if (m_json.hasError())
+            return Result<Scenario>::failure(m_json.errorString());
+        return scenario;
+    }
     scenario.server = readServer(root.member(u"server"));
     if (const JsonField compare = root.member(u"compare"); compare.isPresent())
         scenario.compare = readCompare(compare);
     if (const JsonField client = root.member(u"client"); client.isPresent())
         scenario.client = readClient(client);
     readWork(root, scenario);
+    checkVirtualTime(root, scenario);
     if (m_json.hasError())
         return Result<Scenario>::failure(m_json.errorString());
     return scenario;
@@ -358,18 +379,26 @@ double ScenarioReader::seconds(const JsonField &field, Zero zero)
 {
     const QStringView expected = zero == Zero::Allowed ? kSeconds : kPositiveSeconds;
     const double value = m_json.number(field, expected);
-    if (value < 0.0 || (zero == Zero::Rejected && value == 0.0))
+    // A refused value reads as 0: callers convert it to nanoseconds, and 1e300 s has none.
+    if (value < 0.0 || (zero == Zero::Rejected && value == 0.0)) {
         m_json.raiseExpected(field, expected);
-    else if (value > Limits::kMaxSeconds)
+        return 0.0;
+    }
+    if (value > Limits::kMaxSeconds) {
         m_json.raiseExpected(field, QStringLiteral("at most %1 seconds (about 11.5 days)").arg(Limits::kMaxSeconds, 0, 'f', 0));
+        return 0.0;
+    }
     return value;
 }
 
 double ScenarioReader::rate(const JsonField &field)
 {
     const double value = m_json.number(field, kRate);
-    if (value <= 0.0 || value > kMaxRate)
+    // A gap is a duration too: the mean at most Limits::kMaxSeconds, so that draws stay far inside nanoseconds.
+    if (value * Limits::kMaxSeconds < 1.0 || value > kMaxRate) {
         m_json.raiseExpected(field, kRate);
+        return 1.0;
+    }
     return value;
 }
 
@@ -403,6 +432,157 @@ void ScenarioReader::raiseClosedClientNeverStops(const JsonPath &path)
 {
     m_json.raiseError(path, QStringLiteral("with a closed client, the requests must take some time: when every step "
                                            "takes zero seconds its connections would send infinitely many requests"));
+}
+
+// --- producer/consumer pipelines -------------------------------------------------------
+
+void ScenarioReader::readPipelineScenario(const JsonField &root, Scenario &scenario)
+{
+    for (const QStringView key : kNotWithPipeline) {
+        if (const JsonField unused = root.member(key); unused.isPresent())
+            m_json.raiseError(unused.path, QStringLiteral("not used with a pipeline (its producers, consumers and queue "
+                                                          "are the whole model; choose sync or async with pipeline.mode)"));
+    }
+    scenario.pipeline = readPipeline(root.member(u"pipeline"));
+}
+
+// The pipeline's own values, then per-mode overrides of them:
+// "modes": {"sync": {"producers": 1}} — see docs/model.md.
+PipelineSpec ScenarioReader::readPipeline(const JsonField &field)
+{
+    PipelineSpec spec;
+    if (!m_json.checkObject(field, kPipelineFields))
+        return spec;
+    if (const JsonField mode = field.member(u"mode"); mode.isPresent()) {
+        constexpr QStringView modes = u"\"sync\" or \"async\"";
+        if (const std::optional<PipelineSpec::Mode> named = pipelineModeNamed(m_json.string(mode, modes)))
+            spec.mode = *named;
+        else if (!m_json.hasError())
+            m_json.raiseExpected(mode, modes);
+    }
+    spec.applyOverrides(readPipelineValues(field));
+    if (const JsonField seed = field.member(u"seed"); seed.isPresent())
+        spec.seed = quint64(m_json.integer(seed, 0, std::numeric_limits<qint64>::max()));
+    if (const JsonField modes = field.member(u"modes"); modes.isPresent() && m_json.checkObject(modes, kPipelineModes)) {
+        for (const QStringView name : kPipelineModes) {
+            const JsonField values = modes.member(name);
+            if (values.isPresent() && m_json.checkObject(values, kPipelineModeFields))
+                spec.overridesFor(*pipelineModeNamed(name)) = readPipelineValues(values);
+        }
+    }
+    // Both modes must run: the window switches between them.
+    for (qsizetype m = 0; m < qsizetype(std::size(kPipelineModes)) && !m_json.hasError(); ++m)
+        checkPipelineMode(field, spec, m);
+    return spec;
+}
+
+PipelineOverrides ScenarioReader::readPipelineValues(const JsonField &field)
+{
+    PipelineOverrides values;
+    values.producers = optionalInteger(field.member(u"producers"), 1, PipelineLimits::kMaxProducers);
+    values.itemsPerProducer = optionalInteger(field.member(u"items"), 1, int(PipelineLimits::kMaxItems));
+    if (const JsonField delay = field.member(u"delay"); delay.isPresent())
+        values.delay = readDistribution(delay);
+    values.consumers = optionalInteger(field.member(u"consumers"), 1, PipelineLimits::kMaxConsumers);
+    if (const JsonField processing = field.member(u"processing"); processing.isPresent())
+        values.processing = readDistribution(processing);
+    if (const JsonField kind = field.member(u"processing_kind"); kind.isPresent()) {
+        constexpr QStringView kinds = u"\"io\" (a sleep, as in the course) or \"cpu\" (work that holds the loop)";
+        const QString name = m_json.string(kind, kinds);
+        if (name == u"io" || name == u"cpu")
+            values.processingKind = stepKindNamed(name);
+        else if (!m_json.hasError())
+            m_json.raiseExpected(kind, kinds);
+    }
+    if (const JsonField maxQueue = field.member(u"max_queue"); maxQueue.isPresent())
+        values.maxQueue = m_json.integer(maxQueue, 0, PipelineLimits::kMaxItems);
+    return values;
+}
+
+void ScenarioReader::checkPipelineMode(const JsonField &field, const PipelineSpec &spec, qsizetype modeIndex)
+{
+    const QStringView modeName = kPipelineModes[modeIndex];
+    const PipelineSpec::Mode mode = *pipelineModeNamed(modeName);
+    const PipelineSpec resolved = spec.forMode(mode);
+    const PipelineOverrides &overrides = spec.overridesFor(mode);
+    // Name the field where the value at fault was given: the mode's block, or the pipeline's own.
+    const JsonField modeValues = field.member(u"modes").member(modeName);
+    const auto where = [&](QStringView key, bool overridden) { return (overridden ? modeValues : field).member(key).path; };
+    if (resolved.totalItems() > PipelineLimits::kMaxItems) {
+        m_json.raiseError(where(u"items", overrides.itemsPerProducer.has_value()),
+                          QStringLiteral("expected at most %L1 items in all (producers × items), got %L2 in %3 mode")
+                              .arg(PipelineLimits::kMaxItems).arg(resolved.totalItems()).arg(modeName));
+    } else if (mode == PipelineSpec::Mode::Sync && resolved.maxQueue > 0 && resolved.maxQueue < resolved.totalItems()) {
+        m_json.raiseError(where(u"max_queue", overrides.maxQueue.has_value()),
+                          syncQueueTooSmall(resolved.maxQueue, resolved.totalItems()));
+    }
+}
+
+// Virtual time is kept in 64-bit nanoseconds. Each duration is bounded on its
+// own; this bounds their sum: the last arrival, then every request's work as
+// if the server did one at a time (the slowest any model can be), in expected
+// values for drawn ones.
+void ScenarioReader::checkVirtualTime(const JsonField &root, const Scenario &scenario)
+{
+    if (m_json.hasError())
+        return; // counts and durations may not have been read
+    const auto meanWork = [](const QList<StepSpec> &steps) {
+        double total = 0;
+        for (const StepSpec &step : steps)
+            total += step.duration.mean();
+        return total;
+    };
+    double arrivals = 0;
+    double work = 0;
+    JsonPath at;
+    if (scenario.pipeline) {
+        at = root.member(u"pipeline").path;
+        for (const PipelineSpec::Mode mode : {PipelineSpec::Mode::Sync, PipelineSpec::Mode::Async}) {
+            const PipelineSpec spec = scenario.pipeline->forMode(mode);
+            const double items = double(spec.totalItems());
+            work = std::max(work, items * (spec.delay.mean() + spec.processing.mean()));
+        }
+    } else if (scenario.client.kind == ClientModel::Kind::Closed) {
+        // Connections send until the duration; the server then finishes at most one request of each.
+        at = root.member(u"client").member(u"duration").path;
+        arrivals = toSeconds(scenario.client.duration);
+        double longest = 0;
+        for (const RequestSpec &request : scenario.requests)
+            longest = std::max(longest, toSeconds(request.ownDuration()));
+        if (scenario.generator)
+            longest = meanWork(scenario.generator->steps);
+        work = longest * scenario.client.connections;
+    } else if (scenario.generator) {
+        at = root.member(u"generate").path;
+        const GeneratorSpec &generator = *scenario.generator;
+        const double count = double(generator.count);
+        const ArrivalProcess &arrival = generator.arrival;
+        switch (arrival.kind) {
+        case ArrivalProcess::Kind::Poisson:
+            arrivals = count / arrival.rate;
+            break;
+        case ArrivalProcess::Kind::Uniform:
+            arrivals = count * (arrival.low + arrival.high) / 2;
+            break;
+        case ArrivalProcess::Kind::Burst:
+            arrivals = double((generator.count - 1) / std::max(1, arrival.burstSize)) * arrival.burstEvery;
+            break;
+        }
+        work = count * meanWork(generator.steps);
+    } else {
+        at = root.member(u"requests").path;
+        for (const RequestSpec &request : scenario.requests) {
+            arrivals = std::max(arrivals, toSeconds(request.arrival));
+            work += toSeconds(request.ownDuration());
+        }
+    }
+    if (!(arrivals + work <= Limits::kMaxVirtualSeconds)) {
+        m_json.raiseError(at, QStringLiteral("the scenario would span about %1 s of virtual time (%2 s of arrivals, then %3 s "
+                                             "of work done one request at a time), at most %4 s (about 32 years); "
+                                             "send fewer or shorter requests, or send them closer together")
+                                  .arg(JsonReader::describe(arrivals + work), JsonReader::describe(arrivals),
+                                       JsonReader::describe(work), JsonReader::describe(Limits::kMaxVirtualSeconds)));
+    }
 }
 
 QJsonValue secondsToJson(Nanos nanos)
@@ -517,18 +697,63 @@ QJsonObject generatorToJson(const GeneratorSpec &generator, const ClientModel &c
     return object;
 }
 
+// Only the values `values` sets; every key is also a key of the pipeline object.
+QJsonObject pipelineValuesToJson(const PipelineOverrides &values)
+{
+    QJsonObject object;
+    if (values.producers)
+        object.insert(u"producers", *values.producers);
+    if (values.itemsPerProducer)
+        object.insert(u"items", *values.itemsPerProducer);
+    if (values.delay)
+        object.insert(u"delay", distributionToJson(*values.delay));
+    if (values.consumers)
+        object.insert(u"consumers", *values.consumers);
+    if (values.processing)
+        object.insert(u"processing", distributionToJson(*values.processing));
+    if (values.processingKind)
+        object.insert(u"processing_kind", stepKindName(*values.processingKind).toString());
+    if (values.maxQueue)
+        object.insert(u"max_queue", *values.maxQueue);
+    return object;
+}
+
+QJsonObject pipelineToJson(const PipelineSpec &spec)
+{
+    const PipelineOverrides own{spec.producers, spec.itemsPerProducer, spec.delay, spec.consumers,
+                                spec.processing, spec.processingKind, spec.maxQueue};
+    QJsonObject object = pipelineValuesToJson(own);
+    object.insert(u"mode", pipelineModeName(spec.mode));
+    object.insert(u"seed", qint64(spec.seed));
+    QJsonObject modes;
+    for (const QStringView name : kPipelineModes) {
+        if (const PipelineOverrides &overrides = spec.overridesFor(*pipelineModeNamed(name)); !overrides.isEmpty())
+            modes.insert(name, pipelineValuesToJson(overrides));
+    }
+    if (!modes.isEmpty())
+        object.insert(u"modes", modes);
+    return object;
+}
+
 // `line L, column C: <what>`, from the parser's byte offset; columns count characters, not bytes.
 QString describeParseError(QByteArrayView json, const QJsonParseError &error)
 {
-    const qsizetype offset = std::clamp<qsizetype>(error.offset, 0, json.size());
+    // Another kind of file fails on its first character: say what a scenario starts with there.
+    const auto isSpace = [](char byte) { return byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r'; };
+    const qsizetype first = std::find_if_not(json.begin(), json.end(), isSpace) - json.begin();
+    const bool utf16 = json.startsWith("\xff\xfe") || json.startsWith("\xfe\xff");
+    const bool opens = first < json.size() && (json[first] == '{' || json[first] == '[');
+    const qsizetype offset = opens ? std::clamp<qsizetype>(error.offset, 0, json.size()) : first;
     const QByteArrayView before = json.first(offset);
     const qsizetype line = std::count(before.begin(), before.end(), '\n') + 1;
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
     const auto isCharacterStart = [](char byte) { return (uchar(byte) & 0xC0) != 0x80; }; // not a UTF-8 continuation byte
     const qsizetype column = std::count_if(before.begin() + lineStart, before.end(), isCharacterStart) + 1;
-    const QString what = error.error == QJsonParseError::IllegalUTF8String
+    const QString what = utf16 ? QStringLiteral("text in UTF-16 (scenario files must be saved as UTF-8)")
+        : error.error == QJsonParseError::IllegalUTF8String
         ? QStringLiteral("text that is not valid UTF-8 (scenario files must be saved as UTF-8)")
-        : error.errorString();
+        : !opens ? QStringLiteral("expected a JSON object, which starts with {")
+                 : error.errorString();
     return QStringLiteral("line %1, column %2: %3").arg(line).arg(column).arg(what);
 }
 
@@ -545,8 +770,11 @@ Result<Scenario> parse(const QByteArray &json)
     if (!document.isObject())
         return Result<Scenario>::failure(QStringLiteral("expected a JSON object at the top level, got an array"));
     if (const std::optional<QString> duplicate = findDuplicateKey(json)) {
-        return Result<Scenario>::failure(*duplicate + QStringLiteral(": duplicate field (given more than once in the same "
-                                                                     "object; only one value can count)"));
+        // Through the reader, which keeps a key's line breaks from breaking the message's one line.
+        JsonReader message;
+        message.raiseError({}, *duplicate + QStringLiteral(": duplicate field (given more than once in the same "
+                                                           "object; only one value can count)"));
+        return Result<Scenario>::failure(message.errorString());
     }
     return fromJson(document.object());
 }
@@ -600,6 +828,10 @@ QJsonObject toJson(const Scenario &scenario)
     object.insert(u"name", scenario.name);
     if (!scenario.description.isEmpty())
         object.insert(u"description", scenario.description);
+    if (scenario.pipeline) { // the whole model: no server, client or requests
+        object.insert(u"pipeline", pipelineToJson(*scenario.pipeline));
+        return object;
+    }
     object.insert(u"server", serverToJson(scenario.server));
     if (!scenario.compare.isEmpty()) {
         QJsonArray compare;
@@ -637,7 +869,14 @@ Status save(const Scenario &scenario, const QString &path)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return failure(QStringLiteral("cannot save: ") + file.errorString());
-    file.write(serialize(scenario));
+    // A write cut short (a full disk) sets no error of its own, and commit() would
+    // then put the truncated file in place: count the bytes.
+    const QByteArray bytes = serialize(scenario);
+    if (file.write(bytes) != bytes.size()) {
+        file.cancelWriting();
+        return failure(QStringLiteral("cannot save: the disk is full or the file too large (%1 bytes could not all be written)")
+                           .arg(bytes.size()));
+    }
     if (!file.commit())
         return failure(QStringLiteral("cannot save: ") + file.errorString());
     return success();

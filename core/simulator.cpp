@@ -1,5 +1,6 @@
 #include "simulator.h"
 
+#include "memorybudget.h"
 #include "virtualenvironment.h"
 #include "workload.h"
 
@@ -62,6 +63,12 @@ Result<SimulationRun> simulate(const Scenario &scenario, const ServerModel &serv
 {
     if (const Status runnable = checkRunnable(scenario, server); !runnable)
         return Error{runnable.error()};
+    const Result<quint64> memoryCap = MemoryBudget::capBytes();
+    if (!memoryCap)
+        return Error{memoryCap.error()};
+    const MemoryEstimate memory = MemoryBudget::estimate(scenario);
+    if (const Status fits = MemoryBudget::check(memory, *memoryCap, options.memoryHeldElsewhere); !fits)
+        return Error{fits.error()};
 
     QElapsedTimer clock;
     clock.start();
@@ -75,6 +82,7 @@ Result<SimulationRun> simulate(const Scenario &scenario, const ServerModel &serv
         run.timeline.reserve(count, count * (workload.typicalStepCount() + 1));
     {
         VirtualEnvironment environment(server, scenario.client, workload, run.timeline);
+        environment.setMemoryBudget(*memoryCap, options.memoryHeldElsewhere, memory.bytesPerRequestInFlight);
         if (const Status status = environment.run(options.cancel, options.progress); !status)
             return Error{status.error()};
     }

@@ -14,6 +14,7 @@ struct SimulationOptions
 {
     const std::atomic<bool> *cancel = nullptr;      // set from another thread to stop early
     std::function<void(double fraction)> progress;  // called now and then with 0..1
+    quint64 memoryHeldElsewhere = 0;                // bytes of other runs kept beside this one (MemoryBudget)
 };
 
 struct SimulationRun
@@ -27,7 +28,8 @@ struct SimulationRun
 
 // Runs the scenario in virtual time under one server model. Deterministic for
 // a given scenario (and its seed). Fails with a message on bad input, on a
-// workload over the limits, or when cancelled.
+// workload over the limits or the memory cap (MemoryBudget: checked before
+// anything is allocated, and again while requests pile up), or when cancelled.
 Result<SimulationRun> simulate(const Scenario &scenario, const ServerModel &server, const SimulationOptions &options = {});
 // Resolves `spec` first; the message names what is wrong with it.
 Result<SimulationRun> simulate(const Scenario &scenario, const ServerSpec &spec, const SimulationOptions &options = {});

@@ -1,5 +1,6 @@
 #include "virtualenvironment.h"
 
+#include "memorybudget.h"
 #include "requesthandler.h"
 
 #include <algorithm>
@@ -71,6 +72,15 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
             if (cancel && cancel->load(std::memory_order_relaxed)) {
                 cancelAll();
                 return Status::failure(QStringLiteral("simulation cancelled"));
+            }
+            if (m_memoryCap > 0) {
+                const Status fits = MemoryBudget::checkWhileRunning(m_timeline.requestCount(), m_timeline.spanCount(),
+                                                                    m_resources.slotCount(), m_bytesPerRequestInFlight,
+                                                                    m_memoryCap, m_memoryHeldElsewhere);
+                if (!fits) {
+                    cancelAll();
+                    return fits;
+                }
             }
             if (progress) {
                 const double fraction = closed ? toSeconds(m_now) / std::max(1e-9, toSeconds(m_client.duration))

@@ -28,6 +28,14 @@ public:
     // Runs until every request has been answered (closed client: until the
     // client stops and the server has finished what it accepted).
     Status run(const std::atomic<bool> *cancel, const std::function<void(double)> &progress);
+    // Stops the run with a message when the timeline and the requests in
+    // flight outgrow the cap (MemoryBudget), checked as often as cancel.
+    void setMemoryBudget(quint64 capBytes, quint64 heldElsewhere, quint64 bytesPerRequestInFlight)
+    {
+        m_memoryCap = capBytes;
+        m_memoryHeldElsewhere = heldElsewhere;
+        m_bytesPerRequestInFlight = bytesPerRequestInFlight;
+    }
 
     Nanos now() const override { return m_now; }
     std::optional<Step> nextStep(qint32 slot) override;
@@ -54,6 +62,10 @@ private:
     ServerResources m_resources;
 
     bool m_cancelled = false;
+
+    quint64 m_memoryCap = 0; // 0: unchecked
+    quint64 m_memoryHeldElsewhere = 0;
+    quint64 m_bytesPerRequestInFlight = 0;
 };
 
 } // namespace LatencyLab::Core

@@ -67,7 +67,7 @@ class TestCli : public QObject
 private Q_SLOTS:
     void helpAndVersionSucceed_data();
     void helpAndVersionSucceed();
-    void presetsListsTheFourPresets();
+    void presetsListsEveryPreset();
     void simulateJsonHasEveryKey();
     void simulateTextIsATable();
     void modelChoosesTheScenariosModel();
@@ -102,7 +102,7 @@ void TestCli::helpAndVersionSucceed()
     QCOMPARE(outcome.err, QString());
 }
 
-void TestCli::presetsListsTheFourPresets()
+void TestCli::presetsListsEveryPreset()
 {
     Outcome outcome;
     QVERIFY(runLatencyLab(words("presets"), outcome));
@@ -111,7 +111,7 @@ void TestCli::presetsListsTheFourPresets()
     QStringList listed;
     for (const QString &line : outcome.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         listed << line.section(QLatin1Char(' '), 0, 0);
-    QCOMPARE(listed, words("three-requests n-requests web-load cores"));
+    QCOMPARE(listed, words("three-requests n-requests producer-consumer web-load cores"));
 }
 
 void TestCli::simulateJsonHasEveryKey()
@@ -296,6 +296,7 @@ void TestCli::exportWritesTheChartAtItsSizeAndScale_data()
     QTest::addRow("a gantt at HiDPI scale") << QStringLiteral("gantt") << QStringLiteral("g.png")
                                              << words("--size 800x500 --scale 2 --model async") << QSize(1600, 1000);
     QTest::addRow("an SVG") << QStringLiteral("compare") << QStringLiteral("c.svg") << words("--size 1000x700") << QSize(1000, 700);
+    QTest::addRow("the load view") << QStringLiteral("throughput") << QStringLiteral("t.png") << words("--size 900x500") << QSize(900, 500);
 }
 
 void TestCli::exportWritesTheChartAtItsSizeAndScale()

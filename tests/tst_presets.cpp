@@ -25,8 +25,8 @@ private slots:
 void TestPresets::namesComeInTheirOrder()
 {
     QCOMPARE(Presets::names(),
-             (QStringList{QStringLiteral("three-requests"), QStringLiteral("n-requests"), QStringLiteral("web-load"),
-                          QStringLiteral("cores")}));
+             (QStringList{QStringLiteral("three-requests"), QStringLiteral("n-requests"), QStringLiteral("producer-consumer"),
+                          QStringLiteral("web-load"), QStringLiteral("cores")}));
 }
 
 void TestPresets::everyPresetLoads_data()
@@ -42,6 +42,11 @@ void TestPresets::everyPresetLoads_data()
     QTest::addRow("n-requests") << QStringLiteral("n-requests") << QStringLiteral("N requests")
                                 << QStringLiteral("A generated open workload: Poisson arrivals, cpu–io–cpu requests with "
                                                   "exponential step times.");
+    QTest::addRow("producer-consumer")
+        << QStringLiteral("producer-consumer") << QStringLiteral("Producer/consumer")
+        << QStringLiteral("Producers pause 0.5–1.5 s after each item, a consumer takes 0.5 s per item: sync makes all 20, "
+                          "then processes them (≈30 s, latency ≈15 s); async interleaves 2 × 20 through a queue (≈21 s, "
+                          "latency under a second).");
     QTest::addRow("web-load") << QStringLiteral("web-load") << QStringLiteral("Web load (wrk -c20 -d15s)")
                               << QStringLiteral("The wrk experiment: 20 connections for 15 s against an endpoint making "
                                                 "two sequential web-service calls; 5 blocking workers versus an event loop.");
@@ -64,7 +69,7 @@ void TestPresets::everyPresetLoads()
     QCOMPARE(Presets::summary(preset), description);
     for (const ServerSpec &spec : scenario->models())
         QVERIFY2(spec.resolve().ok(), qPrintable(spec.model));
-    QVERIFY(!scenario->compare.isEmpty()); // every preset is a comparison
+    QVERIFY(!scenario->compare.isEmpty() || scenario->pipeline); // every preset is a comparison (a pipeline's: its sync and async modes)
     // Saving a preset and reading it back gives the same scenario.
     const Result<Scenario> reparsed = ScenarioJson::parse(ScenarioJson::serialize(*scenario));
     QVERIFY(reparsed.ok());
@@ -175,7 +180,7 @@ void TestPresets::unknownNameListsTheValidNames()
 
     QVERIFY(!scenario.ok());
     QVERIFY2(scenario.error().contains(QStringLiteral("unknown preset \"four-requests\"")), qPrintable(scenario.error()));
-    QVERIFY2(scenario.error().contains(QStringLiteral("three-requests, n-requests, web-load, cores")), qPrintable(scenario.error()));
+    QVERIFY2(scenario.error().contains(QStringLiteral("three-requests, n-requests, producer-consumer, web-load, cores")), qPrintable(scenario.error()));
     QVERIFY(Presets::summary(QStringLiteral("four-requests")).isEmpty());
 }
 

@@ -22,6 +22,8 @@ Core::Result<GanttChart> buildChart(const Core::Scenario &scenario, const QList<
         Core::Result<Core::SimulationRun> run = Core::simulate(scenario, model, options);
         if (!run)
             return Core::Error{run.error()};
+        // Every model's run is kept for the chart: together they stay under the memory cap.
+        options.memoryHeldElsewhere += run->timeline.memoryBytes();
         chart.sections << GanttSection::fromRun(std::make_shared<const Core::SimulationRun>(std::move(run).value()));
     }
     return chart;

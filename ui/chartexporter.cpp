@@ -41,9 +41,9 @@ Core::Status checkSize(QSize size, double scale)
     return Core::success();
 }
 
-Core::Result<QByteArray> encodePng(const GanttChart &chart, QSize size, double scale)
+Core::Result<QByteArray> encodePng(const ChartPainter &paint, QSize size, double scale)
 {
-    const QImage image = renderChart(chart, size, scale);
+    const QImage image = renderDrawing(paint, size, scale);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -65,7 +65,7 @@ QByteArray polishSvg(const QByteArray &svg, QSize size)
     return text.toUtf8();
 }
 
-Core::Result<QByteArray> encodeSvg(const GanttChart &chart, QSize size)
+Core::Result<QByteArray> encodeSvg(const ChartPainter &paint, const QString &title, const QString &description, QSize size)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -74,12 +74,12 @@ Core::Result<QByteArray> encodeSvg(const GanttChart &chart, QSize size)
     generator.setOutputDevice(&buffer);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(chart.title);
-    generator.setDescription(QStringLiteral("LatencyLab Gantt chart"));
+    generator.setTitle(title);
+    generator.setDescription(description);
     QPainter painter;
     if (!painter.begin(&generator))
         return Core::Error{QStringLiteral("could not start the SVG document")};
-    paintChart(painter, chart, size);
+    paint(painter, size);
     painter.end();
     return polishSvg(bytes, size);
 }
@@ -112,6 +112,13 @@ Core::Status writeAtomically(const QString &path, const QByteArray &bytes)
 
 Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size, double scale)
 {
+    const ChartPainter paint = [&chart](QPainter &painter, QSize at) { paintChart(painter, chart, at); };
+    return exportDrawing(paint, chart.title, QStringLiteral("LatencyLab Gantt chart"), path, size, scale);
+}
+
+Core::Status exportDrawing(const ChartPainter &paint, const QString &title, const QString &description, const QString &path,
+                           QSize size, double scale)
+{
     const QString suffix = QFileInfo(path).suffix().toLower();
     const bool png = suffix == QLatin1String("png");
     const bool svg = suffix == QLatin1String("svg");
@@ -124,13 +131,18 @@ Core::Status exportChart(const GanttChart &chart, const QString &path, QSize siz
     if (const Core::Status valid = checkSize(size, svg ? 1.0 : scale); !valid)
         return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quoted(path), valid.error()));
 
-    const Core::Result<QByteArray> bytes = png ? encodePng(chart, size, scale) : encodeSvg(chart, size);
+    const Core::Result<QByteArray> bytes = png ? encodePng(paint, size, scale) : encodeSvg(paint, title, description, size);
     if (!bytes)
         return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quoted(path), bytes.error()));
     return writeAtomically(path, *bytes);
 }
 
 QImage renderChart(const GanttChart &chart, QSize size, double scale)
+{
+    return renderDrawing([&chart](QPainter &painter, QSize at) { paintChart(painter, chart, at); }, size, scale);
+}
+
+QImage renderDrawing(const ChartPainter &paint, QSize size, double scale)
 {
     if (!checkSize(size, scale))
         return {};
@@ -139,7 +151,7 @@ QImage renderChart(const GanttChart &chart, QSize size, double scale)
     image.setDevicePixelRatio(scale);
     image.fill(Qt::white);
     QPainter painter(&image);
-    paintChart(painter, chart, size);
+    paint(painter, size);
     painter.end();
     return image;
 }

@@ -8,6 +8,10 @@
 #include <QSize>
 #include <QString>
 
+#include <functional>
+
+class QPainter;
+
 namespace LatencyLab::Ui {
 
 // Renders a chart with the same painter code as the window, to PNG or SVG
@@ -18,5 +22,13 @@ Core::Status exportChart(const GanttChart &chart, const QString &path, QSize siz
 
 // The image alone, for the clipboard and for tests.
 QImage renderChart(const GanttChart &chart, QSize size, double scale = 1.0);
+
+// Any chart's drawing at `size` logical pixels: the other charts export
+// through the same encoders and atomic writes as the Gantt chart.
+using ChartPainter = std::function<void(QPainter &painter, QSize size)>;
+// `title` and `description` name the SVG document.
+Core::Status exportDrawing(const ChartPainter &paint, const QString &title, const QString &description, const QString &path,
+                           QSize size = QSize(1600, 900), double scale = 1.0);
+QImage renderDrawing(const ChartPainter &paint, QSize size, double scale = 1.0);
 
 } // namespace LatencyLab::Ui

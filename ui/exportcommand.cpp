@@ -2,19 +2,58 @@
 
 #include "chartbuilder.h"
 #include "chartexporter.h"
+#include "latencyexport.h"
+#include "loadexport.h"
+#include "pipelinecharts.h"
 
 #include "core/headless.h"
 
 namespace LatencyLab::Ui {
+
+namespace {
+
+// A producer/consumer scenario: `latency` is its latency plot (both modes),
+// `gantt` its own mode's items and `compare` both modes' items.
+Core::Status exportPipeline(const Core::Scenario &scenario, const Core::AppOptions &options)
+{
+    if (options.chart == QLatin1String("throughput"))
+        return Core::Status::failure(QStringLiteral("--chart throughput: %1 is a producer/consumer pipeline, which has no load view; "
+                                                    "use latency, gantt or compare").arg(scenario.name));
+    const Core::Result<PipelineCharts> charts = PipelineCharts::compute(scenario);
+    if (!charts)
+        return Core::Status::failure(charts.error());
+    if (options.chart == QLatin1String("latency"))
+        return exportLatencyChart(charts->runs, scenario.name, options.outPath, options.exportSize, options.exportScale);
+    const GanttChart &chart = options.chart == QLatin1String("compare") ? charts->compare : charts->gantt;
+    return exportChart(chart, options.outPath, options.exportSize, options.exportScale);
+}
+
+} // namespace
 
 int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStream &err)
 {
     const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
     if (!scenario)
         return Core::reportBadInput(err, scenario.error());
+    if (options.chart == QLatin1String("latency") && !scenario->pipeline)
+        return Core::reportBadInput(err, QStringLiteral("--chart latency: %1 has no producer/consumer pipeline (try --preset producer-consumer)")
+                                             .arg(scenario->name));
+    if (scenario->pipeline) {
+        if (const Core::Status written = exportPipeline(*scenario, options); !written)
+            return Core::reportBadInput(err, written.error());
+        out << QStringLiteral("wrote %1 (%2x%3 at scale %4)\n")
+                   .arg(options.outPath)
+                   .arg(options.exportSize.width())
+                   .arg(options.exportSize.height())
+                   .arg(options.exportScale);
+        out.flush();
+        return Core::kExitSuccess;
+    }
 
     QList<Core::ServerSpec> models;
-    if (options.chart == QLatin1String("compare")) {
+    // The load view shows every model the comparison does.
+    const bool load = options.chart == QLatin1String("throughput");
+    if (options.chart == QLatin1String("compare") || load) {
         for (const Core::ServerSpec &model : comparisonModels(*scenario)) {
             Core::ServerSpec overrides = options.server;
             overrides.model.clear(); // each keeps its own model; --workers etc. apply to all
@@ -27,7 +66,9 @@ int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStr
     const Core::Result<GanttChart> chart = buildChart(*scenario, models);
     if (!chart)
         return Core::reportBadInput(err, chart.error());
-    if (const Core::Status written = exportChart(*chart, options.outPath, options.exportSize, options.exportScale); !written)
+    const Core::Status written = load ? exportLoadChart(LoadChart::fromChart(*chart), false, options.outPath, options.exportSize, options.exportScale)
+                                      : exportChart(*chart, options.outPath, options.exportSize, options.exportScale);
+    if (!written)
         return Core::reportBadInput(err, written.error());
     out << QStringLiteral("wrote %1 (%2x%3 at scale %4)\n")
                .arg(options.outPath)

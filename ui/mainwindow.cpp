@@ -2,6 +2,7 @@
 
 #include "about.h"
 #include "appsettings.h"
+#include "autosave.h"
 #include "busyindicator.h"
 #include "chartexporter.h"
 #include "clientsliders.h"
@@ -10,8 +11,16 @@
 #include "ganttstyle.h"
 #include "ganttview.h"
 #include "generatorsliders.h"
+#include "loadcanvas.h"
+#include "loadexport.h"
+#include "loadview.h"
 #include "metricstable.h"
 #include "modelpanel.h"
+#include "latencyexport.h"
+#include "latencyplot.h"
+#include "pipelinecharts.h"
+#include "pipelinepanel.h"
+#include "pipelinerunpanel.h"
 #include "realrunpanel.h"
 #include "recentfilesmenu.h"
 #include "requestsliders.h"
@@ -21,6 +30,8 @@
 #include "windowcharts.h"
 #include "zoomcontrol.h"
 
+#include "core/commandline.h"
+#include "core/pipelinereport.h"
 #include "core/presets.h"
 #include "core/report.h"
 #include "core/scenariojson.h"
@@ -146,6 +157,7 @@ MainWindow::MainWindow(QWidget *parent)
         box->open();
     })
     , m_askAboutUnsaved([this](const QString &name) { return askWithMessageBox(this, name); })
+    , m_askToRestore([this](const QString &name, const QDateTime &savedAt) { return askToRestore(this, name, savedAt); })
 {
     auto *zoomGantt = new ZoomControl(this);
     auto *zoomCompare = new ZoomControl(this);
@@ -159,6 +171,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setTabToolTip(0, tr("The scenario's own server model: each request's work (green) against the response time its client perceives."));
     m_tabs->addTab(m_compare, tr("&Compare"));
     m_tabs->setTabToolTip(1, tr("The server models stacked on one time axis: the same requests, scheduled differently."));
+    m_load = new LoadView;
+    m_load->setObjectName(QStringLiteral("loadView"));
+    m_tabs->addTab(m_load, tr("&Load"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_load), tr("The runs as a load generator such as wrk sees them: answers per second and "
+                                                      "latency over time, histograms, and wrk's summary side by side."));
     m_tabs->setCurrentWidget(m_compare);
 
     auto *right = new QSplitter(Qt::Vertical);
@@ -192,6 +209,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_actions = WindowActions::create(this, m_editor->undoStack());
     createMenus();
     createRealRun();
+    createPipeline();
     connectActions();
     setAcceptDrops(true);
 
@@ -201,6 +219,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_editor, &ScenarioEditor::scenarioLoaded, this, &MainWindow::onScenarioLoaded);
     connect(m_editor, &ScenarioEditor::scenarioChanged, this, &MainWindow::onScenarioChanged);
     connect(m_editor, &ScenarioEditor::modifiedChanged, this, &QWidget::setWindowModified);
+    m_autosave = new Autosave(Autosave::defaultFolder(), -1, this);
+    connect(m_autosave, &Autosave::failed, this, [this](const QString &message) { setStatus(message, true); });
+    // An edit is reported before the editor counts itself modified: both signals matter.
+    connect(m_editor, &ScenarioEditor::modifiedChanged, this, &MainWindow::updateAutosave);
 
     resize(1440, 900);
     restoreSettings();
@@ -237,9 +259,9 @@ QWidget *MainWindow::createControls()
     scenarioLayout->addWidget(m_description);
 
     m_modelPanel = new ModelPanel(m_editor);
-    auto *modelGroup = new QGroupBox(tr("Server model"));
-    modelGroup->setToolTip(tr("The Gantt tab's model; the Compare tab shows it beside the others."));
-    (new QVBoxLayout(modelGroup))->addWidget(m_modelPanel);
+    m_modelGroup = new QGroupBox(tr("Server model"));
+    m_modelGroup->setToolTip(tr("The Gantt tab's model; the Compare tab shows it beside the others."));
+    (new QVBoxLayout(m_modelGroup))->addWidget(m_modelPanel);
 
     m_requestSliders = new RequestSliders(m_editor);
     m_tooManyRequests = new QLabel;
@@ -259,7 +281,7 @@ QWidget *MainWindow::createControls()
 
     auto *controls = new QWidget;
     auto *layout = new QVBoxLayout(controls);
-    for (QGroupBox *group : {scenarioGroup, modelGroup, m_clientGroup, m_generatorGroup, m_requestGroup})
+    for (QGroupBox *group : {scenarioGroup, m_modelGroup, m_clientGroup, m_generatorGroup, m_requestGroup})
         layout->addWidget(group);
     layout->addStretch(1);
 
@@ -317,6 +339,11 @@ void MainWindow::createRealRun()
 
 void MainWindow::runForReal()
 {
+    if (m_editor->scenario().pipeline) {
+        m_tabs->setCurrentWidget(m_pipeline);
+        m_pipelineRun->start(m_editor->scenario(), m_timeScale->currentData().toDouble());
+        return;
+    }
     const Core::Scenario &scenario = m_editor->scenario();
     const Core::Result<Core::ServerModel> server = scenario.server.resolve();
     if (!server) {
@@ -325,6 +352,43 @@ void MainWindow::runForReal()
     }
     m_tabs->setCurrentWidget(m_measured);
     m_realRun->start(scenario, *server, m_timeScale->currentData().toDouble());
+}
+
+void MainWindow::createPipeline()
+{
+    m_pipeline = new PipelinePanel;
+    m_pipeline->setObjectName(QStringLiteral("pipelinePanel"));
+    m_tabs->addTab(m_pipeline, tr("&Latency"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_pipeline),
+                          tr("Each item's latency (taken from the queue − produced) over time, sync against async, "
+                             "with a replay and the event log. Run draws it live."));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_pipeline), false);
+
+    auto *busy = new BusyIndicator;
+    statusBar()->addPermanentWidget(busy);
+    m_pipelineRun = new PipelineRunPanel(m_pipeline, busy, this);
+    connect(m_pipelineRun, &PipelineRunPanel::reported, this, [this](const QString &message, bool isError) { setStatus(message, isError); });
+    connect(m_pipelineRun, &PipelineRunPanel::runningChanged, this, [this](bool running) {
+        m_actions.run->setEnabled(!running);
+        m_actions.cancelRun->setEnabled(running);
+        m_timeScale->setEnabled(!running);
+    });
+    connect(m_actions.cancelRun, &QAction::triggered, m_pipelineRun, &PipelineRunPanel::cancel);
+}
+
+void MainWindow::showPipelineTabs(bool pipeline)
+{
+    m_tabs->setTabVisible(m_tabs->indexOf(m_pipeline), pipeline);
+    for (QWidget *requestsOnly : {static_cast<QWidget *>(m_measured), static_cast<QWidget *>(m_load)})
+        m_tabs->setTabVisible(m_tabs->indexOf(requestsOnly), !pipeline);
+    m_modelGroup->setVisible(!pipeline);
+    // The models' metrics table has no rows for a pipeline: each mode's figures are in the Latency tab's legend.
+    if (auto *metrics = findChild<QTableView *>(QStringLiteral("metricsView")))
+        metrics->parentWidget()->setVisible(!pipeline);
+    if (pipeline)
+        m_tabs->setCurrentWidget(m_pipeline);
+    else if (m_tabs->currentWidget() == m_pipeline)
+        m_tabs->setCurrentWidget(m_compare);
 }
 
 void MainWindow::createMenus()
@@ -434,7 +498,10 @@ void MainWindow::applyPalette()
     const GanttStyle &style = chartStyleFor(QApplication::palette(this));
     m_gantt->setChartStyle(style);
     m_compare->setChartStyle(style);
+    m_load->setChartStyle(style);
     m_measured->setChartStyle(style);
+    if (m_pipeline)
+        m_pipeline->setChartStyle(style);
     m_explainer->setChartStyle(style);
 }
 
@@ -528,13 +595,52 @@ void MainWindow::onScenarioLoaded()
                                    .arg(RequestSliders::kMaxRequests));
     m_generatorGroup->setVisible(GeneratorSliders::appliesTo(scenario));
     m_clientGroup->setVisible(ClientSliders::appliesTo(scenario));
+    showPipelineTabs(scenario.pipeline.has_value());
+    // A closed client is a load test: it opens on the Load tab.
+    if (scenario.client.kind == Core::ClientModel::Kind::Closed)
+        m_tabs->setCurrentWidget(m_load);
+    else if (m_tabs->currentWidget() == m_load)
+        m_tabs->setCurrentWidget(m_compare);
     updateTitle();
 }
 
 void MainWindow::onScenarioChanged()
 {
     updateTitle();
+    updateAutosave();
     scheduleRecompute();
+}
+
+void MainWindow::updateAutosave()
+{
+    if (m_editor->isModified())
+        m_autosave->scheduleSave(m_editor->scenario(), {m_presetName, m_filePath});
+    else
+        m_autosave->clear();
+}
+
+bool MainWindow::offerRestore()
+{
+    // The newest stands first; any older one (several windows crashed) is offered at a later launch.
+    const QList<AutosaveLeftover> leftovers = m_autosave->leftoversToOffer();
+    if (leftovers.isEmpty())
+        return false;
+    const AutosaveLeftover &leftover = leftovers.first();
+    const Core::Result<Core::Scenario> restored = Autosave::loadLeftover(leftover);
+    const bool restore = restored && m_askToRestore(restored->name, leftover.savedAt);
+    Autosave::removeLeftover(leftover);
+    if (!restore)
+        return false;
+    // What the edits were made to, then the edits as one undoable step: shown as unsaved, as they were.
+    const AutosaveOrigin &origin = leftover.origin;
+    const Core::Result<Core::Scenario> file = origin.filePath.isEmpty() ? Core::Error{} : Core::ScenarioJson::load(origin.filePath);
+    const QString preset = Core::Presets::names().contains(origin.preset) ? origin.preset : QString(Core::kDefaultPreset);
+    if (file)
+        showFile(origin.filePath, *file);
+    else
+        showPreset(preset, *Core::Presets::load(preset)); // a file gone since: Save asks where
+    m_editor->edit(tr("Restore Unsaved Edits"), *restored);
+    return true;
 }
 
 void MainWindow::updateTitle()
@@ -562,7 +668,10 @@ void MainWindow::recomputeNow()
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const quint64 generation = ++m_generation;
     m_busy->start(tr("Computing %1").arg(m_editor->scenario().name));
-    compute(generation, m_editor->scenario(), m_cancel);
+    if (m_editor->scenario().pipeline)
+        computePipeline(generation, m_editor->scenario(), m_cancel);
+    else
+        compute(generation, m_editor->scenario(), m_cancel);
 }
 
 void MainWindow::cancelComputation()
@@ -598,6 +707,7 @@ void MainWindow::showCharts(const WindowCharts &charts)
 {
     m_gantt->setChart(charts.gantt);
     m_compare->setChart(charts.compare);
+    m_load->setChart(charts.load);
     const auto runs = charts.runs();
     m_metrics->setRuns(runs);
     m_requests->setRuns(runs);
@@ -605,6 +715,43 @@ void MainWindow::showCharts(const WindowCharts &charts)
     m_tabs->setTabText(m_tabs->indexOf(m_gantt), primary.isEmpty() ? tr("&Gantt") : tr("&Gantt: %1").arg(primary));
     setStatus(tr("%1 — %2 — computed in %3")
                   .arg(m_editor->scenario().name, modelsShown(charts.compare), Core::formatSeconds(charts.computeSeconds)));
+    Q_EMIT chartsShown();
+}
+
+QCoro::Task<> MainWindow::computePipeline(quint64 generation, Core::Scenario scenario, CancelFlag cancel)
+{
+    QPointer<MainWindow> self(this);
+    // Named rather than a temporary inside the co_await expression (GCC 12).
+    auto job = [scenario = std::move(scenario), cancel] { return PipelineCharts::compute(scenario, cancel.get()); };
+    QFuture<Core::Result<PipelineCharts>> future = QtConcurrent::run(std::move(job));
+    const Core::Result<PipelineCharts> charts = co_await future;
+    if (!self || generation != m_generation)
+        co_return; // the window closed, or a newer edit started its own computation
+    m_busy->stop();
+    if (!charts) {
+        showComputationError(charts.error(), cancel->load());
+        co_return;
+    }
+    showPipelineCharts(*charts);
+}
+
+void MainWindow::showPipelineCharts(const PipelineCharts &charts)
+{
+    if (m_pipelineRun->isRunning())
+        m_pipelineRun->cancel(); // an edit makes the live run's scenario stale
+    m_pipeline->setScenarioName(m_editor->scenario().name);
+    m_pipeline->setRuns(charts.runs);
+    m_gantt->setChart(charts.gantt);
+    m_compare->setChart(charts.compare);
+    m_load->setChart({}); // no load generator in a pipeline
+    m_metrics->setRuns({});
+    m_requests->setRuns({});
+    const Core::PipelineSpec::Mode own = m_editor->scenario().pipeline->mode;
+    m_tabs->setTabText(m_tabs->indexOf(m_gantt), tr("&Gantt: %1 items").arg(Core::pipelineModeName(own)));
+    QStringList modes;
+    for (const Core::PipelineRun &run : charts.runs)
+        modes << Core::describePipeline(run.spec);
+    setStatus(tr("%1 — %2 — computed in %3").arg(m_editor->scenario().name, modes.join(tr(" vs ")), Core::formatSeconds(charts.computeSeconds)));
     Q_EMIT chartsShown();
 }
 
@@ -662,6 +809,7 @@ bool MainWindow::saveFile(const QString &path)
     }
     m_filePath = path;
     m_editor->markSaved();
+    m_autosave->clear();
     setFileEntry(path);
     rememberFile(path);
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
@@ -670,13 +818,27 @@ bool MainWindow::saveFile(const QString &path)
 
 bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scale)
 {
+    if (m_tabs->currentWidget() == m_pipeline) {
+        if (m_pipeline->runs().isEmpty()) {
+            reportError(tr("Cannot Export the Chart"), tr("There is no finished run to export yet."));
+            return false;
+        }
+        const Core::Status written = exportLatencyChart(m_pipeline->runs(), m_editor->scenario().name, path, size, scale);
+        if (!written)
+            reportError(tr("Cannot Export the Chart"), written.error());
+        else
+            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+        return written.ok();
+    }
     const GanttView *view = currentView();
-    if (!view || view->chart().sections.isEmpty()) {
+    const bool load = m_tabs->currentWidget() == m_load;
+    if (load ? m_load->chart().isEmpty() : !view || view->chart().sections.isEmpty()) {
         reportError(tr("Cannot Export the Chart"), tr("There is no chart to export yet."));
         return false;
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Core::Status written = Ui::exportChart(view->chart(), path, size, scale);
+    const Core::Status written = load ? exportLoadChart(m_load->chart(), m_load->isOmissionShown(), path, size, scale)
+                                      : Ui::exportChart(view->chart(), path, size, scale);
     QApplication::restoreOverrideCursor();
     if (!written) {
         reportError(tr("Cannot Export the Chart"), written.error());
@@ -771,8 +933,8 @@ bool MainWindow::saveAs()
 void MainWindow::exportChart()
 {
     const QWidget *tab = m_tabs->currentWidget();
-    const QString kind = tab == m_compare ? QStringLiteral("compare") : tab == m_measured ? QStringLiteral("measured") : QStringLiteral("gantt");
-    const QString title = tab == m_compare ? tr("Compare (%1)") : tab == m_measured ? tr("Measured (%1)") : tr("Gantt (%1)");
+    const QString kind = tab == m_compare ? QStringLiteral("compare") : tab == m_measured ? QStringLiteral("measured") : tab == m_load ? QStringLiteral("load") : tab == m_pipeline ? QStringLiteral("latency") : QStringLiteral("gantt");
+    const QString title = tab == m_compare ? tr("Compare (%1)") : tab == m_measured ? tr("Measured (%1)") : tab == m_load ? tr("Load (%1)") : tab == m_pipeline ? tr("Latency (%1)") : tr("Gantt (%1)");
     // Beside the scenario file, else in Pictures.
     const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(m_filePath).path();
     const QString suggested = QDir(folder).filePath(QStringLiteral("%1-%2.png").arg(slugOf(m_editor->scenario().name), kind));
@@ -788,6 +950,18 @@ void MainWindow::exportChart()
 
 void MainWindow::copyChart()
 {
+    if (m_tabs->currentWidget() == m_pipeline && !m_pipeline->runs().isEmpty()) {
+        QApplication::clipboard()->setImage(renderLatencyChart(m_pipeline->runs(), m_editor->scenario().name, m_pipeline->plot()->size(),
+                                                               m_pipeline->devicePixelRatioF()));
+        statusBar()->showMessage(tr("Copied the chart to the clipboard"), 3000);
+        return;
+    }
+    if (m_tabs->currentWidget() == m_load && !m_load->chart().isEmpty()) {
+        QApplication::clipboard()->setImage(renderLoadChart(m_load->chart(), m_load->isOmissionShown(), m_load->canvas()->size(),
+                                                            m_load->devicePixelRatioF()));
+        statusBar()->showMessage(tr("Copied the chart to the clipboard"), 3000);
+        return;
+    }
     const GanttView *view = currentView();
     if (!view || view->chart().sections.isEmpty())
         return;

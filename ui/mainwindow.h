@@ -8,6 +8,7 @@
 #include "core/result.h"
 #include "core/scenario.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -27,14 +28,19 @@ class QToolBar;
 namespace LatencyLab::Ui {
 
 class AppSettings;
+class Autosave;
 class BusyIndicator;
 class ExplainerPanel;
 class RecentFilesMenu;
 class ClientSliders;
 class GanttView;
 class GeneratorSliders;
+class LoadView;
 class MetricsTable;
 class ModelPanel;
+class PipelinePanel;
+class PipelineRunPanel;
+struct PipelineCharts;
 class RequestSliders;
 class RequestTable;
 class RealRunPanel;
@@ -81,6 +87,15 @@ public:
     // Tests replace it.
     void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { m_askAboutUnsaved = std::move(prompt); }
 
+    // Unsaved edits are autosaved (Autosave) a moment after each edit. After a
+    // crash, the next window offers them back: true if they were restored,
+    // on top of the preset or file they were made to, as an unsaved edit.
+    bool offerRestore();
+    // How the user is asked whether to restore them; by default a message box. Tests replace it.
+    using RestorePrompt = std::function<bool(const QString &name, const QDateTime &savedAt)>;
+    void setRestorePrompt(RestorePrompt prompt) { m_askToRestore = std::move(prompt); }
+    Autosave *autosave() const { return m_autosave; }
+
     Theme theme() const { return m_theme; }
     void setTheme(Theme theme);
 
@@ -94,9 +109,13 @@ public:
     QTabWidget *chartTabs() const { return m_tabs; }
     GanttView *ganttView() const { return m_gantt; }
     GanttView *compareView() const { return m_compare; }
+    LoadView *loadView() const { return m_load; }
     GanttView *measuredView() const { return m_measured; }
     QComboBox *timeScaleBox() const { return m_timeScale; }
     RealRunPanel *realRunPanel() const { return m_realRun; }
+    // The Latency tab of producer/consumer scenarios, and their real runs.
+    PipelinePanel *pipelinePanel() const { return m_pipeline; }
+    PipelineRunPanel *pipelineRunPanel() const { return m_pipelineRun; }
     GanttView *currentView() const;
     MetricsTable *metricsTable() const { return m_metrics; }
     RequestTable *requestTable() const { return m_requests; }
@@ -137,6 +156,13 @@ private:
     void createRealRun();
     // Runs the primary server model (the Gantt tab's) for real at the chosen time scale.
     void runForReal();
+    // The Latency tab and the real runs of producer/consumer scenarios.
+    void createPipeline();
+    // A pipeline scenario shows the Latency tab and its items in the Gantt and
+    // Compare tabs; the server, its model and the Measured and Load tabs do not apply.
+    void showPipelineTabs(bool pipeline);
+    QCoro::Task<> computePipeline(quint64 generation, Core::Scenario scenario, CancelFlag cancel);
+    void showPipelineCharts(const PipelineCharts &charts);
 
     void showScenario(const Core::Scenario &scenario, const QString &filePath);
     void setFileEntry(const QString &path);
@@ -144,6 +170,7 @@ private:
     void onScenarioLoaded();
     void onScenarioChanged();
     void updateTitle();
+    void updateAutosave();
     // Chart colours and the status text follow the palette (light or dark).
     void applyPalette();
 
@@ -178,6 +205,7 @@ private:
     QComboBox *m_presets = nullptr;
     QLabel *m_description = nullptr;
     ModelPanel *m_modelPanel = nullptr;
+    QGroupBox *m_modelGroup = nullptr;
     QGroupBox *m_requestGroup = nullptr;
     RequestSliders *m_requestSliders = nullptr;
     QLabel *m_tooManyRequests = nullptr;
@@ -190,9 +218,12 @@ private:
     QTabWidget *m_tabs = nullptr;
     GanttView *m_gantt = nullptr;
     GanttView *m_compare = nullptr;
+    LoadView *m_load = nullptr;
     GanttView *m_measured = nullptr;
     QComboBox *m_timeScale = nullptr;
     RealRunPanel *m_realRun = nullptr;
+    PipelinePanel *m_pipeline = nullptr;
+    PipelineRunPanel *m_pipelineRun = nullptr;
     MetricsTable *m_metrics = nullptr;
     RequestTable *m_requests = nullptr;
 
@@ -215,6 +246,8 @@ private:
     QString m_presetName; // the preset shown; empty for a file
     ErrorReporter m_reportError;
     UnsavedChangesPrompt m_askAboutUnsaved;
+    Autosave *m_autosave = nullptr;
+    RestorePrompt m_askToRestore;
 
     QTimer m_coalesce;
     quint64 m_generation = 0;

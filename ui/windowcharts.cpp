@@ -68,6 +68,9 @@ Core::Result<WindowCharts> WindowCharts::compute(const Core::Scenario &scenario,
             return Core::Error{own.error()};
         charts.gantt = std::move(own).value();
     }
+    charts.load = LoadChart::fromChart(charts.compare, cancel);
+    if (cancel && cancel->load())
+        return Core::Error{QStringLiteral("simulation cancelled")};
     charts.computeSeconds = double(clock.nsecsElapsed()) / 1e9;
     return charts;
 }

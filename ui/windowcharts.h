@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ganttchart.h"
+#include "loadchart.h"
 
 #include "core/result.h"
 #include "core/scenario.h"
@@ -16,6 +17,7 @@ struct WindowCharts
 {
     GanttChart gantt;
     GanttChart compare;
+    LoadChart load; // the Load tab: the Compare tab's runs as a load generator sees them
     double computeSeconds = 0; // wall time of the whole job
 
     // Every distinct run, primary first: the metrics table's rows.

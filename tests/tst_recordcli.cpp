@@ -1,0 +1,306 @@
+// `latencylab record` and `latencylab serve`: their command lines parsed
+// directly, then the real binary run as a user would — serve in the
+// background, record against it, serve stopped by a signal.
+
+#include "core/commandline.h"
+#include "core/recordcommand.h"
+#include "core/servecommand.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTest>
+
+#include <csignal>
+
+using namespace LatencyLab::Core;
+
+namespace {
+
+// A failed result's message, for a check's description (empty on success:
+// QVERIFY2 evaluates its description either way).
+template<typename T>
+QByteArray failureOf(const Result<T> &result)
+{
+    return result ? QByteArray() : result.error().toUtf8();
+}
+
+constexpr int kTimeoutMs = 30'000;
+
+QStringList words(const char *text)
+{
+    return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+QProcessEnvironment headlessEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QString::fromLatin1(variable));
+    return environment;
+}
+
+struct Outcome
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+bool runLatencyLab(const QStringList &arguments, Outcome &outcome)
+{
+    QProcess process;
+    process.setProcessEnvironment(headlessEnvironment());
+    process.start(QStringLiteral(LATENCYLAB_BINARY), arguments);
+    if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit) {
+        qWarning() << "latencylab" << arguments << "did not finish normally:" << process.errorString();
+        process.kill();
+        process.waitForFinished();
+        return false;
+    }
+    outcome.exitCode = process.exitCode();
+    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.err = QString::fromUtf8(process.readAllStandardError());
+    return true;
+}
+
+// `latencylab serve ...` in the background; the port it printed, or 0.
+quint16 startServe(QProcess &process, const QStringList &arguments)
+{
+    process.setProcessEnvironment(headlessEnvironment());
+    process.start(QStringLiteral(LATENCYLAB_BINARY), QStringList{QStringLiteral("serve")} + arguments);
+    if (!process.waitForStarted(kTimeoutMs))
+        return 0;
+    QByteArray firstLine;
+    const bool printed = QTest::qWaitFor(
+        [&] {
+            if (process.canReadLine())
+                firstLine = process.readLine();
+            return !firstLine.isEmpty() || process.state() == QProcess::NotRunning;
+        },
+        kTimeoutMs);
+    const QByteArray prefix = "listening on http://127.0.0.1:";
+    if (!printed || !firstLine.startsWith(prefix)) {
+        qWarning() << "serve printed" << firstLine << process.readAllStandardError();
+        return 0;
+    }
+    return quint16(firstLine.mid(prefix.size()).trimmed().toUInt());
+}
+
+bool stopWith(QProcess &process, int signal)
+{
+    ::kill(pid_t(process.processId()), signal);
+    return process.waitForFinished(kTimeoutMs) && process.exitStatus() == QProcess::NormalExit;
+}
+
+} // namespace
+
+class TestRecordCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void recordParses();
+    void serveParses();
+    void rejects_data();
+    void rejects();
+    void helpNamesRecordAndServe();
+    void badInputExitsTwoWithOneLine_data();
+    void badInputExitsTwoWithOneLine();
+    void serveOnAPortInUseExitsTwo();
+    void recordAgainstServe();
+    void serveStopsCleanlyOnSigint();
+};
+
+void TestRecordCli::recordParses()
+{
+    const Result<AppOptions> parsed = parseCommandLine(
+        words("record http://127.0.0.1:8000/api/sun --connections 20 --duration 15 --timeout 2.5 --json --per-request --timeline-csv t.csv"));
+    QVERIFY2(parsed, failureOf(parsed).constData());
+    QCOMPARE(parsed->command, Command::Record);
+    QCOMPARE(parsed->url, QStringLiteral("http://127.0.0.1:8000/api/sun"));
+    QVERIFY(parsed->json && parsed->perRequest);
+    QCOMPARE(parsed->timelineCsvPath, QStringLiteral("t.csv"));
+    const RecordOptions record = recordOptionsFrom(*parsed);
+    QCOMPARE(record.mode, RecordMode::Concurrent);
+    QCOMPARE(record.connections, 20);
+    QCOMPARE(record.duration, Nanos(15'000'000'000));
+    QCOMPARE(record.timeout, Nanos(2'500'000'000));
+    QVERIFY(record.byDuration());
+
+    // wrk's defaults when nothing is said; a request count instead of a duration.
+    const Result<AppOptions> defaults = parseCommandLine(words("record http://localhost/"));
+    QVERIFY(defaults);
+    const RecordOptions plain = recordOptionsFrom(*defaults);
+    QCOMPARE(plain.connections, 10);
+    QCOMPARE(plain.duration, Nanos(10'000'000'000));
+    QCOMPARE(plain.timeout, Nanos(2'000'000'000));
+    const Result<AppOptions> counted = parseCommandLine(words("record --mode sync --requests 5 http://localhost:9/x?y=1"));
+    QVERIFY2(counted, failureOf(counted).constData());
+    const RecordOptions sync = recordOptionsFrom(*counted);
+    QCOMPARE(sync.mode, RecordMode::Sync);
+    QCOMPARE(sync.connectionCount(), 1);
+    QCOMPARE(sync.requestCount, 5);
+    QVERIFY(!sync.byDuration());
+}
+
+void TestRecordCli::serveParses()
+{
+    const Result<AppOptions> parsed = parseCommandLine(words("serve --port 0 --model sync --workers 1 --delay 0.2"));
+    QVERIFY2(parsed, failureOf(parsed).constData());
+    QCOMPARE(parsed->command, Command::Serve);
+    QCOMPARE(parsed->port, 0);
+    const DemoServer::Config config = demoServerConfigFrom(*parsed);
+    QCOMPARE(config.model, DemoServer::Model::Sync);
+    QCOMPARE(config.workers, 1);
+    QCOMPARE(config.delay, Nanos(200'000'000));
+
+    // The seed's server by default.
+    const Result<AppOptions> plain = parseCommandLine(words("serve"));
+    QVERIFY(plain);
+    const DemoServer::Config seed = demoServerConfigFrom(*plain);
+    QCOMPARE(seed.model, DemoServer::Model::Sync);
+    QCOMPARE(seed.workers, 5);
+    QCOMPARE(seed.delay, Nanos(944'000'000));
+    QVERIFY(!plain->port);
+    const Result<AppOptions> async = parseCommandLine(words("serve --model async"));
+    QVERIFY(async);
+    QCOMPARE(demoServerConfigFrom(*async).model, DemoServer::Model::Async);
+}
+
+void TestRecordCli::rejects_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mention");
+    QTest::addRow("record without a URL") << words("record --json") << QStringLiteral("URL");
+    QTest::addRow("record an ftp URL") << words("record ftp://127.0.0.1/") << QStringLiteral("http://");
+    QTest::addRow("record a URL without a host") << words("record http://") << QStringLiteral("host");
+    QTest::addRow("record two URLs") << words("record http://a/ http://b/") << QStringLiteral("http://b/");
+    QTest::addRow("no connections") << words("record http://a/ --connections 0") << QStringLiteral("--connections");
+    QTest::addRow("too many connections") << words("record http://a/ --connections 5000") << QStringLiteral("--connections");
+    QTest::addRow("a zero duration") << words("record http://a/ --duration 0") << QStringLiteral("--duration");
+    QTest::addRow("a duration that is not a number") << words("record http://a/ --duration soon") << QStringLiteral("--duration");
+    QTest::addRow("both a duration and a count") << words("record http://a/ --duration 5 --requests 9") << QStringLiteral("--requests");
+    QTest::addRow("no requests") << words("record http://a/ --requests 0") << QStringLiteral("--requests");
+    QTest::addRow("a zero timeout") << words("record http://a/ --timeout 0") << QStringLiteral("--timeout");
+    QTest::addRow("an unknown mode") << words("record http://a/ --mode fast") << QStringLiteral("--mode");
+    QTest::addRow("sync with several connections") << words("record http://a/ --mode sync --connections 4") << QStringLiteral("--connections");
+    QTest::addRow("record takes no preset") << words("record http://a/ --preset web-load") << QStringLiteral("--preset");
+    QTest::addRow("serve a threads model") << words("serve --model threads") << QStringLiteral("--model");
+    QTest::addRow("serve async with workers") << words("serve --model async --workers 3") << QStringLiteral("--workers");
+    QTest::addRow("serve with no workers") << words("serve --workers 0") << QStringLiteral("--workers");
+    QTest::addRow("serve on a port out of range") << words("serve --port 70000") << QStringLiteral("--port");
+    QTest::addRow("serve with a negative delay") << words("serve --delay -1") << QStringLiteral("--delay");
+    QTest::addRow("serve takes no argument") << words("serve web-load.json") << QStringLiteral("web-load.json");
+}
+
+void TestRecordCli::rejects()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mention);
+    const Result<AppOptions> parsed = parseCommandLine(arguments);
+    QVERIFY(!parsed);
+    QVERIFY2(parsed.error().contains(mention), qPrintable(parsed.error()));
+    QVERIFY(!parsed.error().contains(QLatin1Char('\n')));
+}
+
+void TestRecordCli::helpNamesRecordAndServe()
+{
+    const QString help = helpText();
+    for (const char *expected : {"latencylab record URL", "latencylab serve", "--connections C", "--requests N", "--delay S", "--port P",
+                                 "sync (--workers requests at a time; default) or async"})
+        QVERIFY2(help.contains(QString::fromUtf8(expected)), expected);
+}
+
+void TestRecordCli::badInputExitsTwoWithOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mention");
+    QTest::addRow("record a bad URL") << words("record ftp://127.0.0.1/") << QStringLiteral("http://");
+    QTest::addRow("record with a bad option") << words("record http://127.0.0.1/ --connections many") << QStringLiteral("--connections");
+    QTest::addRow("serve with a bad model") << words("serve --model processes") << QStringLiteral("--model");
+    // REFUSED stands for a local port with nothing listening.
+    QTest::addRow("record a server that refuses") << words("record REFUSED --duration 3") << QStringLiteral("refused");
+}
+
+void TestRecordCli::badInputExitsTwoWithOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mention);
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString refused = QStringLiteral("http://127.0.0.1:%1/api/sun").arg(probe.serverPort());
+    probe.close();
+    arguments.replaceInStrings(QStringLiteral("REFUSED"), refused);
+
+    Outcome outcome;
+    QVERIFY(runLatencyLab(arguments, outcome));
+    QCOMPARE(outcome.exitCode, 2);
+    QCOMPARE(outcome.out, QString());
+    QVERIFY2(outcome.err.startsWith(QLatin1String("latencylab: ")), qPrintable(outcome.err));
+    QCOMPARE(outcome.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(outcome.err.contains(mention), qPrintable(outcome.err));
+}
+
+void TestRecordCli::serveOnAPortInUseExitsTwo()
+{
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    Outcome outcome;
+    QVERIFY(runLatencyLab({QStringLiteral("serve"), QStringLiteral("--port"), QString::number(occupant.serverPort())}, outcome));
+    QCOMPARE(outcome.exitCode, 2);
+    QCOMPARE(outcome.out, QString());
+    QCOMPARE(outcome.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(outcome.err.contains(QStringLiteral("--port %1").arg(occupant.serverPort())), qPrintable(outcome.err));
+}
+
+void TestRecordCli::recordAgainstServe()
+{
+    QProcess serve;
+    const quint16 port = startServe(serve, words("--port 0 --model async --delay 0.1"));
+    QVERIFY(port != 0);
+
+    // 4 connections for 1.05 s against 0.1 s answers: by hand, 10 answers per
+    // connection (the 10th at 1.0 s), 40 in all; a loaded machine may cost a
+    // few at the end, never add any.
+    Outcome outcome;
+    const QString url = QStringLiteral("http://127.0.0.1:%1/api/sun").arg(port);
+    QVERIFY(runLatencyLab(QStringList{QStringLiteral("record"), url} + words("--connections 4 --duration 1.05 --json"), outcome));
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+    QCOMPARE(outcome.err, QString());
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(outcome.out.toUtf8(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(outcome.out));
+    for (const QString &key : words("model requests completed timeouts makespan_s throughput_rps latency_s url mode connections "
+                                    "duration_s timeout_s errors errors_by_kind unfinished status_codes"))
+        QVERIFY2(json.contains(key), qPrintable(key));
+    QCOMPARE(json[QStringLiteral("url")].toString(), url);
+    QCOMPARE(json[QStringLiteral("mode")].toString(), QStringLiteral("concurrent"));
+    QCOMPARE(json[QStringLiteral("connections")].toInt(), 4);
+    const qint64 completed = json[QStringLiteral("completed")].toInteger();
+    QVERIFY2(completed >= 34 && completed <= 40, qPrintable(outcome.out));
+    QCOMPARE(json[QStringLiteral("timeouts")].toInteger(), 0);
+    QCOMPARE(json[QStringLiteral("errors")].toInteger(), 0);
+    QCOMPARE(json[QStringLiteral("status_codes")].toObject()[QStringLiteral("200")].toInteger(), completed);
+    const double mean = json[QStringLiteral("latency_s")].toObject()[QStringLiteral("mean")].toDouble();
+    QVERIFY2(mean >= 0.1 && mean < 0.13, qPrintable(outcome.out));
+
+    QVERIFY(stopWith(serve, SIGTERM));
+    QCOMPARE(serve.exitCode(), 0);
+    const QString rest = QString::fromUtf8(serve.readAllStandardOutput());
+    QVERIFY2(rest.contains(QStringLiteral("stopped after answering")), qPrintable(rest));
+}
+
+void TestRecordCli::serveStopsCleanlyOnSigint()
+{
+    QProcess serve;
+    const quint16 port = startServe(serve, words("--port 0"));
+    QVERIFY(port != 0);
+    QVERIFY(stopWith(serve, SIGINT));
+    QCOMPARE(serve.exitCode(), 0);
+    QCOMPARE(serve.readAllStandardError(), QByteArray());
+}
+
+QTEST_GUILESS_MAIN(TestRecordCli)
+#include "tst_recordcli.moc"
