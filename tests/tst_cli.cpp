@@ -2,6 +2,8 @@
 // Every run strips DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM, so each
 // passing case also shows the headless commands need no display.
 
+#include "latencylabprocess.h"
+
 #include <QFile>
 #include <QSize>
 #include <QtEndian>
@@ -14,41 +16,9 @@
 
 #include <cmath>
 
+using namespace LatencyLab::Tests;
+
 namespace {
-
-constexpr int kTimeoutMs = 60'000;
-
-struct Outcome
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QStringList words(const char *text)
-{
-    return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
-
-// Returns false (with a message) when the binary could not run to its end.
-bool runLatencyLab(const QStringList &arguments, Outcome &outcome)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        environment.remove(QString::fromLatin1(variable));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(LATENCYLAB_BINARY), arguments);
-    if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit) {
-        qWarning() << "latencylab" << arguments << "did not finish normally:" << process.errorString();
-        process.kill();
-        return false;
-    }
-    outcome.exitCode = process.exitCode();
-    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-    outcome.err = QString::fromUtf8(process.readAllStandardError());
-    return true;
-}
 
 QJsonObject parseObject(const QString &text, bool &ok)
 {

@@ -5,6 +5,7 @@
 #include "core/commandline.h"
 #include "core/recordcommand.h"
 #include "core/servecommand.h"
+#include "latencylabprocess.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +16,7 @@
 #include <csignal>
 
 using namespace LatencyLab::Core;
+using namespace LatencyLab::Tests;
 
 namespace {
 
@@ -27,43 +29,6 @@ QByteArray failureOf(const Result<T> &result)
 }
 
 constexpr int kTimeoutMs = 30'000;
-
-QStringList words(const char *text)
-{
-    return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
-
-QProcessEnvironment headlessEnvironment()
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        environment.remove(QString::fromLatin1(variable));
-    return environment;
-}
-
-struct Outcome
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-bool runLatencyLab(const QStringList &arguments, Outcome &outcome)
-{
-    QProcess process;
-    process.setProcessEnvironment(headlessEnvironment());
-    process.start(QStringLiteral(LATENCYLAB_BINARY), arguments);
-    if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit) {
-        qWarning() << "latencylab" << arguments << "did not finish normally:" << process.errorString();
-        process.kill();
-        process.waitForFinished();
-        return false;
-    }
-    outcome.exitCode = process.exitCode();
-    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-    outcome.err = QString::fromUtf8(process.readAllStandardError());
-    return true;
-}
 
 // `latencylab serve ...` in the background; the port it printed, or 0.
 quint16 startServe(QProcess &process, const QStringList &arguments)

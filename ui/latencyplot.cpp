@@ -6,10 +6,16 @@
 namespace LatencyLab::Ui {
 
 LatencyPlot::LatencyPlot(QWidget *parent)
-    : QChartView(parent)
-    , m_chart(new LatencyChart)
+    : LatencyPlot(new LatencyChart, parent)
 {
-    setChart(m_chart); // the view owns the chart
+}
+
+// The view owns the chart given to its constructor; setChart() would instead
+// release (and leak) the chart QChartView(parent) makes for itself.
+LatencyPlot::LatencyPlot(LatencyChart *chart, QWidget *parent)
+    : QChartView(chart, parent)
+    , m_chart(chart)
+{
     setRenderHint(QPainter::Antialiasing);
     // Antialiased markers reach a pixel past the areas a minimal update
     // repaints, leaving specks behind when points go; the plot is one item

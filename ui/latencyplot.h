@@ -58,6 +58,8 @@ private:
     void scheduleRefresh();
     void refreshNow();
 
+    LatencyPlot(LatencyChart *chart, QWidget *parent);
+
     LatencyChart *m_chart;
     QTimer m_refresh;
     double m_cursor = LatencyChart::kNoCursor;
