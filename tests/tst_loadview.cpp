@@ -4,6 +4,7 @@
 // image of the requested size with the models' colours and the timeout in it.
 
 #include "ui/chartbuilder.h"
+#include "windowexport.h"
 #include "ui/ganttstyle.h"
 #include "ui/ganttview.h"
 #include "ui/loadcanvas.h"
@@ -26,6 +27,7 @@
 #include <QTest>
 
 using namespace LatencyLab;
+using namespace LatencyLab::Tests;
 using namespace LatencyLab::Ui;
 
 namespace {
@@ -231,7 +233,7 @@ void TestLoadView::windowOpensWebLoadOnTheLoadTab()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("tab.png"));
-    QVERIFY(window.exportCurrentChart(path, QSize(800, 500), 1.0));
+    QVERIFY(exportAndWait(window, path, QSize(800, 500), 1.0));
     QCOMPARE(QImage(path).size(), QSize(800, 500));
 
     // An open scenario goes back to the comparison.

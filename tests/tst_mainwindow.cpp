@@ -2,6 +2,7 @@
 // charts in the background, undo restores them, stale results are dropped,
 // bad files and bad combinations keep the last good scenario and chart.
 #include "ui/busyindicator.h"
+#include "windowexport.h"
 #include "ui/ganttview.h"
 #include "ui/generatorsliders.h"
 #include "ui/mainwindow.h"
@@ -33,6 +34,7 @@
 #include <memory>
 
 using namespace LatencyLab;
+using namespace LatencyLab::Tests;
 using Ui::MainWindow;
 
 namespace {
@@ -405,14 +407,14 @@ void TestMainWindow::exportsAndCopiesTheCurrentChart()
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
     const QString png = folder.filePath(QStringLiteral("compare.png"));
-    QVERIFY(m_window->exportCurrentChart(png, QSize(800, 450), 2.0));
+    QVERIFY(exportAndWait(*m_window, png, QSize(800, 450), 2.0));
     const QImage image(png);
     QCOMPARE(image.size(), QSize(1600, 900));
-    QVERIFY(m_window->exportCurrentChart(folder.filePath(QStringLiteral("compare.svg")), QSize(800, 450), 1.0));
+    QVERIFY(exportAndWait(*m_window, folder.filePath(QStringLiteral("compare.svg")), QSize(800, 450), 1.0));
     QVERIFY(QFile::exists(folder.filePath(QStringLiteral("compare.svg"))));
 
     // A bad path is reported, not thrown.
-    QVERIFY(!m_window->exportCurrentChart(QStringLiteral("/nonexistent/folder/chart.png"), QSize(800, 450), 1.0));
+    QVERIFY(!exportAndWait(*m_window, QStringLiteral("/nonexistent/folder/chart.png"), QSize(800, 450), 1.0));
     QCOMPARE(m_errors.size(), 1);
 
     QAction *copy = actionNamed(*m_window, QStringLiteral("Copy Chart"));

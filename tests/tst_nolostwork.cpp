@@ -4,6 +4,7 @@
 // half-way) say so and leave neither a partial file nor a damaged original.
 
 #include "ui/autosave.h"
+#include "windowexport.h"
 #include "ui/mainwindow.h"
 #include "ui/scenarioeditor.h"
 
@@ -24,6 +25,7 @@
 #include <unistd.h>
 
 using namespace LatencyLab;
+using namespace LatencyLab::Tests;
 using Ui::Autosave;
 using Ui::AutosaveLeftover;
 using Ui::AutosaveOrigin;
@@ -467,13 +469,13 @@ void TestNoLostWork::anExportThatFailsHalfWayLeavesNoFile()
     QTemporaryDir folder;
     for (const QString &name : {QStringLiteral("chart.png"), QStringLiteral("chart.svg")}) {
         const QString path = folder.filePath(name);
-        QVERIFY(m_window->exportCurrentChart(path, QSize(1600, 900), 2.0));
+        QVERIFY(exportAndWait(*m_window, path, QSize(1600, 900), 2.0));
         QVERIFY2(QFileInfo(path).size() > 16 * 1024, "the export is larger than the writes allowed below");
         QVERIFY(QFile::remove(path));
         m_errors.clear();
         {
             const FileSizeLimit full(16 * 1024);
-            QVERIFY(!m_window->exportCurrentChart(path, QSize(1600, 900), 2.0));
+            QVERIFY(!exportAndWait(*m_window, path, QSize(1600, 900), 2.0));
         }
         QCOMPARE(m_errors.size(), 1);
         QVERIFY2(m_errors.first().contains(path), qPrintable(m_errors.first()));
@@ -486,7 +488,7 @@ void TestNoLostWork::anExportToAnUnwritableFolderIsReported()
     QVERIFY(openFile(QStringLiteral(":/presets/three-requests.json")));
     for (const QString &path : {QStringLiteral("/proc/chart.png"), QStringLiteral("/no/such/folder/chart.svg")}) {
         m_errors.clear();
-        QVERIFY(!m_window->exportCurrentChart(path, QSize(800, 600), 1.0));
+        QVERIFY(!exportAndWait(*m_window, path, QSize(800, 600), 1.0));
         QCOMPARE(m_errors.size(), 1);
         QVERIFY2(m_errors.first().contains(path), qPrintable(m_errors.first()));
         QVERIFY(!QFile::exists(path));

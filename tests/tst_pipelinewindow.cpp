@@ -3,6 +3,7 @@
 // log, replays, exports, and draws a real run live.
 
 #include "ui/eventlog.h"
+#include "windowexport.h"
 #include "ui/ganttview.h"
 #include "ui/latencyplot.h"
 #include "ui/mainwindow.h"
@@ -29,6 +30,7 @@
 #include <memory>
 
 using namespace LatencyLab;
+using namespace LatencyLab::Tests;
 using Ui::MainWindow;
 using Mode = Core::PipelineSpec::Mode;
 
@@ -178,7 +180,7 @@ void TestPipelineWindow::latencyTabExports()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("latency.png"));
-    QVERIFY(m_window->exportCurrentChart(path, QSize(800, 500), 1.5));
+    QVERIFY(exportAndWait(*m_window, path, QSize(800, 500), 1.5));
     QImage image;
     QVERIFY(image.load(path, "PNG"));
     QCOMPARE(image.size(), QSize(1200, 750));

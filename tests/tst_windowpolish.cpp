@@ -4,6 +4,7 @@
 // follow the palette while exports stay light.
 
 #include "ui/about.h"
+#include "windowexport.h"
 #include "ui/explainerpanel.h"
 #include "ui/ganttstyle.h"
 #include "ui/ganttview.h"
@@ -30,6 +31,7 @@
 #include <memory>
 
 using namespace LatencyLab;
+using namespace LatencyLab::Tests;
 using Ui::MainWindow;
 
 namespace {
@@ -240,7 +242,7 @@ void TestWindowPolish::exportsStayLightInTheDarkTheme()
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
     const QString png = folder.filePath(QStringLiteral("compare.png"));
-    QVERIFY(m_window->exportCurrentChart(png, QSize(800, 450), 1.0));
+    QVERIFY(exportAndWait(*m_window, png, QSize(800, 450), 1.0));
     QCOMPARE(QImage(png).pixelColor(2, 2), Ui::GanttStyle::standard().background);
 }
 

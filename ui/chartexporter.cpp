@@ -1,5 +1,7 @@
 #include "chartexporter.h"
 
+#include "ganttgeometry.h"
+#include "ganttpainter.h"
 #include "ganttrenderer.h"
 
 #include <QBuffer>
@@ -18,11 +20,46 @@ namespace {
 
 constexpr int kMaxSide = 16384; // device pixels per side: a 16k PNG is already 1 GB in memory
 
-void paintChart(QPainter &painter, const GanttChart &chart, QSize size)
+// Progress through an export: laying a Gantt chart out, then painting and
+// encoding it, then writing the file.
+constexpr double kLayoutShare = 0.8;
+constexpr double kEncodedShare = 0.95;
+
+void paintChart(QPainter &painter, const GanttChart &chart, QSize size, const WorkControl &control = {})
 {
     GanttRenderer renderer;
     renderer.setChart(chart);
-    renderer.paint(painter, QSizeF(size), renderer.fullRange());
+    // The geometry is where a large chart's time goes (a walk over every
+    // request); painting it is quick.
+    const GanttGeometry geometry = GanttGeometry::build(renderer.chart(), renderer.fullRange(), QSizeF(size), renderer.style(), control);
+    if (!control.isCancelled())
+        paintGantt(painter, geometry, renderer.style());
+}
+
+// Fails every write once the export is cancelled, which makes the image
+// encoder stop at its next chunk instead of compressing the rest.
+class CancellableBuffer : public QBuffer
+{
+public:
+    CancellableBuffer(QByteArray *bytes, const WorkControl &control)
+        : QBuffer(bytes)
+        , m_control(control)
+    {
+    }
+
+protected:
+    qint64 writeData(const char *data, qint64 length) override
+    {
+        return m_control.isCancelled() ? -1 : QBuffer::writeData(data, length);
+    }
+
+private:
+    const WorkControl &m_control;
+};
+
+Core::Error cancelled()
+{
+    return Core::Error{QStringLiteral("the export was cancelled")};
 }
 
 QString quoted(const QString &path)
@@ -41,13 +78,18 @@ Core::Status checkSize(QSize size, double scale)
     return Core::success();
 }
 
-Core::Result<QByteArray> encodePng(const ChartPainter &paint, QSize size, double scale)
+Core::Result<QByteArray> encodePng(const ChartPainter &paint, QSize size, double scale, const WorkControl &control)
 {
     const QImage image = renderDrawing(paint, size, scale);
+    if (control.isCancelled())
+        return cancelled();
     QByteArray bytes;
-    QBuffer buffer(&bytes);
+    CancellableBuffer buffer(&bytes, control);
     buffer.open(QIODevice::WriteOnly);
-    if (image.isNull() || !image.save(&buffer, "PNG"))
+    const bool encoded = !image.isNull() && image.save(&buffer, "PNG");
+    if (control.isCancelled())
+        return cancelled();
+    if (!encoded)
         return Core::Error{QStringLiteral("could not encode the PNG image")};
     return bytes;
 }
@@ -65,7 +107,8 @@ QByteArray polishSvg(const QByteArray &svg, QSize size)
     return text.toUtf8();
 }
 
-Core::Result<QByteArray> encodeSvg(const ChartPainter &paint, const QString &title, const QString &description, QSize size)
+Core::Result<QByteArray> encodeSvg(const ChartPainter &paint, const QString &title, const QString &description, QSize size,
+                                   const WorkControl &control)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -81,6 +124,8 @@ Core::Result<QByteArray> encodeSvg(const ChartPainter &paint, const QString &tit
         return Core::Error{QStringLiteral("could not start the SVG document")};
     paint(painter, size);
     painter.end();
+    if (control.isCancelled())
+        return cancelled();
     return polishSvg(bytes, size);
 }
 
@@ -110,14 +155,15 @@ Core::Status writeAtomically(const QString &path, const QByteArray &bytes)
 
 } // namespace
 
-Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size, double scale)
+Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size, double scale, const WorkControl &control)
 {
-    const ChartPainter paint = [&chart](QPainter &painter, QSize at) { paintChart(painter, chart, at); };
-    return exportDrawing(paint, chart.title, QStringLiteral("LatencyLab Gantt chart"), path, size, scale);
+    const WorkControl layout = control.phase(0, kLayoutShare);
+    const ChartPainter paint = [&chart, &layout](QPainter &painter, QSize at) { paintChart(painter, chart, at, layout); };
+    return exportDrawing(paint, chart.title, QStringLiteral("LatencyLab Gantt chart"), path, size, scale, control);
 }
 
 Core::Status exportDrawing(const ChartPainter &paint, const QString &title, const QString &description, const QString &path,
-                           QSize size, double scale)
+                           QSize size, double scale, const WorkControl &control)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const bool png = suffix == QLatin1String("png");
@@ -131,10 +177,16 @@ Core::Status exportDrawing(const ChartPainter &paint, const QString &title, cons
     if (const Core::Status valid = checkSize(size, svg ? 1.0 : scale); !valid)
         return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quoted(path), valid.error()));
 
-    const Core::Result<QByteArray> bytes = png ? encodePng(paint, size, scale) : encodeSvg(paint, title, description, size);
+    const Core::Result<QByteArray> bytes = png ? encodePng(paint, size, scale, control)
+                                               : encodeSvg(paint, title, description, size, control);
     if (!bytes)
         return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quoted(path), bytes.error()));
-    return writeAtomically(path, *bytes);
+    control.report(kEncodedShare);
+    if (control.isCancelled())
+        return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quoted(path), cancelled().message));
+    const Core::Status written = writeAtomically(path, *bytes);
+    control.report(1.0);
+    return written;
 }
 
 QImage renderChart(const GanttChart &chart, QSize size, double scale)

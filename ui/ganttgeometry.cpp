@@ -114,7 +114,8 @@ QString legendText(GanttLegendSwatch::Kind kind)
 
 } // namespace
 
-GanttGeometry GanttGeometry::build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style)
+GanttGeometry GanttGeometry::build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style,
+                                   const WorkControl &control)
 {
     if (visible.end <= visible.start)
         visible.end = visible.start + 1;
@@ -122,7 +123,9 @@ GanttGeometry GanttGeometry::build(const GanttChart &chart, TimeRange visible, Q
     geometry.layOut(chart, visible, size, style);
     geometry.m_scale = TimeScale(visible, geometry.m_plot.left(), geometry.m_plot.width());
     geometry.m_hitTolerance = style.hitTolerance;
-    geometry.addRows(chart, style);
+    geometry.addRows(chart, style, control);
+    if (control.isCancelled())
+        return geometry;
     geometry.addHatch(style);
     geometry.addAxis(style);
     return geometry;
@@ -307,15 +310,23 @@ double GanttGeometry::clampX(double x) const
     return std::clamp(x, m_plot.left(), m_plot.right());
 }
 
-void GanttGeometry::addRows(const GanttChart &chart, const GanttStyle &style)
+void GanttGeometry::addRows(const GanttChart &chart, const GanttStyle &style, const WorkControl &control)
 {
-    for (int i = 0; i < m_sections.size(); ++i) {
-        if (m_sections[i].rowCount() == 0)
+    qsizetype total = 0;
+    for (const GanttSectionLayout &layout : std::as_const(m_sections))
+        total += layout.rowCount();
+    qsizetype done = 0;
+    for (int i = 0; i < m_sections.size() && !control.isCancelled(); ++i) {
+        const qsizetype rows = m_sections[i].rowCount();
+        if (rows == 0)
             continue;
+        // Row mode has at most a row per pixel: quick. Density bands walk every request.
         if (m_sections[i].isDensity())
-            addDensityBands(i, chart.sections[i]);
+            addDensityBands(i, chart.sections[i], control.phase(double(done) / total, double(done + rows) / total));
         else
             addRowMode(i, chart.sections[i], style);
+        done += rows;
+        control.report(double(done) / total);
     }
 }
 
@@ -394,7 +405,7 @@ void GanttGeometry::addRowLabel(int section, const Timeline &timeline, qsizetype
     m_texts.append({GanttText::Role::RowLabel, rect, layout.labels[row], flags, section, request});
 }
 
-void GanttGeometry::addDensityBands(int section, const GanttSection &source)
+void GanttGeometry::addDensityBands(int section, const GanttSection &source, const WorkControl &control)
 {
     const GanttSectionLayout &layout = m_sections[section];
     const Timeline &timeline = source.run->timeline;
@@ -408,7 +419,13 @@ void GanttGeometry::addDensityBands(int section, const GanttSection &source)
     const auto flushBand = [&] {
         raster.flush(m_rects, left, layout.rows.top() + band * layout.bandHeight(), layout.bandHeight());
     };
+    constexpr qsizetype kRowsBetweenChecks = 16384; // a millisecond or two of work
     for (qsizetype row = 0; row < layout.rowCount(); ++row) {
+        if (row % kRowsBetweenChecks == 0) {
+            if (control.isCancelled())
+                return;
+            control.report(double(row) / double(layout.rowCount()));
+        }
         if (row >= nextBand) {
             flushBand();
             band = layout.bandOf(row);

@@ -3,6 +3,7 @@
 #include "ganttchart.h"
 #include "ganttrenderer.h"
 #include "timescale.h"
+#include "workcontrol.h"
 
 #include <QLineF>
 #include <QList>
@@ -111,7 +112,10 @@ struct GanttLegendSwatch
 class GanttGeometry
 {
 public:
-    static GanttGeometry build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style);
+    // `control` reports progress through the rows and stops early when
+    // cancelled: the geometry is then incomplete, fit only to be dropped.
+    static GanttGeometry build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style,
+                               const WorkControl &control = {});
     // The horizontal extent of rows and axis, without building anything else:
     // it never depends on the visible range. Vertically, where rows may go.
     static QRectF plotAreaFor(const GanttChart &chart, QSizeF size, const GanttStyle &style);
@@ -146,9 +150,9 @@ private:
     double labelRoom(const GanttChart &chart, double available, const GanttStyle &style) const;
     void layOutSections(const GanttChart &chart, TimeRange visible, double available, const GanttStyle &style);
     void addSectionHeader(const GanttSection &source, const GanttSectionLayout &layout, const GanttStyle &style);
-    void addRows(const GanttChart &chart, const GanttStyle &style);
+    void addRows(const GanttChart &chart, const GanttStyle &style, const WorkControl &control);
     void addRowMode(int section, const GanttSection &source, const GanttStyle &style);
-    void addDensityBands(int section, const GanttSection &source);
+    void addDensityBands(int section, const GanttSection &source, const WorkControl &control);
     void addTimeout(const Core::Timeline &timeline, Core::RequestIndex request, Core::Nanos timeout,
                     double boxTop, double boxHeight, const GanttStyle &style);
     void addRowLabel(int section, const Core::Timeline &timeline, qsizetype row, const GanttStyle &style);

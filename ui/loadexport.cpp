@@ -23,9 +23,11 @@ QImage renderLoadChart(const LoadChart &chart, bool omission, QSize size, double
     return renderDrawing(painterFor(chart, omission), size, scale);
 }
 
-Core::Status exportLoadChart(const LoadChart &chart, bool omission, const QString &path, QSize size, double scale)
+Core::Status exportLoadChart(const LoadChart &chart, bool omission, const QString &path, QSize size, double scale,
+                             const WorkControl &control)
 {
-    return exportDrawing(painterFor(chart, omission), chart.title, QStringLiteral("LatencyLab load view"), path, size, scale);
+    return exportDrawing(painterFor(chart, omission), chart.title, QStringLiteral("LatencyLab load view"), path, size, scale,
+                         control);
 }
 
 } // namespace LatencyLab::Ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loadchart.h"
+#include "workcontrol.h"
 
 #include "core/result.h"
 
@@ -16,6 +17,6 @@ namespace LatencyLab::Ui {
 // omission overlay (closed clients only).
 QImage renderLoadChart(const LoadChart &chart, bool omission, QSize size, double scale = 1.0);
 Core::Status exportLoadChart(const LoadChart &chart, bool omission, const QString &path, QSize size = QSize(1600, 900),
-                             double scale = 1.0);
+                             double scale = 1.0, const WorkControl &control = {});
 
 } // namespace LatencyLab::Ui

@@ -7,6 +7,7 @@
 #include "chartexporter.h"
 #include "clientsliders.h"
 #include "explainerpanel.h"
+#include "exportjob.h"
 #include "exportdialog.h"
 #include "ganttstyle.h"
 #include "ganttview.h"
@@ -200,6 +201,15 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_busy);
     connect(m_busy, &BusyIndicator::cancelRequested, this, &MainWindow::cancelComputation);
+    m_exportBusy = new BusyIndicator;
+    m_exportBusy->setObjectName(QStringLiteral("exportProgress"));
+    statusBar()->addPermanentWidget(m_exportBusy);
+    m_export = new ExportJob(this);
+    connect(m_exportBusy, &BusyIndicator::cancelRequested, this, &MainWindow::cancelExport);
+    connect(m_export, &ExportJob::progressed, this, [this](double fraction) { m_exportBusy->setProgress(qint64(fraction * 1000), 1000); });
+    connect(m_export, &ExportJob::finished, this, [this](const Core::Status &written, bool cancelled) {
+        finishExport(m_export->path(), written, cancelled);
+    });
 
     m_explainer = new ExplainerPanel(this);
     addDockWidget(Qt::RightDockWidgetArea, m_explainer);
@@ -818,34 +828,60 @@ bool MainWindow::saveFile(const QString &path)
 
 bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scale)
 {
+    const QString cannot = tr("Cannot Export the Chart");
+    if (m_export->isRunning()) {
+        reportError(cannot, tr("Another export is still running; wait for it to end or cancel it."));
+        return false;
+    }
     if (m_tabs->currentWidget() == m_pipeline) {
         if (m_pipeline->runs().isEmpty()) {
-            reportError(tr("Cannot Export the Chart"), tr("There is no finished run to export yet."));
+            reportError(cannot, tr("There is no finished run to export yet."));
             return false;
         }
-        const Core::Status written = exportLatencyChart(m_pipeline->runs(), m_editor->scenario().name, path, size, scale);
-        if (!written)
-            reportError(tr("Cannot Export the Chart"), written.error());
-        else
-            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
-        return written.ok();
+        // Qt Charts draw on the UI thread only; the plot keeps a few thousand
+        // points per series, so this takes milliseconds.
+        finishExport(path, exportLatencyChart(m_pipeline->runs(), m_editor->scenario().name, path, size, scale), false);
+        return true;
     }
-    const GanttView *view = currentView();
-    const bool load = m_tabs->currentWidget() == m_load;
-    if (load ? m_load->chart().isEmpty() : !view || view->chart().sections.isEmpty()) {
-        reportError(tr("Cannot Export the Chart"), tr("There is no chart to export yet."));
-        return false;
+    ExportJob::Work work;
+    if (m_tabs->currentWidget() == m_load) {
+        if (m_load->chart().isEmpty()) {
+            reportError(cannot, tr("There is no chart to export yet."));
+            return false;
+        }
+        work = [chart = m_load->chart(), omission = m_load->isOmissionShown(), path, size, scale](const WorkControl &control) {
+            return exportLoadChart(chart, omission, path, size, scale, control);
+        };
+    } else {
+        const GanttView *view = currentView();
+        if (!view || view->chart().sections.isEmpty()) {
+            reportError(cannot, tr("There is no chart to export yet."));
+            return false;
+        }
+        work = [chart = view->chart(), path, size, scale](const WorkControl &control) {
+            return Ui::exportChart(chart, path, size, scale, control);
+        };
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Core::Status written = load ? exportLoadChart(m_load->chart(), m_load->isOmissionShown(), path, size, scale)
-                                      : Ui::exportChart(view->chart(), path, size, scale);
-    QApplication::restoreOverrideCursor();
-    if (!written) {
+    m_exportBusy->start(tr("Exporting %1").arg(QFileInfo(path).fileName()));
+    return m_export->start(path, std::move(work));
+}
+
+void MainWindow::cancelExport()
+{
+    m_export->cancel();
+}
+
+void MainWindow::finishExport(const QString &path, const Core::Status &written, bool cancelled)
+{
+    m_exportBusy->stop();
+    if (cancelled) {
+        statusBar()->showMessage(tr("Export cancelled; nothing was written"), kStatusMessageMs);
+    } else if (!written) {
         reportError(tr("Cannot Export the Chart"), written.error());
-        return false;
+    } else {
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
     }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
-    return true;
+    Q_EMIT exportFinished(written.ok() && !cancelled);
 }
 
 bool MainWindow::mayReplaceScenario()

@@ -30,6 +30,7 @@ namespace LatencyLab::Ui {
 class AppSettings;
 class Autosave;
 class BusyIndicator;
+class ExportJob;
 class ExplainerPanel;
 class RecentFilesMenu;
 class ClientSliders;
@@ -77,7 +78,11 @@ public:
     // current scenario stays.
     bool openFile(const QString &path);
     bool saveFile(const QString &path);
+    // Exports on a worker thread (Gantt and Load charts; the latency plot,
+    // drawn by Qt Charts, on this one): progress and Cancel in the status
+    // bar, exportFinished() at the end. False if nothing was started.
     bool exportCurrentChart(const QString &path, QSize size, double scale);
+    void cancelExport();
 
     // How errors reach the user; by default a window-modal, non-blocking
     // message box. Tests replace it.
@@ -135,6 +140,8 @@ Q_SIGNALS:
     // The current scenario could not be computed (or was cancelled); the last good chart stays.
     void computationFailed(const QString &message);
     void errorReported(const QString &message);
+    // An export ended: `written` is false when it failed or was cancelled.
+    void exportFinished(bool written);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -194,6 +201,7 @@ private:
     bool save();
     bool saveAs();
     void exportChart();
+    void finishExport(const QString &path, const Core::Status &written, bool cancelled);
     void copyChart();
     void zoomBy(double factor);
     void fitChart();
@@ -231,6 +239,8 @@ private:
     QLabel *m_status = nullptr;
     bool m_statusIsError = false;
     BusyIndicator *m_busy = nullptr;
+    BusyIndicator *m_exportBusy = nullptr;
+    ExportJob *m_export = nullptr;
 
     // Menus, toolbar, panels.
     WindowActions m_actions;
