@@ -240,6 +240,13 @@ const QList<OptionDef> &optionTable()
              o.exportScale = scale;
              return success();
          }},
+        {QLatin1String("--omission"), {},
+         QStringLiteral("--chart throughput of a closed client: overlay coordinated omission (where each connection would "
+                        "have sent at a steady pace, and the latencies corrected from those send times)"),
+         [](AppOptions &o, const QString &, const QString &) {
+             o.omission = true;
+             return success();
+         }},
         // --- record ---
         {QLatin1String("--mode"), QLatin1String("MODE"), QStringLiteral("sync (one request at a time) or concurrent (default: --connections in flight)"),
          [](AppOptions &o, const QString &option, const QString &value) {
@@ -350,7 +357,8 @@ const QList<CommandDef> &commandTable()
         {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) --chart gantt|compare|throughput|latency --out OUT.png|OUT.svg [options]"),
          QLatin1String("draw a chart to a PNG or SVG file"), ScenarioArgument::Required,
          kScenarioOptions
-             + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--scale")},
+             + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--scale"),
+                                    QLatin1String("--omission")},
          {QLatin1String("--chart"), QLatin1String("--out")}},
         {QLatin1String("record"), Command::Record, QLatin1String("URL [options]"),
          QLatin1String("send real HTTP requests to an http:// URL and score them like wrk"), ScenarioArgument::Url,

@@ -11,8 +11,8 @@ namespace LatencyLab::Core {
 inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitBadInput = 2;
 
-// Runs a command that needs neither a window nor drawing (presets, simulate, run, help, version) and
-// returns the process's exit code. Output reaches `out` only once the command
+// Runs a command that needs neither a window nor drawing (presets, simulate,
+// run, record, serve, help, version) and returns the process's exit code. Output reaches `out` only once the command
 // has succeeded; bad input gives exit code 2 and one line on `err`.
 int runHeadless(const AppOptions &options, QTextStream &out, QTextStream &err);
 

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void timelineCsvToAnUnwritablePathLeavesNothing();
     void exportWritesTheChartAtItsSizeAndScale_data();
     void exportWritesTheChartAtItsSizeAndScale();
+    void exportDrawsCoordinatedOmissionWhenAsked();
     void exportToAnUnwritablePathLeavesNothing();
 };
 
@@ -300,6 +301,27 @@ void TestCli::exportWritesTheChartAtItsSizeAndScale()
         const auto bigEndian = [&](int at) { return qFromBigEndian<quint32>(header.constData() + at); };
         QCOMPARE(QSize(int(bigEndian(16)), int(bigEndian(20))), pixels);
     }
+}
+
+// --omission adds the coordinated-omission overlay to the load view of a
+// closed client: the same chart, with more drawn on it.
+void TestCli::exportDrawsCoordinatedOmissionWhenAsked()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QList<QByteArray> images;
+    for (const QStringList &extra : {QStringList(), QStringList{QStringLiteral("--omission")}}) {
+        const QString path = dir.filePath(QStringLiteral("load%1.png").arg(images.size()));
+        Outcome outcome;
+        QVERIFY(runLatencyLab(words("export --preset web-load --chart throughput --size 900x500 --out") << path << extra, outcome));
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        QFile png(path);
+        QVERIFY(png.open(QIODevice::ReadOnly));
+        images << png.readAll();
+        QVERIFY(images.last().startsWith("\x89PNG"));
+    }
+    // The encoder is deterministic: different bytes are a different drawing.
+    QVERIFY(images[0] != images[1]);
 }
 
 void TestCli::exportToAnUnwritablePathLeavesNothing()

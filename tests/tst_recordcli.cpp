@@ -5,6 +5,7 @@
 #include "core/commandline.h"
 #include "core/recordcommand.h"
 #include "core/servecommand.h"
+#include "closedport.h"
 #include "latencylabprocess.h"
 
 #include <QJsonDocument>
@@ -193,10 +194,7 @@ void TestRecordCli::badInputExitsTwoWithOneLine()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, mention);
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const QString refused = QStringLiteral("http://127.0.0.1:%1/api/sun").arg(probe.serverPort());
-    probe.close();
+    const QString refused = QStringLiteral("http://127.0.0.1:%1/api/sun").arg(closedPort());
     arguments.replaceInStrings(QStringLiteral("REFUSED"), refused);
 
     Outcome outcome;

@@ -4,6 +4,8 @@
 // parameters — the independent comparison — and the simulator's prediction
 // against figures worked out by hand.
 
+#include "closedport.h"
+
 #include "core/demoserver.h"
 #include "core/httprecorder.h"
 #include "core/simulator.h"
@@ -20,6 +22,7 @@
 #include <vector>
 
 using namespace LatencyLab::Core;
+using namespace LatencyLab::Tests;
 
 namespace {
 
@@ -29,17 +32,6 @@ template<typename T>
 QByteArray failureOf(const Result<T> &result)
 {
     return result ? QByteArray() : result.error().toUtf8();
-}
-
-// A port with nothing listening on it: one the system just handed out and took back.
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 1;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
 }
 
 // Accepts connections and reads requests, then answers each with `answer`

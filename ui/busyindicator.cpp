@@ -56,13 +56,18 @@ void BusyIndicator::stop()
     hide();
 }
 
-void BusyIndicator::setProgress(qint64 done, qint64 total)
+void BusyIndicator::setWhat(const QString &what)
+{
+    m_what = what;
+}
+
+void BusyIndicator::setProgress(qint64 done, qint64 total, const QString &toolTip)
 {
     // QProgressBar counts in int; a fraction in per mille is enough for a status bar.
     constexpr int kSteps = 1000;
     m_bar->setRange(0, kSteps);
     m_bar->setValue(total > 0 ? int(std::min(done, total) * kSteps / total) : 0);
-    m_bar->setToolTip(tr("%1 of %2 requests answered").arg(done).arg(total));
+    m_bar->setToolTip(toolTip.isEmpty() ? tr("%1 of %2 requests answered").arg(done).arg(total) : toolTip);
 }
 
 void BusyIndicator::tick()

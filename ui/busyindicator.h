@@ -24,8 +24,11 @@ public:
 
     void start(const QString &what);
     void stop();
-    // Turns the busy bar into a progress bar (`done` of `total`).
-    void setProgress(qint64 done, qint64 total);
+    // Turns the busy bar into a progress bar (`done` of `total`); the
+    // tooltip says "done of total requests answered" unless `toolTip` is given.
+    void setProgress(qint64 done, qint64 total, const QString &toolTip = {});
+    // Renames what is going on, keeping the elapsed time and the progress.
+    void setWhat(const QString &what);
     bool isRunning() const { return m_elapsed.isValid(); }
     QPushButton *cancelButton() const { return m_cancel; }
 

@@ -35,6 +35,9 @@ int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStr
     const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
     if (!scenario)
         return Core::reportBadInput(err, scenario.error());
+    if (options.omission && options.chart != QLatin1String("throughput"))
+        return Core::reportBadInput(err, QStringLiteral("--omission: only --chart throughput draws coordinated omission, not --chart %1")
+                                             .arg(options.chart));
     if (options.chart == QLatin1String("latency") && !scenario->pipeline)
         return Core::reportBadInput(err, QStringLiteral("--chart latency: %1 has no producer/consumer pipeline (try --preset producer-consumer)")
                                              .arg(scenario->name));
@@ -66,7 +69,12 @@ int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStr
     const Core::Result<GanttChart> chart = buildChart(*scenario, models);
     if (!chart)
         return Core::reportBadInput(err, chart.error());
-    const Core::Status written = load ? exportLoadChart(LoadChart::fromChart(*chart), false, options.outPath, options.exportSize, options.exportScale)
+    const LoadChart loadChart = load ? LoadChart::fromChart(*chart) : LoadChart{};
+    if (options.omission && !loadChart.hasOmission())
+        return Core::reportBadInput(err, QStringLiteral("--omission: %1's client is open (arrivals at their own times), so no "
+                                                        "request was held back; coordinated omission needs a closed client (try --preset web-load)")
+                                             .arg(scenario->name));
+    const Core::Status written = load ? exportLoadChart(loadChart, options.omission, options.outPath, options.exportSize, options.exportScale)
                                       : exportChart(*chart, options.outPath, options.exportSize, options.exportScale);
     if (!written)
         return Core::reportBadInput(err, written.error());

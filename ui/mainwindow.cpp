@@ -23,6 +23,8 @@
 #include "pipelinepanel.h"
 #include "pipelinerunpanel.h"
 #include "realrunpanel.h"
+#include "recorddialog.h"
+#include "recordsession.h"
 #include "recentfilesmenu.h"
 #include "requestsliders.h"
 #include "requesttable.h"
@@ -206,7 +208,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_exportBusy);
     m_export = new ExportJob(this);
     connect(m_exportBusy, &BusyIndicator::cancelRequested, this, &MainWindow::cancelExport);
-    connect(m_export, &ExportJob::progressed, this, [this](double fraction) { m_exportBusy->setProgress(qint64(fraction * 1000), 1000); });
+    connect(m_export, &ExportJob::progressed, this, [this](double fraction) { m_exportBusy->setProgress(qint64(fraction * 1000), 1000, tr("%1 % done").arg(int(fraction * 100))); });
     connect(m_export, &ExportJob::finished, this, [this](const Core::Status &written, bool cancelled) {
         finishExport(m_export->path(), written, cancelled);
     });
@@ -220,6 +222,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createRealRun();
     createPipeline();
+    createRecording();
     connectActions();
     setAcceptDrops(true);
 
@@ -386,6 +389,48 @@ void MainWindow::createPipeline()
     connect(m_actions.cancelRun, &QAction::triggered, m_pipelineRun, &PipelineRunPanel::cancel);
 }
 
+void MainWindow::createRecording()
+{
+    m_recorded = new GanttView(new ZoomControl(this));
+    m_recorded->setObjectName(QStringLiteral("recordedView"));
+    m_tabs->addTab(m_recorded, tr("Recor&ded"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_recorded),
+                          tr("Real HTTP requests, each a row from sent to answered: waiting for the answer's head, then its body."));
+    m_recordedLoad = new LoadView;
+    m_recordedLoad->setObjectName(QStringLiteral("recordedLoadView"));
+    m_tabs->addTab(m_recordedLoad, tr("Recorded L&oad"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_recordedLoad), tr("The recordings as wrk reports them: answers per second, latency "
+                                                              "over time, histograms and the summary side by side."));
+    for (QWidget *tab : {static_cast<QWidget *>(m_recorded), static_cast<QWidget *>(m_recordedLoad)})
+        m_tabs->setTabVisible(m_tabs->indexOf(tab), false); // until something is recorded
+
+    auto *busy = new BusyIndicator;
+    statusBar()->addPermanentWidget(busy);
+    m_record = new RecordSession(m_recorded, m_recordedLoad, busy, this);
+    connect(m_record, &RecordSession::reported, this, [this](const QString &message, bool isError) { setStatus(message, isError); });
+    connect(m_record, &RecordSession::runningChanged, this, [this](bool running) {
+        m_actions.record->setEnabled(!running);
+        m_actions.recordDemo->setEnabled(!running);
+    });
+}
+
+void MainWindow::recordWithDialog()
+{
+    RecordDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const Core::Result<Core::RecordPlan> plan = dialog.plan())
+        startRecording(*plan);
+}
+
+void MainWindow::startRecording(const Core::RecordPlan &plan)
+{
+    for (QWidget *tab : {static_cast<QWidget *>(m_recorded), static_cast<QWidget *>(m_recordedLoad)})
+        m_tabs->setTabVisible(m_tabs->indexOf(tab), true);
+    m_tabs->setCurrentWidget(m_recorded);
+    m_record->start(plan);
+}
+
 void MainWindow::showPipelineTabs(bool pipeline)
 {
     m_tabs->setTabVisible(m_tabs->indexOf(m_pipeline), pipeline);
@@ -428,6 +473,8 @@ void MainWindow::connectActions()
     connect(m_actions.showCompare, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_compare); });
     connect(m_actions.run, &QAction::triggered, this, &MainWindow::runForReal);
     connect(m_actions.cancelRun, &QAction::triggered, m_realRun, &RealRunPanel::cancel);
+    connect(m_actions.record, &QAction::triggered, this, &MainWindow::recordWithDialog);
+    connect(m_actions.recordDemo, &QAction::triggered, this, [this] { startRecording(Core::RecordPlan::demoComparison()); });
     connect(m_actions.theme, &QActionGroup::triggered, this, [this](QAction *action) {
         setTheme(themeFromKey(action->data().toString()).value_or(Theme::System));
     });
@@ -510,6 +557,10 @@ void MainWindow::applyPalette()
     m_compare->setChartStyle(style);
     m_load->setChartStyle(style);
     m_measured->setChartStyle(style);
+    if (m_recorded) {
+        m_recorded->setChartStyle(style);
+        m_recordedLoad->setChartStyle(style);
+    }
     if (m_pipeline)
         m_pipeline->setChartStyle(style);
     m_explainer->setChartStyle(style);
@@ -797,6 +848,11 @@ GanttView *MainWindow::currentView() const
     return qobject_cast<GanttView *>(m_tabs->currentWidget());
 }
 
+LoadView *MainWindow::currentLoadView() const
+{
+    return qobject_cast<LoadView *>(m_tabs->currentWidget());
+}
+
 // --- files ------------------------------------------------------------------
 
 bool MainWindow::openFile(const QString &path)
@@ -844,12 +900,12 @@ bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scal
         return true;
     }
     ExportJob::Work work;
-    if (m_tabs->currentWidget() == m_load) {
-        if (m_load->chart().isEmpty()) {
+    if (const LoadView *load = currentLoadView()) {
+        if (load->chart().isEmpty()) {
             reportError(cannot, tr("There is no chart to export yet."));
             return false;
         }
-        work = [chart = m_load->chart(), omission = m_load->isOmissionShown(), path, size, scale](const WorkControl &control) {
+        work = [chart = load->chart(), omission = load->isOmissionShown(), path, size, scale](const WorkControl &control) {
             return exportLoadChart(chart, omission, path, size, scale, control);
         };
     } else {
@@ -966,15 +1022,33 @@ bool MainWindow::saveAs()
     return !path.isEmpty() && saveFile(path);
 }
 
+// The current tab's chart for file names ("compare") and people ("Compare (Three requests)").
+std::pair<QString, QString> MainWindow::chartNameOf(const QWidget *tab) const
+{
+    const QString scenario = m_editor->scenario().name;
+    if (tab == m_compare)
+        return {QStringLiteral("compare"), tr("Compare (%1)").arg(scenario)};
+    if (tab == m_measured)
+        return {QStringLiteral("measured"), tr("Measured (%1)").arg(scenario)};
+    if (tab == m_load)
+        return {QStringLiteral("load"), tr("Load (%1)").arg(scenario)};
+    if (tab == m_pipeline)
+        return {QStringLiteral("latency"), tr("Latency (%1)").arg(scenario)};
+    if (tab == m_recorded)
+        return {QStringLiteral("recorded"), m_recorded->chart().title};
+    if (tab == m_recordedLoad)
+        return {QStringLiteral("recorded-load"), m_recordedLoad->chart().title};
+    return {QStringLiteral("gantt"), tr("Gantt (%1)").arg(scenario)};
+}
+
 void MainWindow::exportChart()
 {
     const QWidget *tab = m_tabs->currentWidget();
-    const QString kind = tab == m_compare ? QStringLiteral("compare") : tab == m_measured ? QStringLiteral("measured") : tab == m_load ? QStringLiteral("load") : tab == m_pipeline ? QStringLiteral("latency") : QStringLiteral("gantt");
-    const QString title = tab == m_compare ? tr("Compare (%1)") : tab == m_measured ? tr("Measured (%1)") : tab == m_load ? tr("Load (%1)") : tab == m_pipeline ? tr("Latency (%1)") : tr("Gantt (%1)");
+    const auto [kind, title] = chartNameOf(tab);
     // Beside the scenario file, else in Pictures.
     const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(m_filePath).path();
     const QString suggested = QDir(folder).filePath(QStringLiteral("%1-%2.png").arg(slugOf(m_editor->scenario().name), kind));
-    ExportDialog dialog(title.arg(m_editor->scenario().name), suggested, this);
+    ExportDialog dialog(title, suggested, this);
     const ExportSettings remembered = m_settings->exportSettings();
     dialog.setChartSize(remembered.size);
     dialog.setScale(remembered.scale);
@@ -992,9 +1066,9 @@ void MainWindow::copyChart()
         statusBar()->showMessage(tr("Copied the chart to the clipboard"), 3000);
         return;
     }
-    if (m_tabs->currentWidget() == m_load && !m_load->chart().isEmpty()) {
-        QApplication::clipboard()->setImage(renderLoadChart(m_load->chart(), m_load->isOmissionShown(), m_load->canvas()->size(),
-                                                            m_load->devicePixelRatioF()));
+    if (const LoadView *load = currentLoadView(); load && !load->chart().isEmpty()) {
+        QApplication::clipboard()->setImage(
+            renderLoadChart(load->chart(), load->isOmissionShown(), load->canvas()->size(), load->devicePixelRatioF()));
         statusBar()->showMessage(tr("Copied the chart to the clipboard"), 3000);
         return;
     }

@@ -5,6 +5,7 @@
 #include "unsavedchanges.h"
 #include "windowactions.h"
 
+#include "core/recordplan.h"
 #include "core/result.h"
 #include "core/scenario.h"
 
@@ -45,6 +46,7 @@ struct PipelineCharts;
 class RequestSliders;
 class RequestTable;
 class RealRunPanel;
+class RecordSession;
 class ScenarioEditor;
 struct WindowCharts;
 
@@ -82,6 +84,8 @@ public:
     // drawn by Qt Charts, on this one): progress and Cancel in the status
     // bar, exportFinished() at the end. False if nothing was started.
     bool exportCurrentChart(const QString &path, QSize size, double scale);
+    // Records real HTTP requests (Record…, Record the Demo Server) onto the Recorded tabs.
+    void startRecording(const Core::RecordPlan &plan);
     void cancelExport();
 
     // How errors reach the user; by default a window-modal, non-blocking
@@ -121,7 +125,12 @@ public:
     // The Latency tab of producer/consumer scenarios, and their real runs.
     PipelinePanel *pipelinePanel() const { return m_pipeline; }
     PipelineRunPanel *pipelineRunPanel() const { return m_pipelineRun; }
+    // The Recorded tabs (shown once something was recorded) and what fills them.
+    GanttView *recordedView() const { return m_recorded; }
+    LoadView *recordedLoadView() const { return m_recordedLoad; }
+    RecordSession *recordSession() const { return m_record; }
     GanttView *currentView() const;
+    LoadView *currentLoadView() const;
     MetricsTable *metricsTable() const { return m_metrics; }
     RequestTable *requestTable() const { return m_requests; }
     ModelPanel *modelPanel() const { return m_modelPanel; }
@@ -165,6 +174,8 @@ private:
     void runForReal();
     // The Latency tab and the real runs of producer/consumer scenarios.
     void createPipeline();
+    void createRecording();
+    void recordWithDialog();
     // A pipeline scenario shows the Latency tab and its items in the Gantt and
     // Compare tabs; the server, its model and the Measured and Load tabs do not apply.
     void showPipelineTabs(bool pipeline);
@@ -200,6 +211,7 @@ private:
     void open();
     bool save();
     bool saveAs();
+    std::pair<QString, QString> chartNameOf(const QWidget *tab) const;
     void exportChart();
     void finishExport(const QString &path, const Core::Status &written, bool cancelled);
     void copyChart();
@@ -232,6 +244,9 @@ private:
     RealRunPanel *m_realRun = nullptr;
     PipelinePanel *m_pipeline = nullptr;
     PipelineRunPanel *m_pipelineRun = nullptr;
+    GanttView *m_recorded = nullptr;
+    LoadView *m_recordedLoad = nullptr;
+    RecordSession *m_record = nullptr;
     MetricsTable *m_metrics = nullptr;
     RequestTable *m_requests = nullptr;
 

@@ -17,5 +17,8 @@ inline QKeySequence explain() { return QKeySequence(Qt::Key_F1); }
 // Running a scenario for real and cancelling it (Run menu, toolbar).
 inline QKeySequence run() { return QKeySequence(Qt::CTRL | Qt::Key_R); }
 inline QKeySequence cancel() { return QKeySequence(Qt::Key_Escape); }
+// Recording real HTTP requests: the dialog, and the demo server in one go.
+inline QKeySequence record() { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R); }
+inline QKeySequence recordDemo() { return QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R); }
 
 } // namespace LatencyLab::Ui::Shortcuts

@@ -81,6 +81,13 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.cancelRun = makeAction(window, tr("&Cancel Run"), Shortcuts::cancel(), tr("Stop the run and keep what was measured so far"),
                              themedIcon(window, "process-stop", QStyle::SP_BrowserStop));
     a.cancelRun->setEnabled(false);
+    a.record = makeAction(window, tr("Re&cord…"), Shortcuts::record(),
+                          tr("Send real HTTP requests to a server and draw each one on the Recorded tabs, scored like wrk"),
+                          themedIcon(window, "media-record", QStyle::SP_DriveNetIcon));
+    a.recordDemo = makeAction(window, tr("Record the &Demo Server"), Shortcuts::recordDemo(),
+                              tr("Start the built-in demo server and record it sync, then async, under wrk's load: "
+                                 "20 connections for 15 s each"),
+                              themedIcon(window, "network-server", QStyle::SP_ComputerIcon));
 
     a.theme = new QActionGroup(window);
     const struct
@@ -144,6 +151,9 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     QMenu *runMenu = menuBar->addMenu(tr("&Run"));
     runMenu->addAction(run);
     runMenu->addAction(cancelRun);
+    runMenu->addSeparator();
+    runMenu->addAction(record);
+    runMenu->addAction(recordDemo);
 
     QMenu *help = menuBar->addMenu(tr("&Help"));
     help->addAction(explain);
@@ -172,6 +182,8 @@ QToolBar *WindowActions::addToolBarTo(QMainWindow *window) const
     toolBar->addSeparator()->setObjectName(QStringLiteral("runGroup"));
     for (QAction *action : {run, cancelRun})
         toolBar->addAction(action);
+    toolBar->addSeparator();
+    toolBar->addAction(recordDemo);
     toolBar->addSeparator();
     toolBar->addAction(explain);
     return toolBar;

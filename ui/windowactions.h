@@ -36,6 +36,8 @@ struct WindowActions
     // Run
     QAction *run = nullptr;        // runs the scenario for real (the Measured tab)
     QAction *cancelRun = nullptr;  // enabled only while a run goes on
+    QAction *record = nullptr;     // the Record… dialog: real HTTP requests onto the Recorded tabs
+    QAction *recordDemo = nullptr; // the demo server, sync then async, at once with the course's load
     // Help
     QAction *explain = nullptr;    // checkable: shows the explainer panel
     QAction *about = nullptr;
@@ -46,7 +48,8 @@ struct WindowActions
     // File (with the `recent` and `presets` submenus), Edit, View, Run, Help.
     void addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets) const;
     // The main toolbar: files, undo, the chart, zoom, then a group kept for
-    // Run and Cancel (after a separator named "runGroup"), then help.
+    // Run and Cancel (after a separator named "runGroup"), recording the
+    // demo server, then help.
     QToolBar *addToolBarTo(QMainWindow *window) const;
 };
 
