@@ -86,8 +86,9 @@ RecordDialog::RecordDialog(QWidget *parent)
                           "as wrk does."));
     m_connections->setRange(1, Core::RecordLimits::kMaxConnections);
     m_connections->setValue(20);
-    m_extent->addItem(tr("For"));
+    m_extent->addItem(tr("Duration"));
     m_extent->addItem(tr("Requests"));
+    m_extent->setToolTip(tr("Record for a time, as wrk -d does, or until this many requests were sent."));
     m_requests->setRange(1, int(Core::RecordLimits::kMaxRequests));
     m_requests->setValue(100);
     m_timeout->setToolTip(tr("An answer later than this counts as a timeout, as wrk counts it."));
@@ -106,10 +107,17 @@ RecordDialog::RecordDialog(QWidget *parent)
     auto *loadForm = new QFormLayout(loadGroup);
     loadForm->addRow(tr("&Send:"), m_mode);
     loadForm->addRow(tr("&Connections:"), m_connections);
-    loadForm->addRow(tr("&Stop after:"), extentRow);
+    // A row holding a layout gets its label by hand: a label needs a buddy widget for its shortcut.
+    auto *extentLabel = new QLabel(tr("&Stop after:"));
+    extentLabel->setBuddy(m_extent);
+    loadForm->addRow(extentLabel, extentRow);
     loadForm->addRow(tr("&Timeout:"), m_timeout);
 
+    auto *intro = new QLabel(tr("Sends real HTTP requests and draws each one on the Recorded tabs, from sent to answered, "
+                                "scored as wrk scores them."));
+    intro->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
     layout->addWidget(m_demo);
     layout->addLayout(urlRow);
     layout->addWidget(m_demoGroup);
