@@ -39,6 +39,7 @@ struct RealPipelineRun::Session
 
 RealPipelineRun::RealPipelineRun(QObject *parent)
     : QObject(parent)
+    , m_sessions(this)
 {
     // For queued connections to the item signals, from any thread.
     qRegisterMetaType<LatencyLab::Core::PipelineItem>();
@@ -47,25 +48,19 @@ RealPipelineRun::RealPipelineRun(QObject *parent)
 
 RealPipelineRun::~RealPipelineRun()
 {
-    ++m_generation; // a prediction still being computed is dropped when it arrives
-    m_session.reset();
-    m_retired.clear();
+    // m_sessions cancels and drops the sessions: a prediction still being computed is dropped when it arrives.
 }
 
 void RealPipelineRun::start(PipelineSpec spec, double timeScale)
 {
-    retireSession();
-    const quint64 generation = ++m_generation;
-    m_session = std::make_unique<Session>(std::move(spec), timeScale);
+    const quint64 generation = m_sessions.begin(std::make_unique<Session>(std::move(spec), timeScale));
     execute(generation); // fire and forget: it ends in finished()
 }
 
 void RealPipelineRun::start(const Scenario &scenario, PipelineSpec::Mode mode, double timeScale)
 {
     if (!scenario.pipeline) {
-        retireSession();
-        ++m_generation;
-        m_session = std::make_unique<Session>(PipelineSpec{}, timeScale);
+        m_sessions.begin(std::make_unique<Session>(PipelineSpec{}, timeScale));
         end(Error{QStringLiteral("pipeline: the scenario \"%1\" has no producer/consumer pipeline").arg(scenario.name)});
         return;
     }
@@ -76,69 +71,67 @@ void RealPipelineRun::start(const Scenario &scenario, PipelineSpec::Mode mode, d
 
 void RealPipelineRun::cancel()
 {
-    if (!isRunning())
-        return;
-    m_session->cancelRequested = true;
-    if (m_session->environment)
-        m_session->environment->cancel();
+    m_sessions.cancel();
 }
 
 bool RealPipelineRun::isRunning() const
 {
-    return m_session && m_session->running;
+    return m_sessions.isRunning();
 }
 
 double RealPipelineRun::timeScale() const
 {
-    return m_session ? m_session->timeScale : 1.0;
+    return m_sessions.timeScale();
 }
 
 const PipelineRun &RealPipelineRun::current() const
 {
     static const PipelineRun empty;
-    return m_session ? m_session->live : empty;
+    return m_sessions.current() ? m_sessions.current()->live : empty;
 }
 
 const std::optional<PipelineRun> &RealPipelineRun::prediction() const
 {
     static const std::optional<PipelineRun> none;
-    return m_session ? m_session->prediction : none;
+    return m_sessions.current() ? m_sessions.current()->prediction : none;
 }
 
 QCoro::Task<> RealPipelineRun::execute(quint64 generation)
 {
     QPointer<RealPipelineRun> self = this;
-    if (const Status runnable = checkRealPipelineRun(m_session->spec, m_session->timeScale); !runnable) {
+    // Valid as long as its generation is current (a new start() retires it).
+    Session &session = *m_sessions.current();
+    if (const Status runnable = checkRealPipelineRun(session.spec, session.timeScale); !runnable) {
         end(Error{runnable.error()});
         co_return;
     }
 
     // Not on this (perhaps the window's) thread, however quick it usually is.
-    auto predict = [spec = m_session->spec] { return simulatePipeline(spec); };
+    auto predict = [spec = session.spec] { return simulatePipeline(spec); };
     QFuture<Result<PipelineRun>> prediction = QtConcurrent::run(std::move(predict));
     Result<PipelineRun> predicted = co_await prediction;
-    if (!self || m_generation != generation)
+    if (!self || !m_sessions.isCurrent(generation))
         co_return; // destroyed, or started again, while it was computed
 
     if (!predicted) {
         end(Error{predicted.error()});
         co_return;
     }
-    if (m_session->cancelRequested) {
+    if (session.cancelRequested) {
         end(Error{QStringLiteral("run cancelled before it started")});
         co_return;
     }
-    if (const Status affordable = checkRealPipelineRun(m_session->spec, m_session->timeScale, &*predicted); !affordable) {
+    if (const Status affordable = checkRealPipelineRun(session.spec, session.timeScale, &*predicted); !affordable) {
         end(Error{affordable.error()});
         co_return;
     }
-    m_session->prediction = std::move(*predicted);
-    launch(*m_session);
+    session.prediction = std::move(*predicted);
+    launch(session);
 }
 
 void RealPipelineRun::launch(Session &session)
 {
-    const quint64 generation = m_generation;
+    const quint64 generation = m_sessions.generation();
     if (session.spec.mode == PipelineSpec::Mode::Sync)
         session.environment = std::make_unique<PipelineBlockingEnvironment>(session.spec, session.timeScale);
     else
@@ -156,9 +149,9 @@ void RealPipelineRun::launch(Session &session)
 
 void RealPipelineRun::onUpdate(quint64 generation, const PipelineUpdate &update)
 {
-    if (generation != m_generation)
+    if (!m_sessions.isCurrent(generation))
         return;
-    Session &session = *m_session;
+    Session &session = *m_sessions.current();
     const auto sampleQueue = [&](Nanos time) {
         if (session.live.queueLength.back().length == update.queueLength)
             return;
@@ -190,9 +183,9 @@ void RealPipelineRun::onUpdate(quint64 generation, const PipelineUpdate &update)
 
 void RealPipelineRun::onEnvironmentFinished(quint64 generation, const Status &status)
 {
-    if (generation != m_generation)
+    if (!m_sessions.isCurrent(generation))
         return; // a retired run: destroyed on its own
-    Session &session = *m_session;
+    Session &session = *m_sessions.current();
     PipelineRun run = session.environment->state().takeRun();
     session.environment.reset();
     run.timeScale = session.timeScale;
@@ -211,24 +204,8 @@ void RealPipelineRun::onEnvironmentFinished(quint64 generation, const Status &st
 
 void RealPipelineRun::end(Result<PipelineRun> run)
 {
-    m_session->running = false;
+    m_sessions.current()->running = false;
     Q_EMIT finished(run);
-}
-
-void RealPipelineRun::retireSession()
-{
-    if (!m_session)
-        return;
-    if (!m_session->running) {
-        m_session.reset();
-        return;
-    }
-    m_session->cancelRequested = true;
-    if (m_session->environment)
-        m_session->environment->cancel();
-    m_retired.push_back(std::move(m_session));
-    // Destroyed from the event loop: start() may have been called from inside the run.
-    QMetaObject::invokeMethod(this, [this] { m_retired.clear(); }, Qt::QueuedConnection);
 }
 
 Status checkRealPipelineRun(const PipelineSpec &spec, double timeScale, const PipelineRun *prediction)

@@ -3,6 +3,7 @@
 #include "pipelinerun.h"
 #include "pipelinestate.h"
 #include "result.h"
+#include "runsessions.h"
 #include "scenario.h"
 
 #include <QMetaType>
@@ -76,11 +77,8 @@ private:
     void onUpdate(quint64 generation, const PipelineUpdate &update);
     void onEnvironmentFinished(quint64 generation, const Status &status);
     void end(Result<PipelineRun> run);
-    void retireSession();
 
-    std::unique_ptr<Session> m_session;
-    std::vector<std::unique_ptr<Session>> m_retired; // cancelled by a new start(), destroyed from the loop
-    quint64 m_generation = 0;
+    RunSessions<Session> m_sessions; // made in the constructor, where Session is complete
 };
 
 // Both runs of one pipeline: measured for real and predicted in virtual time.

@@ -96,90 +96,85 @@ struct RealRun::Session
 
 RealRun::RealRun(QObject *parent)
     : QObject(parent)
+    , m_sessions(this)
 {
 }
 
 RealRun::~RealRun()
 {
-    ++m_generation; // a prediction still being computed is dropped when it arrives
-    m_session.reset();
-    m_retired.clear();
+    // m_sessions cancels and drops the sessions: a prediction still being computed is dropped when it arrives.
 }
 
 void RealRun::start(Scenario scenario, ServerModel server, double timeScale)
 {
-    retireSession();
-    const quint64 generation = ++m_generation;
-    m_session = std::make_unique<Session>(std::move(scenario), std::move(server), timeScale);
+    const quint64 generation = m_sessions.begin(std::make_unique<Session>(std::move(scenario), std::move(server), timeScale));
     execute(generation); // fire and forget: it ends in finished()
 }
 
 void RealRun::cancel()
 {
-    if (!isRunning())
-        return;
-    m_session->cancelRequested = true;
-    if (m_session->environment)
-        m_session->environment->cancel();
+    m_sessions.cancel();
 }
 
 bool RealRun::isRunning() const
 {
-    return m_session && m_session->running;
+    return m_sessions.isRunning();
 }
 
 double RealRun::timeScale() const
 {
-    return m_session ? m_session->timeScale : 1.0;
+    return m_sessions.timeScale();
 }
 
 const Timeline &RealRun::timeline() const
 {
     static const Timeline empty;
-    return m_session ? m_session->timeline : empty;
+    return m_sessions.current() ? m_sessions.current()->timeline : empty;
 }
 
 const std::optional<SimulationRun> &RealRun::prediction() const
 {
     static const std::optional<SimulationRun> none;
-    return m_session ? m_session->prediction : none;
+    return m_sessions.current() ? m_sessions.current()->prediction : none;
 }
 
 QCoro::Task<> RealRun::execute(quint64 generation)
 {
     QPointer<RealRun> self = this;
-    if (const Status runnable = checkRealRun(m_session->scenario, m_session->server, m_session->timeScale); !runnable) {
+    // Valid as long as its generation is current (a new start() retires it).
+    Session &session = *m_sessions.current();
+    if (const Status runnable = checkRealRun(session.scenario, session.server, session.timeScale); !runnable) {
         end(Error{runnable.error()});
         co_return;
     }
 
     // Large scenarios take a moment to simulate: not on this (perhaps the UI) thread.
-    auto predict = [scenario = m_session->scenario, server = m_session->server] { return simulate(scenario, server); };
+    auto predict = [scenario = session.scenario, server = session.server] { return simulate(scenario, server); };
     QFuture<Result<SimulationRun>> prediction = QtConcurrent::run(std::move(predict));
     Result<SimulationRun> predicted = co_await prediction;
-    if (!self || m_generation != generation)
+    if (!self || !m_sessions.isCurrent(generation))
         co_return; // destroyed, or started again, while it was computed
 
     if (!predicted) {
         end(Error{predicted.error()});
         co_return;
     }
-    if (m_session->cancelRequested) {
+    if (session.cancelRequested) {
         end(Error{QStringLiteral("run cancelled before it started")});
         co_return;
     }
-    const Status affordable = checkRealRun(m_session->scenario, m_session->server, m_session->timeScale, &*predicted);
+    const Status affordable = checkRealRun(session.scenario, session.server, session.timeScale, &*predicted);
     if (!affordable) {
         end(Error{affordable.error()});
         co_return;
     }
-    m_session->prediction = std::move(*predicted);
-    launch(*m_session);
+    session.prediction = std::move(*predicted);
+    launch(session);
 }
 
 void RealRun::launch(Session &session)
 {
-    const quint64 generation = m_generation;
+    const quint64 generation = m_sessions.generation();
     const ClientModel &client = session.scenario.client;
     if (runsOnEventLoop(session.server))
         session.environment = std::make_unique<RealtimeEnvironment>(session.server, client, session.workload,
@@ -202,18 +197,18 @@ void RealRun::launch(Session &session)
 
 void RealRun::onRequestFinished(quint64 generation, RequestIndex request)
 {
-    if (generation != m_generation)
+    if (!m_sessions.isCurrent(generation))
         return;
-    ++m_session->done;
+    ++m_sessions.current()->done;
     Q_EMIT requestFinished(request);
-    Q_EMIT progress(m_session->done, m_session->total);
+    Q_EMIT progress(m_sessions.current()->done, m_sessions.current()->total);
 }
 
 void RealRun::onEnvironmentFinished(quint64 generation, const Status &status)
 {
-    if (generation != m_generation)
+    if (!m_sessions.isCurrent(generation))
         return; // a retired run: destroyed on its own
-    Session &session = *m_session;
+    Session &session = *m_sessions.current();
     session.environment.reset();
     if (!status) {
         const QString error = session.cancelRequested
@@ -233,24 +228,8 @@ void RealRun::onEnvironmentFinished(quint64 generation, const Status &status)
 
 void RealRun::end(Result<SimulationRun> run)
 {
-    m_session->running = false;
+    m_sessions.current()->running = false;
     Q_EMIT finished(run);
-}
-
-void RealRun::retireSession()
-{
-    if (!m_session)
-        return;
-    if (!m_session->running) {
-        m_session.reset();
-        return;
-    }
-    m_session->cancelRequested = true;
-    if (m_session->environment)
-        m_session->environment->cancel();
-    m_retired.push_back(std::move(m_session));
-    // Destroyed from the event loop: start() may have been called from inside the run.
-    QMetaObject::invokeMethod(this, [this] { m_retired.clear(); }, Qt::QueuedConnection);
 }
 
 Status checkRealRun(const Scenario &scenario, const ServerModel &server, double timeScale, const SimulationRun *prediction)

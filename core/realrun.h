@@ -2,6 +2,7 @@
 
 #include "realrunlimits.h"
 #include "result.h"
+#include "runsessions.h"
 #include "scenario.h"
 #include "simulator.h"
 
@@ -66,11 +67,8 @@ private:
     void onRequestFinished(quint64 generation, RequestIndex request);
     void onEnvironmentFinished(quint64 generation, const Status &status);
     void end(Result<SimulationRun> run);
-    void retireSession();
 
-    std::unique_ptr<Session> m_session;
-    std::vector<std::unique_ptr<Session>> m_retired; // cancelled by a new start(), destroyed from the loop
-    quint64 m_generation = 0;
+    RunSessions<Session> m_sessions; // made in the constructor, where Session is complete
 };
 
 // Both runs of one scenario: measured for real and predicted in virtual time.
