@@ -730,9 +730,9 @@ void MainWindow::recomputeNow()
     const quint64 generation = ++m_generation;
     m_busy->start(tr("Computing %1").arg(m_editor->scenario().name));
     if (m_editor->scenario().pipeline)
-        computePipeline(generation, m_editor->scenario(), m_cancel);
+        compute(generation, m_editor->scenario(), m_cancel, &MainWindow::showPipelineCharts);
     else
-        compute(generation, m_editor->scenario(), m_cancel);
+        compute(generation, m_editor->scenario(), m_cancel, &MainWindow::showCharts);
 }
 
 void MainWindow::cancelComputation()
@@ -746,14 +746,15 @@ bool MainWindow::isComputing() const
     return m_busy->isRunning() || m_coalesce.isActive();
 }
 
-QCoro::Task<> MainWindow::compute(quint64 generation, Core::Scenario scenario, CancelFlag cancel)
+template<typename Charts>
+QCoro::Task<> MainWindow::compute(quint64 generation, Core::Scenario scenario, CancelFlag cancel, void (MainWindow::*show)(const Charts &))
 {
     QPointer<MainWindow> self(this);
     // Named rather than a temporary inside the co_await expression: GCC 12
     // would destroy the lambda's captures twice.
-    auto job = [scenario = std::move(scenario), cancel] { return WindowCharts::compute(scenario, cancel.get()); };
-    QFuture<Core::Result<WindowCharts>> future = QtConcurrent::run(std::move(job));
-    const Core::Result<WindowCharts> charts = co_await future;
+    auto job = [scenario = std::move(scenario), cancel] { return Charts::compute(scenario, cancel.get()); };
+    QFuture<Core::Result<Charts>> future = QtConcurrent::run(std::move(job));
+    const Core::Result<Charts> charts = co_await future;
     if (!self || generation != m_generation)
         co_return; // the window closed, or a newer edit started its own computation
     m_busy->stop();
@@ -761,7 +762,7 @@ QCoro::Task<> MainWindow::compute(quint64 generation, Core::Scenario scenario, C
         showComputationError(charts.error(), cancel->load());
         co_return;
     }
-    showCharts(*charts);
+    (this->*show)(*charts);
 }
 
 void MainWindow::showCharts(const WindowCharts &charts)
@@ -777,23 +778,6 @@ void MainWindow::showCharts(const WindowCharts &charts)
     setStatus(tr("%1 — %2 — computed in %3")
                   .arg(m_editor->scenario().name, modelsShown(charts.compare), Core::formatSeconds(charts.computeSeconds)));
     Q_EMIT chartsShown();
-}
-
-QCoro::Task<> MainWindow::computePipeline(quint64 generation, Core::Scenario scenario, CancelFlag cancel)
-{
-    QPointer<MainWindow> self(this);
-    // Named rather than a temporary inside the co_await expression (GCC 12).
-    auto job = [scenario = std::move(scenario), cancel] { return PipelineCharts::compute(scenario, cancel.get()); };
-    QFuture<Core::Result<PipelineCharts>> future = QtConcurrent::run(std::move(job));
-    const Core::Result<PipelineCharts> charts = co_await future;
-    if (!self || generation != m_generation)
-        co_return; // the window closed, or a newer edit started its own computation
-    m_busy->stop();
-    if (!charts) {
-        showComputationError(charts.error(), cancel->load());
-        co_return;
-    }
-    showPipelineCharts(*charts);
 }
 
 void MainWindow::showPipelineCharts(const PipelineCharts &charts)

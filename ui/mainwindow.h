@@ -179,7 +179,6 @@ private:
     // A pipeline scenario shows the Latency tab and its items in the Gantt and
     // Compare tabs; the server, its model and the Measured and Load tabs do not apply.
     void showPipelineTabs(bool pipeline);
-    QCoro::Task<> computePipeline(quint64 generation, Core::Scenario scenario, CancelFlag cancel);
     void showPipelineCharts(const PipelineCharts &charts);
 
     void showScenario(const Core::Scenario &scenario, const QString &filePath);
@@ -193,9 +192,11 @@ private:
     void applyPalette();
 
     void scheduleRecompute();
-    // Computes off the UI thread; drops the result if a newer computation
-    // started meanwhile (`generation` no longer current).
-    QCoro::Task<> compute(quint64 generation, Core::Scenario scenario, CancelFlag cancel);
+    // Computes `Charts::compute` (WindowCharts, PipelineCharts) off the UI
+    // thread and shows them with `show`; drops the result if a newer
+    // computation started meanwhile (`generation` no longer current).
+    template<typename Charts>
+    QCoro::Task<> compute(quint64 generation, Core::Scenario scenario, CancelFlag cancel, void (MainWindow::*show)(const Charts &));
     void showCharts(const WindowCharts &charts);
     void showComputationError(const QString &message, bool cancelled);
     void setStatus(const QString &text, bool isError = false);
