@@ -108,6 +108,7 @@ private Q_SLOTS:
     void subPixelSpansCollapse_data();
     void subPixelSpansCollapse();
     void timedOutRequestIsMarked();
+    void aRecordedChartsLegendNamesWhatAClientSees();
     void densityBands();
     void zoomingInTurnsBandsIntoRows();
     void comparisonSharesTheTimeAxis();
@@ -273,6 +274,31 @@ void TestGanttGeometry::timedOutRequestIsMarked()
     // The request answered in time carries no mark.
     QCOMPARE(rowRects(geometry, GanttLayer::TimeoutTick, 0, 1).size(), 0);
     QCOMPARE(rowRects(geometry, GanttLayer::Late, 0, 1).size(), 0);
+}
+
+// A recording shows a client's view: waiting for the answer, receiving it.
+// The server's states (ready, queued) never occur there and are left out.
+void TestGanttGeometry::aRecordedChartsLegendNamesWhatAClientSees()
+{
+    Timeline timeline;
+    addHandRequest(timeline, 0.0, {{SpanState::Io, 0.9}, {SpanState::Cpu, 0.1}});
+    GanttChart chart = chartWith(std::move(timeline));
+    const auto legendTexts = [](const GanttGeometry &geometry) {
+        QStringList texts;
+        for (const GanttText &text : geometry.texts()) {
+            if (text.role == GanttText::Role::Legend)
+                texts << text.text;
+        }
+        return texts;
+    };
+    const QStringList simulated = legendTexts(GanttGeometry::build(chart, seconds(0, 1), kSize, plainStyle()));
+    QCOMPARE(simulated, (QStringList{QStringLiteral("cpu"), QStringLiteral("io wait"), QStringLiteral("ready (loop/GIL/core busy)"),
+                                     QStringLiteral("queued"), QStringLiteral("response")}));
+    chart.recorded = true;
+    const GanttGeometry recorded = GanttGeometry::build(chart, seconds(0, 1), kSize, plainStyle());
+    QCOMPARE(legendTexts(recorded), (QStringList{QStringLiteral("waiting for the answer"), QStringLiteral("receiving the answer"),
+                                                 QStringLiteral("response")}));
+    QCOMPARE(recorded.legend().size(), 3);
 }
 
 void TestGanttGeometry::densityBands()

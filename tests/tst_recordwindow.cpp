@@ -166,6 +166,7 @@ void TestRecordWindow::theDemoServerIsRecordedSyncThenAsync()
     // Both on the Recorded chart and load view, named and coloured like their predictions.
     const Ui::GanttChart &chart = m_window->recordedView()->chart();
     QCOMPARE(chart.sections.size(), 2);
+    QVERIFY(chart.recorded); // its legend names what a client sees
     QCOMPARE(chart.sections[0].title, QStringLiteral("Demo server: sync, 1 worker"));
     QCOMPARE(chart.sections[1].title, QStringLiteral("Demo server: async"));
     const Ui::LoadChart &loadChart = m_window->recordedLoadView()->chart();

@@ -29,6 +29,10 @@ struct GanttChart
 {
     QString title; // the scenario's name
     QList<GanttSection> sections;
+    // Recorded from real HTTP requests: a client sees only waiting for the
+    // answer's head (io) and receiving its body (cpu), so the legend says
+    // that and leaves out the server's states (ready, queued).
+    bool recorded = false;
 
     bool isEmpty() const;
     qint64 rowCount() const; // requests over all sections

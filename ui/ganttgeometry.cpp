@@ -93,13 +93,13 @@ qsizetype requestCount(const GanttSection &section)
     return section.run ? section.run->timeline.requestCount() : 0;
 }
 
-QString legendText(GanttLegendSwatch::Kind kind)
+QString legendText(GanttLegendSwatch::Kind kind, bool recorded)
 {
     switch (kind) {
     case GanttLegendSwatch::Kind::Cpu:
-        return QStringLiteral("cpu");
+        return recorded ? QStringLiteral("receiving the answer") : QStringLiteral("cpu");
     case GanttLegendSwatch::Kind::Io:
-        return QStringLiteral("io wait");
+        return recorded ? QStringLiteral("waiting for the answer") : QStringLiteral("io wait");
     case GanttLegendSwatch::Kind::Ready:
         return QStringLiteral("ready (loop/GIL/core busy)");
     case GanttLegendSwatch::Kind::Queued:
@@ -161,13 +161,14 @@ void GanttGeometry::layOutHeader(const GanttChart &chart, const GanttStyle &styl
     double y = style.padding;
 
     using Kind = GanttLegendSwatch::Kind;
-    QList<Kind> kinds{Kind::Cpu, Kind::Io, Kind::Ready, Kind::Queued, Kind::Response};
+    QList<Kind> kinds = chart.recorded ? QList<Kind>{Kind::Io, Kind::Cpu, Kind::Response}
+                                       : QList<Kind>{Kind::Cpu, Kind::Io, Kind::Ready, Kind::Queued, Kind::Response};
     if (anyTimeouts(chart))
         kinds << Kind::Timeout;
     QList<double> textWidths;
     double legendWidth = -style.legendEntryGap;
     for (const Kind kind : kinds) {
-        textWidths << textMetrics.horizontalAdvance(legendText(kind));
+        textWidths << textMetrics.horizontalAdvance(legendText(kind, chart.recorded));
         legendWidth += style.legendSwatchWidth + style.legendSwatchGap + textWidths.last() + style.legendEntryGap;
     }
 
@@ -186,7 +187,7 @@ void GanttGeometry::layOutHeader(const GanttChart &chart, const GanttStyle &styl
                             style.legendSwatchHeight);
         m_legend.append({kinds[i], swatch});
         x += style.legendSwatchWidth + style.legendSwatchGap;
-        m_texts.append({GanttText::Role::Legend, QRectF(x, lineTop, textWidths[i] + 1, lineHeight), legendText(kinds[i]),
+        m_texts.append({GanttText::Role::Legend, QRectF(x, lineTop, textWidths[i] + 1, lineHeight), legendText(kinds[i], chart.recorded),
                         int(Qt::AlignLeft | Qt::AlignVCenter)});
         x += textWidths[i] + style.legendEntryGap;
     }

@@ -54,6 +54,7 @@ void RecordSession::start(const Core::RecordPlan &plan)
     m_recordings.clear();
     m_chart = {};
     m_chart.title = tr("Recorded: %1").arg(plan.describe());
+    m_chart.recorded = true;
     m_cancelRequested = false;
     m_running = true;
     m_busy->start(tr("Recording"));
