@@ -60,6 +60,7 @@ private Q_SLOTS:
     void theDemoServerIsRecordedSyncThenAsync();
     void aCancelledRecordingKeepsItsRows();
     void aServerThatIsNotThereIsReported();
+    void closingTheWindowWhileRecordingStopsEverything();
 
 private:
     std::unique_ptr<Ui::MainWindow> m_window;
@@ -226,6 +227,26 @@ void TestRecordWindow::aServerThatIsNotThereIsReported()
     QVERIFY2(m_window->statusText().contains(QStringLiteral("failed")), qPrintable(m_window->statusText()));
     QVERIFY2(m_window->statusText().contains(options.url.toString()), qPrintable(m_window->statusText()));
     QVERIFY(session->recordings().isEmpty() || session->recordings().first().run.metrics.completed == 0);
+}
+
+// The recorder, its connections and the demo server's thread all end with
+// the window; nothing calls back into it afterwards (the sanitizer suite
+// runs this too).
+void TestRecordWindow::closingTheWindowWhileRecordingStopsEverything()
+{
+    auto window = std::make_unique<Ui::MainWindow>();
+    Core::RecordLoad load;
+    load.connections = 8;
+    load.duration = 10'000 * kMs;
+    window->startRecording(Core::RecordPlan::demoComparison(2, 50 * kMs, load));
+    QTRY_VERIFY_WITH_TIMEOUT(window->statusText().contains(QStringLiteral("1 of 2")), 5'000);
+    QTest::qWait(300); // requests in flight, others queued at the server
+    QVERIFY(window->recordSession()->isRunning());
+    QElapsedTimer clock;
+    clock.start();
+    window.reset();
+    qInfo("the window closed in %lld ms while recording", clock.elapsed());
+    QTest::qWait(200); // anything still queued for it would run now
 }
 
 QTEST_MAIN(TestRecordWindow)
