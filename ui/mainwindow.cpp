@@ -1031,7 +1031,10 @@ void MainWindow::exportChart()
     const auto [kind, title] = chartNameOf(tab);
     // Beside the scenario file, else in Pictures.
     const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(m_filePath).path();
-    const QString suggested = QDir(folder).filePath(QStringLiteral("%1-%2.png").arg(slugOf(m_editor->scenario().name), kind));
+    // A recording is not the scenario's: it is named on its own.
+    const bool recorded = tab == m_recorded || tab == m_recordedLoad;
+    const QString name = recorded ? kind : QStringLiteral("%1-%2").arg(slugOf(m_editor->scenario().name), kind);
+    const QString suggested = QDir(folder).filePath(name + QStringLiteral(".png"));
     ExportDialog dialog(title, suggested, this);
     const ExportSettings remembered = m_settings->exportSettings();
     dialog.setChartSize(remembered.size);
