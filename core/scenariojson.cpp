@@ -388,6 +388,12 @@ double ScenarioReader::seconds(const JsonField &field, Zero zero)
         m_json.raiseExpected(field, QStringLiteral("at most %1 seconds (about 11.5 days)").arg(Limits::kMaxSeconds, 0, 'f', 0));
         return 0.0;
     }
+    // Virtual time counts nanoseconds: a positive value below half of one
+    // would round to 0, which means something else (no timeout) or nothing.
+    if (zero == Zero::Rejected && fromSeconds(value) <= 0) {
+        m_json.raiseExpected(field, QStringLiteral("at least 1e-9 seconds (a nanosecond)"));
+        return 0.0;
+    }
     return value;
 }
 
