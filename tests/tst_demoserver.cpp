@@ -1,6 +1,8 @@
 // The demo server, driven by raw sockets on the test's own event loop (the
 // server shares it, so nothing here may block: every wait spins the loop).
 
+#include "resultcheck.h"
+
 #include "core/demoserver.h"
 #include "core/httphead.h"
 
@@ -14,16 +16,9 @@
 #include <memory>
 
 using namespace LatencyLab::Core;
+using namespace LatencyLab::Tests;
 
 namespace {
-
-// A failed result's message, for a check's description (empty on success:
-// QVERIFY2 evaluates its description either way).
-template<typename T>
-QByteArray failureOf(const Result<T> &result)
-{
-    return result ? QByteArray() : result.error().toUtf8();
-}
 
 constexpr int kWaitMs = 5000;
 

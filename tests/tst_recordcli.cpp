@@ -7,6 +7,7 @@
 #include "core/servecommand.h"
 #include "closedport.h"
 #include "latencylabprocess.h"
+#include "resultcheck.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,14 +21,6 @@ using namespace LatencyLab::Core;
 using namespace LatencyLab::Tests;
 
 namespace {
-
-// A failed result's message, for a check's description (empty on success:
-// QVERIFY2 evaluates its description either way).
-template<typename T>
-QByteArray failureOf(const Result<T> &result)
-{
-    return result ? QByteArray() : result.error().toUtf8();
-}
 
 constexpr int kTimeoutMs = 30'000;
 

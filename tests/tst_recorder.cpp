@@ -5,6 +5,7 @@
 // against figures worked out by hand.
 
 #include "closedport.h"
+#include "resultcheck.h"
 
 #include "core/demoserver.h"
 #include "core/httprecorder.h"
@@ -25,14 +26,6 @@ using namespace LatencyLab::Core;
 using namespace LatencyLab::Tests;
 
 namespace {
-
-// A failed result's message, for a check's description (empty on success:
-// QVERIFY2 evaluates its description either way).
-template<typename T>
-QByteArray failureOf(const Result<T> &result)
-{
-    return result ? QByteArray() : result.error().toUtf8();
-}
 
 // Accepts connections and reads requests, then answers each with `answer`
 // (nothing at all when empty) and closes when `close` says so.

@@ -28,6 +28,18 @@ Core::Status exportPipeline(const Core::Scenario &scenario, const Core::AppOptio
     return exportChart(chart, options.outPath, options.exportSize, options.exportScale);
 }
 
+// "wrote OUT (WxH at scale F)": printed only once the file is complete.
+int reportWritten(const Core::AppOptions &options, QTextStream &out)
+{
+    out << QStringLiteral("wrote %1 (%2x%3 at scale %4)\n")
+               .arg(options.outPath)
+               .arg(options.exportSize.width())
+               .arg(options.exportSize.height())
+               .arg(options.exportScale);
+    out.flush();
+    return Core::kExitSuccess;
+}
+
 } // namespace
 
 int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStream &err)
@@ -44,13 +56,7 @@ int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStr
     if (scenario->pipeline) {
         if (const Core::Status written = exportPipeline(*scenario, options); !written)
             return Core::reportBadInput(err, written.error());
-        out << QStringLiteral("wrote %1 (%2x%3 at scale %4)\n")
-                   .arg(options.outPath)
-                   .arg(options.exportSize.width())
-                   .arg(options.exportSize.height())
-                   .arg(options.exportScale);
-        out.flush();
-        return Core::kExitSuccess;
+        return reportWritten(options, out);
     }
 
     QList<Core::ServerSpec> models;
@@ -78,13 +84,7 @@ int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStr
                                       : exportChart(*chart, options.outPath, options.exportSize, options.exportScale);
     if (!written)
         return Core::reportBadInput(err, written.error());
-    out << QStringLiteral("wrote %1 (%2x%3 at scale %4)\n")
-               .arg(options.outPath)
-               .arg(options.exportSize.width())
-               .arg(options.exportSize.height())
-               .arg(options.exportScale);
-    out.flush();
-    return Core::kExitSuccess;
+    return reportWritten(options, out);
 }
 
 } // namespace LatencyLab::Ui
