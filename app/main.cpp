@@ -2,6 +2,7 @@
 
 #include "core/commandline.h"
 #include "core/headless.h"
+#include "core/presets.h"
 #include "ui/exportcommand.h"
 #include "ui/mainwindow.h"
 
@@ -43,13 +44,23 @@ int runWindow(int &argc, char **argv, const Core::AppOptions &options, bool scen
     if (scenarioNamed || !window.showLastScenario()) {
         const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
         if (!scenario) {
-            QMessageBox::critical(nullptr, QStringLiteral("LatencyLab"), scenario.error());
-            return Core::reportBadInput(err, scenario.error());
-        }
-        if (options.scenarioFile.isEmpty())
+            // Said on standard error for whoever launched it, and in the window,
+            // which opens anyway (on the last scenario, else the default) so a
+            // file manager's double-click on a broken file still leads somewhere.
+            Core::reportBadInput(err, scenario.error());
+            if (!window.showLastScenario())
+                window.showPreset(Core::kDefaultPreset, *Core::Presets::load(Core::kDefaultPreset));
+            window.show();
+            // Not blocking, like the window's own error messages.
+            auto *box = new QMessageBox(QMessageBox::Critical, QStringLiteral("Cannot Open the Scenario"), scenario.error(),
+                                        QMessageBox::Ok, &window);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        } else if (options.scenarioFile.isEmpty()) {
             window.showPreset(options.preset, *scenario);
-        else
+        } else {
             window.showFile(options.scenarioFile, *scenario);
+        }
     }
     window.show();
     window.offerRestore(); // unsaved edits a crash left behind
