@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Sets LatencyLab up on a Debian 12 machine, from a fresh clone.
 #
-#   ./scripts/setup.sh run     install missing packages, build, open the window
-#   ./scripts/setup.sh build   install missing packages, build
+#   ./scripts/setup.sh run     install missing packages, build the program, open the window
+#   ./scripts/setup.sh build   install missing packages, build everything (program, tests, benchmarks)
 #   ./scripts/setup.sh test    install missing packages, build, run every test;
 #                              then the sanitizer suite (AddressSanitizer and
 #                              UndefinedBehaviorSanitizer, build-sanitize/) and
 #                              the fuzzer (clang + libFuzzer, build-fuzz/) for
 #                              LATENCYLAB_FUZZ_SECONDS (default 30); fails if any fails
+#   ./scripts/setup.sh packages print the Debian packages this script installs
 #
 # Packages are installed with apt-get only when one is missing (with sudo
-# when not run as root). The build goes to build/ (CMake + Ninja).
+# when not run as root). The build goes to build/ (CMake + Ninja), through
+# ccache (cache in ~/.cache/ccache), so a rebuild of the same sources is quick.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,17 +20,25 @@ BUILD_DIR="$REPO_ROOT/build"
 BUILD_TYPE="RelWithDebInfo"
 JOBS=2
 
-# Everything a clean build and the tests need. qt6-base-dev brings Qt's GUI,
-# whose CMake package needs the OpenGL headers; charts drawn offscreen need a
-# font (fonts-dejavu-core); python3-simpy3 is the
-# reference model a benchmark compares against. The packaging tests validate
-# the desktop files (desktop-file-utils, appstream, shared-mime-info) and
-# build the .deb, whose dependencies dpkg-shlibdeps (dpkg-dev, with file)
-# reads off the binary. The fuzzer needs clang and its libFuzzer runtime
-# (libclang-rt-14-dev).
+# Everything a clean build and the tests need, on a minimal Debian 12 (what
+# `debootstrap --variant=minbase` gives): installed with --no-install-recommends,
+# so a package that is only a Recommends of another must be named here.
+# tests/install/ checks that every CMake package and tool the build and the
+# tests use comes from this list, and scripts/fresh-debian-check.sh proves it
+# in a fresh Debian root.
+#   qt6-charts-dev       its CMake package needs Qt6OpenGL's: libqt6opengl6-dev
+#                        (only recommended by qt6-base-dev), and the GL headers
+#   fonts-dejavu-core    charts drawn offscreen need a font
+#   python3-simpy3       the reference model a benchmark compares against
+#   desktop-file-utils appstream shared-mime-info
+#                        the packaging tests validate the desktop files
+#   dpkg-dev file        the .deb's dependencies, read off the binary by dpkg-shlibdeps
+#   clang libclang-rt-14-dev
+#                        the fuzzer: clang and its libFuzzer runtime
+#   ccache               rebuilds of unchanged sources come from its cache
 PACKAGES=(
-    cmake ninja-build g++
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
+    cmake ninja-build g++ ccache
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
     qcoro-qt6-dev
     libgl-dev libglx-dev libopengl-dev
     fonts-dejavu-core
@@ -38,7 +48,7 @@ PACKAGES=(
 )
 
 usage() {
-    echo "usage: $0 run|build|test" >&2
+    echo "usage: $0 run|build|test|packages" >&2
     exit 2
 }
 
@@ -68,9 +78,26 @@ install_packages() {
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+# Every tree compiles through ccache when it is there (it is in PACKAGES, but
+# the script still builds without it). CMAKE_CXX_COMPILER_LAUNCHER is cached,
+# so it is passed every time, not only on the first configure. Paths inside
+# the clone are hashed relative to it (CCACHE_BASEDIR, CCACHE_NOHASHDIR), so a
+# fresh clone elsewhere still finds what an earlier one compiled.
+configure() {
+    local dir=$1
+    shift
+    local launcher=()
+    if command -v ccache > /dev/null; then
+        launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+        export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$REPO_ROOT}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
+    fi
+    cmake -S "$REPO_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${launcher[@]}" "$@"
+}
+
+# build [TARGET]: everything, or only TARGET (run needs only the program).
 build() {
-    cmake -S "$REPO_ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE"
-    cmake --build "$BUILD_DIR" -j"$JOBS"
+    configure "$BUILD_DIR"
+    cmake --build "$BUILD_DIR" -j"$JOBS" ${1:+--target "$1"}
 }
 
 # Widget tests need no display: Qt draws offscreen.
@@ -86,8 +113,7 @@ run_tests() {
 # file and line.
 sanitizer_tests() {
     local dir="$BUILD_DIR-sanitize"
-    cmake -S "$REPO_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DLATENCYLAB_SANITIZE=ON \
-        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
+    configure "$dir" -DLATENCYLAB_SANITIZE=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
     cmake --build "$dir" -j"$JOBS" --target sanitizer_suite
     ASAN_OPTIONS=detect_stack_use_after_return=1 run_tests "$dir" -L sanitizer_suite
 }
@@ -97,8 +123,7 @@ sanitizer_tests() {
 # crasher found so far is replayed first, and scripts/fuzz.sh fuzzes longer.
 fuzz_tests() {
     local dir="$BUILD_DIR-fuzz"
-    CC=clang CXX=clang++ cmake -S "$REPO_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
-        -DLATENCYLAB_FUZZ_SECONDS="${LATENCYLAB_FUZZ_SECONDS:-30}"
+    CC=clang CXX=clang++ configure "$dir" -DLATENCYLAB_FUZZ_SECONDS="${LATENCYLAB_FUZZ_SECONDS:-30}"
     cmake --build "$dir" -j"$JOBS" --target fuzz_scenario
     run_tests "$dir" -R '^fuzz_'
 }
@@ -108,7 +133,7 @@ main() {
     case "$1" in
         run)
             install_packages
-            build
+            build latencylab
             exec "$BUILD_DIR/app/latencylab"
             ;;
         build)
@@ -126,6 +151,9 @@ main() {
                 echo "setup: some tests failed (see above)" >&2
             fi
             exit "$failed"
+            ;;
+        packages)
+            printf '%s\n' "${PACKAGES[@]}"
             ;;
         *)
             usage
