@@ -1,3 +1,4 @@
+#include "displaycheck.h"
 #include "startupprobe.h"
 
 #include "core/commandline.h"
@@ -86,8 +87,11 @@ int main(int argc, char **argv)
     const Core::Result<Core::AppOptions> options = Core::parseCommandLine(arguments);
     if (!options)
         return Core::reportBadInput(err, options.error());
-    if (options->command == Core::Command::Gui)
+    if (options->command == Core::Command::Gui) {
+        if (!windowCanOpen())
+            return Core::reportBadInput(err, noDisplayMessage());
         return runWindow(argc, argv, *options, !arguments.isEmpty(), sinceMain, err);
+    }
     if (options->command == Core::Command::Export) {
         // Drawing needs fonts, and Qt Charts (the latency plot) graphics
         // widgets, hence a QApplication, but never a display.
