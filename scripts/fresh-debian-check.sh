@@ -7,10 +7,13 @@
 # each timed. Too slow for every CI run (about an hour on 2 cores); run it when
 # the package list or the build's dependencies change.
 #
-#   sudo ./scripts/fresh-debian-check.sh [--run-only] [--keep]
+#   sudo ./scripts/fresh-debian-check.sh [--run-only] [--keep] [--again]
 #
 #   --run-only   only the run command (a quarter of the time)
 #   --keep       leave the root in build-fresh-debian/root to look around
+#   --again      reuse the root an earlier --keep left, with its packages and
+#                compiler cache, and run both commands on a new clean clone:
+#                the second run of a machine, as CI's second run of a commit
 #
 # Needs root (debootstrap, chroot, mounts) and debootstrap (installed when
 # missing). The pristine root is kept as a tarball in build-fresh-debian/, so
@@ -26,11 +29,13 @@ SUITE=bookworm
 
 run_only=0
 keep=0
+again=0
 for argument in "$@"; do
     case $argument in
         --run-only) run_only=1 ;;
         --keep) keep=1 ;;
-        *) echo "usage: $0 [--run-only] [--keep]" >&2; exit 2 ;;
+        --again) again=1 keep=1 ;;
+        *) echo "usage: $0 [--run-only] [--keep] [--again]" >&2; exit 2 ;;
     esac
 done
 ((EUID == 0)) || { echo "fresh-debian-check: needs root (debootstrap, chroot, mount): sudo $0" >&2; exit 2; }
@@ -75,15 +80,20 @@ main() {
     command -v debootstrap > /dev/null || apt-get install -y --no-install-recommends debootstrap
     mkdir -p "$WORK"
     unmount_root
-    rm -rf "$ROOT"
-    local mirror
-    mirror=$(debian_mirror)
-    if [[ ! -f $BASE_TARBALL ]]; then
-        echo "fresh-debian-check: downloading a minimal $SUITE from $mirror"
-        debootstrap --variant=minbase --make-tarball="$BASE_TARBALL" "$SUITE" "$WORK/tarball-work" "$mirror"
-        rm -rf "$WORK/tarball-work"
+    if ((again)); then
+        [[ -d $ROOT/root/latencylab ]] || { echo "fresh-debian-check: no root from an earlier --keep in $ROOT" >&2; exit 2; }
+        rm -rf "$ROOT/root/latencylab"
+    else
+        rm -rf "$ROOT"
+        local mirror
+        mirror=$(debian_mirror)
+        if [[ ! -f $BASE_TARBALL ]]; then
+            echo "fresh-debian-check: downloading a minimal $SUITE from $mirror"
+            debootstrap --variant=minbase --make-tarball="$BASE_TARBALL" "$SUITE" "$WORK/tarball-work" "$mirror"
+            rm -rf "$WORK/tarball-work"
+        fi
+        debootstrap --variant=minbase --unpack-tarball="$BASE_TARBALL" "$SUITE" "$ROOT" "$mirror"
     fi
-    debootstrap --variant=minbase --unpack-tarball="$BASE_TARBALL" "$SUITE" "$ROOT" "$mirror"
     trap cleanup EXIT
 
     mount -t proc proc "$ROOT/proc"
@@ -93,7 +103,9 @@ main() {
 
     # A clean clone of what is committed, as a new user would have it.
     git clone --quiet --no-hardlinks "$REPO_ROOT" "$ROOT/root/latencylab"
-    echo "fresh-debian-check: $(git -C "$REPO_ROOT" log --oneline -1) in a fresh $SUITE root"
+    local kind="a fresh $SUITE root"
+    ((again)) && kind="the $SUITE root of an earlier check, on a new clone"
+    echo "fresh-debian-check: $(git -C "$REPO_ROOT" log --oneline -1) in $kind"
     echo "fresh-debian-check: packages before: $(in_root dpkg-query -W -f='.' | wc -c)"
 
     local failed=0
@@ -106,10 +118,10 @@ main() {
     fi
     echo "fresh-debian-check: packages after: $(in_root dpkg-query -W -f='.' | wc -c)"
     if ((failed)); then
-        echo "fresh-debian-check: FAILED in a fresh $SUITE root" >&2
+        echo "fresh-debian-check: FAILED in $kind" >&2
         return 1
     fi
-    echo "fresh-debian-check: both commands passed in a fresh $SUITE root"
+    echo "fresh-debian-check: both commands passed in $kind"
 }
 
 main
