@@ -4,6 +4,7 @@
 
 #include "scenariobuilder.h"
 #include "timelinetext.h"
+#include "wallclock.h"
 
 #include "core/realrun.h"
 #include "core/simulator.h"
@@ -169,7 +170,7 @@ void TestRealtime::responsesMatchThePrediction()
         if (mismatch.isEmpty())
             matched = std::move(real).value();
     }
-    QVERIFY2(matched.has_value(), qPrintable(mismatch));
+    VERIFY_WALL_CLOCK(matched.has_value(), qPrintable(mismatch));
     const RealRunReport *real = &*matched;
     // The prediction kept beside the measurement is the virtual-time run.
     QCOMPARE(real->predicted.timeline.response(2), predicted->timeline.response(2));
@@ -187,7 +188,7 @@ void TestRealtime::asyncOverlapsTheWaitsAndSyncQueues()
     const Span waited = s.span(2, 0);
     QCOMPARE(waited.state, SpanState::Queued);
     QCOMPARE(waited.blame, 0);
-    QVERIFY2(std::abs(toSeconds(waited.length()) - 2.1) < 0.1, // 20 ms of real time at this scale
+    VERIFY_WALL_CLOCK(std::abs(toSeconds(waited.length()) - 2.1) < 0.1, // 20 ms of real time at this scale
              qPrintable(spansText(s, 0) + QLatin1String(" | ") + spansText(s, 1) + QLatin1String(" | ") + spansText(s, 2)));
     QVERIFY(s.end(2) > s.end(1) && s.end(1) > s.end(0));
 
@@ -195,7 +196,7 @@ void TestRealtime::asyncOverlapsTheWaitsAndSyncQueues()
     // wake-up), the short one answers first, and all three wait on io at the same moment.
     const Timeline &a = async->measured.timeline;
     for (RequestIndex r = 0; r < 3; ++r)
-        QVERIFY2(toSeconds(a.queuedBeforeStart(r)) < kJitterSeconds / 0.2, qPrintable(spansText(a, r)));
+        VERIFY_WALL_CLOCK(toSeconds(a.queuedBeforeStart(r)) < kJitterSeconds / 0.2, qPrintable(spansText(a, r)));
     QVERIFY(a.end(2) < a.end(0) && a.end(0) < a.end(1));
     const Nanos allWaiting = fromSeconds(0.3); // by hand: io spans [0.05,0.95], [0.1,1.2], [0.15,0.55]
     for (RequestIndex r = 0; r < 3; ++r) {
@@ -246,7 +247,7 @@ void TestRealtime::aClosedClientSendsAsPredicted()
     QVERIFY2(real.ok(), qPrintable(real.ok() ? QString() : real.error()));
     const qint64 expected = server.concurrency == ServerModel::Concurrency::EventLoop ? 20 : 10;
     QCOMPARE(real->predicted.metrics.completed, expected);
-    QVERIFY2(std::abs(real->measured.metrics.completed - expected) <= 1, qPrintable(QString::number(real->measured.metrics.completed)));
+    VERIFY_WALL_CLOCK(std::abs(real->measured.metrics.completed - expected) <= 1, qPrintable(QString::number(real->measured.metrics.completed)));
 }
 
 void TestRealtime::cancelEndsTheRunQuickly_data()
@@ -278,7 +279,7 @@ void TestRealtime::cancelEndsTheRunQuickly()
     QVERIFY(finished.wait(5000));
     const qint64 cancelMs = sinceCancel.elapsed();
     QVERIFY(sinceCancel.isValid());
-    QVERIFY2(cancelMs <= 100, qPrintable(QStringLiteral("%1 ms").arg(cancelMs)));
+    VERIFY_WALL_CLOCK(cancelMs <= 100, qPrintable(QStringLiteral("%1 ms").arg(cancelMs)));
 
     const Result<SimulationRun> &result = finished.first();
     QVERIFY(!result.ok());
@@ -287,7 +288,7 @@ void TestRealtime::cancelEndsTheRunQuickly()
     const Timeline &timeline = run.timeline();
     QVERIFY(timeline.requestCount() >= 2);
     QVERIFY(timeline.isFinished(0));
-    QVERIFY2(std::abs(toSeconds(timeline.response(0)) - 0.1) < 2 * kJitterSeconds, qPrintable(spansText(timeline, 0)));
+    VERIFY_WALL_CLOCK(std::abs(toSeconds(timeline.response(0)) - 0.1) < 2 * kJitterSeconds, qPrintable(spansText(timeline, 0)));
     QVERIFY(!timeline.isFinished(1));
 }
 
