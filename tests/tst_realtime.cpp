@@ -5,8 +5,8 @@
 #include "scenariobuilder.h"
 #include "timelinetext.h"
 
-#include "core/realrun.h"
-#include "core/simulator.h"
+#include "engine/simulator.h"
+#include "realtime/realrun.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
