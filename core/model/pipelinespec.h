@@ -54,7 +54,7 @@ struct PipelineSpec
     Distribution delay = Distribution::uniform(0.5, 1.5); // pause after each item
     int consumers = 1;
     Distribution processing = Distribution::fixed(0.5);   // per item, after taking it
-    StepKind processingKind = StepKind::Io;                 // the course's processing is a sleep
+    StepKind processingKind = StepKind::Io;                 // the example's processing is a sleep
     qint64 maxQueue = 0; // 0: unbounded; otherwise a full queue blocks producers (back-pressure)
     quint64 seed = 1;
 

@@ -493,7 +493,7 @@ PipelineOverrides ScenarioReader::readPipelineValues(const JsonField &field)
     if (const JsonField processing = field.member(u"processing"); processing.isPresent())
         values.processing = readDistribution(processing);
     if (const JsonField kind = field.member(u"processing_kind"); kind.isPresent()) {
-        constexpr QStringView kinds = u"\"io\" (a sleep, as in the course) or \"cpu\" (work that holds the loop)";
+        constexpr QStringView kinds = u"\"io\" (a wait that holds nothing, like a sleep) or \"cpu\" (work that holds the loop)";
         const QString name = m_json.string(kind, kinds);
         if (name == u"io" || name == u"cpu")
             values.processingKind = stepKindNamed(name);

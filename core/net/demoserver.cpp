@@ -435,7 +435,7 @@ void DemoServer::dispatch(quint64 id, const QByteArray &method, const QByteArray
 
 QCoro::Task<> DemoServer::serveSun(quint64 id, bool headOnly, bool keepAlive)
 {
-    // Like the course's endpoint: two upstream calls, one after the other.
+    // Like an endpoint calling a web API twice: two upstream calls, one after the other.
     const SunWaits waits = sunWaits(m_config.delay);
     auto firstCall = d->waits.sleep(waits.first);
     if (!co_await firstCall)

@@ -13,7 +13,7 @@
 namespace LatencyLab::Core {
 
 // A small HTTP/1.1 server on 127.0.0.1 only, so the wrk experiment runs with
-// no other software. `GET /api/sun` waits like the course's sun API — two
+// no other software. `GET /api/sun` waits like a typical endpoint that asks a sun-times web API — two
 // sequential upstream calls (sunWaits()) — then answers a small JSON body;
 // `GET /health` answers at once; any other path is 404 and a malformed request
 // 400. Keep-alive is supported, since wrk and the recorder reuse connections.

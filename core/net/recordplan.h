@@ -35,7 +35,7 @@ struct RecordLoad
 };
 
 // What the window's Record dialog asks for: one server at a URL, or the
-// course's comparison — the demo server run sync, then async, under the same
+// sync-versus-async comparison — the demo server run sync, then async, under the same
 // wrk-style load — recorded one after the other onto one chart.
 struct RecordPlan
 {

@@ -12,7 +12,7 @@
 
 namespace LatencyLab::Core {
 
-// Runs a sync pipeline for real, as the course's synchronous program ran: on
+// Runs a sync pipeline for real, as the example's synchronous program runs: on
 // one worker thread (never the caller's), where a sleep blocks the thread
 // and work spins on it. Every await happens in await_ready, so the
 // coroutines never suspend: the driver runs each producer to its end, then

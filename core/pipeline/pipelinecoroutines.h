@@ -8,7 +8,7 @@ namespace LatencyLab::Core {
 
 // The producer and the consumer, written once: they run unchanged in virtual
 // time, on the Qt event loop and on a blocking thread; only the environment
-// differs. As in the course, a producer puts item i (value i²) and then
+// differs. As in the classic asyncio producer/consumer example, a producer puts item i (value i²) and then
 // pauses; a consumer takes an item, then processes it.
 QCoro::Task<> produce(PipelineContext producer);
 QCoro::Task<> consume(PipelineContext consumer);

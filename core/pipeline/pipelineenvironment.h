@@ -11,7 +11,7 @@ class PipelineEnvironment;
 
 // What a producer or consumer asks of its environment at one co_await.
 enum class PipelineAction : quint8 {
-    Sleep, // let time pass without holding anything (the course's asyncio.sleep / time.sleep)
+    Sleep, // let time pass without holding anything (asyncio.sleep / time.sleep in the example)
     Work,  // compute: holds the one event loop (or the one thread) for the duration
     Put,   // put an item to the queue; waits while the queue is full
     Take,  // take the oldest item; waits while the queue is empty
@@ -97,7 +97,7 @@ public:
     // The pause after an item, from this producer's own stream.
     PipelineAwaiter pause() const { return sleep(m_environment->state().drawDelay(m_actor)); }
     // Processing one item, from this consumer's own stream: a sleep (io, as
-    // in the course) or work (cpu).
+    // in the example) or work (cpu).
     PipelineAwaiter process() const
     {
         PipelineState &state = m_environment->state();

@@ -8,7 +8,7 @@
 
 namespace LatencyLab::Core {
 
-// One line of the course's console output, as data: a producer's
+// One line of the producer/consumer example's console output, as data: a producer's
 // "generated item 7" (printed in yellow) or a consumer's "processed value 49
 // after 0.42 s" (cyan), printed as it takes the item.
 struct PipelineEvent

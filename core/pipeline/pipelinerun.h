@@ -10,14 +10,14 @@
 
 namespace LatencyLab::Core {
 
-// One item's life. Latency is measured as the course measured it: taken from
-// the queue − produced (processing comes after).
+// One item's life. Latency is what the producer/consumer example prints: taken
+// from the queue − produced (processing comes after).
 struct PipelineItem
 {
     qint32 producer = 0;   // 0-based
-    qint32 index = 0;      // 1-based number within its producer, as the course prints it
-    qint64 value = 0;      // what was produced (index², as in the course)
-    Nanos producedAt = 0;  // made and put to the queue (time blocked on a full queue counts as latency, as in the course)
+    qint32 index = 0;      // 1-based number within its producer, as the example prints it
+    qint64 value = 0;      // what was produced (index², as in the example)
+    Nanos producedAt = 0;  // made and put to the queue (time blocked on a full queue counts as latency, as in the example)
     Nanos takenAt = 0;     // taken from the queue by a consumer
     Nanos doneAt = 0;      // processing finished
     qint32 consumer = 0;   // 0-based

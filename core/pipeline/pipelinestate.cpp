@@ -56,7 +56,7 @@ bool PipelineState::put(qint32 actor, qint32 index, Nanos now)
         notify(PipelineUpdate::Kind::Produced, -1, produced);
         return true;
     }
-    // Full: the producer waits with its item (it counts as produced already, as in the course).
+    // Full: the producer waits with its item (it counts as produced already, as in the example).
     notify(PipelineUpdate::Kind::Produced, -1, produced);
     m_actors[size_t(actor)].pending = item;
     m_waitingPutters.push(actor);

@@ -11,8 +11,8 @@
 namespace LatencyLab::Core {
 
 // Many sleepers on one precise QTimer over a deadline heap, re-armed to the
-// earliest deadline: one QTimer per sleeper scales quadratically (see the
-// design notes). Deadlines are real nanoseconds of a RealClock; equal ones
+// earliest deadline: one QTimer per sleeper scales quadratically (see
+// deadlinewaits.h). Deadlines are real nanoseconds of a RealClock; equal ones
 // wake in the order they were set. Lives on the thread that creates it and
 // calls back on that thread's event loop.
 class DeadlineTimer

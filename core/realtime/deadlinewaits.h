@@ -11,7 +11,9 @@ namespace LatencyLab::Core {
 // Coroutines sleeping on the Qt event loop of the thread that owns this
 // object, all woken by one DeadlineTimer (one precise QTimer over a deadline
 // heap). One QTimer per sleeper (QCoro::sleepFor) scales quadratically with
-// the number of sleepers and can wake early (see the design notes).
+// the number of sleepers and can wake early: on Qt 6.4, 10,000 sleepers woke
+// 27–66 ms late and 20,000 about 264 ms late; QCoro::sleepFor uses a coarse
+// timer and woke up to ~5 ms early.
 //
 //     auto wait = waits.sleep(duration);
 //     if (!co_await wait)

@@ -18,7 +18,7 @@ namespace LatencyLab::Core {
 // Runs request coroutines on the Qt event loop of the thread that creates it.
 // An io step suspends the coroutine on a deadline heap driven by one precise
 // QTimer, re-armed to the earliest deadline (one timer per sleeper scales
-// quadratically; see the design notes). A cpu step runs a real spin on a
+// quadratically with the sleepers; see deadlinewaits.h). A cpu step runs a real spin on a
 // thread pool as large as the model lets cpu steps run at once, and resumes
 // the coroutine on the loop through a queued call. Admission, the loop or GIL
 // and the cores are the same FIFO bookkeeping as in virtual time, so order and

@@ -153,7 +153,7 @@ void EventLog::flushLiveItems()
 void EventLog::setCursor(Core::Nanos cursor)
 {
     m_model->setCursor(cursor);
-    // No cursor: a whole run, read from the top like the course's console.
+    // No cursor: a whole run, read from the top like the example's console.
     const int row = cursor == EventLogModel::kNoCursor ? -1 : m_model->rowsUntil(cursor) - 1;
     if (row >= 0)
         m_view->scrollTo(m_model->index(row), QAbstractItemView::EnsureVisible);

@@ -14,7 +14,7 @@ class QListView;
 namespace LatencyLab::Ui {
 
 // The event log panel: what the producers generated and the consumers took,
-// one line each, coloured as the course printed them, with filters (kind,
+// one line each, coloured as the producer/consumer example prints them, with filters (kind,
 // producer, mode, text). It follows the replay: lines not yet reached are
 // dimmed and the view scrolls to the cursor. Selecting a line reports its
 // event, so the plot's cursor can move there. Live items are added in

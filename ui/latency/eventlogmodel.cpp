@@ -14,7 +14,7 @@ using Mode = Core::PipelineSpec::Mode;
 using Kind = Core::PipelineEvent::Kind;
 
 // Time order; at one instant an item is generated before it is processed,
-// as the course's output shows (and pipelineEventLog orders them).
+// as the example's output shows (and pipelineEventLog orders them).
 bool earlier(const LogEvent &a, const LogEvent &b)
 {
     if (a.event.time != b.event.time)
@@ -38,7 +38,7 @@ EventLogModel::EventLogModel(QObject *parent)
 
 QColor EventLogModel::kindColor(Kind kind, bool dark)
 {
-    // The course's yellow and cyan, darkened on white until they read at
+    // The example's yellow and cyan, darkened on white until they read at
     // 4.5:1 or better, and kept bright on a dark background.
     if (kind == Kind::Generated)
         return dark ? QColor(0xf2, 0xcd, 0x4b) : QColor(0x85, 0x66, 0x00);
@@ -192,7 +192,7 @@ QString EventLogModel::lineText(const LogEvent &event) const
     if (hasBothModes())
         line += event.mode == Mode::Sync ? QStringLiteral("sync   ") : QStringLiteral("async  ");
     line += event.event.text();
-    // The course named no producer; with several, which one made the item matters.
+    // The example names no producer; with several, which one made the item matters.
     if (event.isGenerated())
         line += QStringLiteral(" (producer ") + QString::number(event.event.producer + 1) + QLatin1Char(')');
     return line;

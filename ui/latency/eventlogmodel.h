@@ -11,7 +11,7 @@
 
 namespace LatencyLab::Ui {
 
-// One line of the event log: the course's line as data, and the run it
+// One line of the event log: the example's line as data, and the run it
 // comes from.
 struct LogEvent
 {
@@ -38,7 +38,7 @@ struct EventLogFilter
 // indices of the events that pass, so 10^5 lines cost a few megabytes and a
 // filter change one pass). Lines after the cursor (the replay's position)
 // have not happened yet and are drawn dimmed; the last line that has is
-// tinted. Colours follow the course: generated yellow, processed cyan, in
+// tinted. Colours follow the example: generated yellow, processed cyan, in
 // shades readable on a light or a dark background.
 class EventLogModel : public QAbstractListModel
 {

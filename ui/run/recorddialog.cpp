@@ -75,7 +75,7 @@ RecordDialog::RecordDialog(QWidget *parent)
     m_workers->setRange(1, Core::DemoServer::kMaxWorkers);
     m_workers->setValue(Core::DemoServer::kDefaultWorkers);
     m_workers->setToolTip(tr("The sync server serves this many requests at a time; the rest wait in its accept queue."));
-    m_delay->setToolTip(tr("How long GET /api/sun waits in all (two sequential waits), as the course's sun API did."));
+    m_delay->setToolTip(tr("How long GET /api/sun waits in all (two sequential waits), like a typical endpoint calling a web API twice."));
     auto *demoForm = new QFormLayout(m_demoGroup);
     demoForm->addRow(tr("Sync &workers:"), m_workers);
     demoForm->addRow(tr("&Wait per request:"), m_delay);

@@ -17,7 +17,7 @@ class QSpinBox;
 namespace LatencyLab::Ui {
 
 // Record…: what to send real HTTP requests to — the built-in demo server,
-// sync then async (the course's comparison, the default), or a server at a
+// sync then async (the sync-versus-async comparison, the default), or a server at a
 // URL — and the load: connections (or one request at a time), for how long
 // or how many requests, and the timeout. Anything out of range is named
 // below the form and Record stays disabled until it is fixed.

@@ -37,7 +37,7 @@ struct WindowActions
     QAction *run = nullptr;        // runs the scenario for real (the Measured tab)
     QAction *cancelRun = nullptr;  // enabled only while a run goes on
     QAction *record = nullptr;     // the Record… dialog: real HTTP requests onto the Recorded tabs
-    QAction *recordDemo = nullptr; // the demo server, sync then async, at once with the course's load
+    QAction *recordDemo = nullptr; // the demo server, sync then async, at once with the web-load preset's load
     // Help
     QAction *explain = nullptr;    // checkable: shows the explainer panel
     QAction *about = nullptr;
