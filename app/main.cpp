@@ -1,11 +1,11 @@
 #include "displaycheck.h"
 #include "startupprobe.h"
 
-#include "core/commandline.h"
-#include "core/headless.h"
-#include "core/presets.h"
-#include "ui/exportcommand.h"
-#include "ui/mainwindow.h"
+#include "cli/commandline.h"
+#include "cli/exportcommand.h"
+#include "cli/headless.h"
+#include "model/presets.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

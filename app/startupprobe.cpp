@@ -1,6 +1,6 @@
 #include "startupprobe.h"
 
-#include "ui/mainwindow.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QFile>

@@ -5,8 +5,8 @@
 
 #include "scenariobuilder.h"
 
-#include "core/simulator.h"
-#include "ui/ganttchart.h"
+#include "charts/ganttchart.h"
+#include "engine/simulator.h"
 
 #include <memory>
 

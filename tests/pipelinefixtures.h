@@ -3,7 +3,7 @@
 // Small producer/consumer runs built by hand, with every figure worked out
 // in the comments, for the latency plot, the event log and the Latency tab.
 
-#include "core/pipelinerun.h"
+#include "pipeline/pipelinerun.h"
 
 #include <initializer_list>
 

@@ -2,7 +2,7 @@
 
 #pragma once
 
-#include "core/result.h"
+#include "base/result.h"
 
 #include <QByteArray>
 

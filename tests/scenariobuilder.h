@@ -3,7 +3,7 @@
 // Small helpers for building scenarios in tests, so each test reads as the
 // situation it describes.
 
-#include "core/scenario.h"
+#include "model/scenario.h"
 
 #include <QList>
 

@@ -4,7 +4,7 @@
 // "Q[0.05,1]@1 C[1,1.05] I[1.05,2.15] C[2.15,2.2]" — state, [start,end] in
 // seconds, and @N for the request (1-based) blamed for a wait.
 
-#include "core/timeline.h"
+#include "model/timeline.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
 // Settings written by one AppSettings are read back by the next, from a
 // temporary file: never the user's own settings.
 
-#include "ui/appsettings.h"
+#include "window/appsettings.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

@@ -4,10 +4,10 @@
 
 #include "badinputcatalogue.h"
 
-#include "ui/mainwindow.h"
-#include "ui/scenarioeditor.h"
+#include "controls/scenarioeditor.h"
+#include "window/mainwindow.h"
 
-#include "core/presets.h"
+#include "model/presets.h"
 
 #include <QTemporaryDir>
 #include <QTest>

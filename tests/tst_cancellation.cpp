@@ -5,14 +5,14 @@
 // on a shared machine varies, so each is tried up to three times and the best
 // counts.
 
-#include "ui/busyindicator.h"
-#include "ui/chartexporter.h"
-#include "ui/ganttchart.h"
-#include "ui/mainwindow.h"
-#include "ui/scenarioeditor.h"
+#include "charts/ganttchart.h"
+#include "controls/busyindicator.h"
+#include "controls/scenarioeditor.h"
+#include "export/chartexporter.h"
+#include "window/mainwindow.h"
 
-#include "core/realrun.h"
-#include "core/simulator.h"
+#include "engine/simulator.h"
+#include "realtime/realrun.h"
 #include "scenariobuilder.h"
 #include "windowexport.h"
 

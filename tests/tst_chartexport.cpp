@@ -3,7 +3,7 @@
 
 #include "ganttfixtures.h"
 
-#include "ui/chartexporter.h"
+#include "export/chartexporter.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,11 +5,11 @@
 
 #include "ganttfixtures.h"
 
-#include "ui/explainerpanel.h"
-#include "ui/ganttgeometry.h"
-#include "ui/ganttrenderer.h"
-#include "ui/ganttstyle.h"
-#include "ui/theme.h"
+#include "charts/ganttstyle.h"
+#include "charts/theme.h"
+#include "controls/explainerpanel.h"
+#include "gantt/ganttgeometry.h"
+#include "gantt/ganttrenderer.h"
 
 #include <QImage>
 #include <QPainter>

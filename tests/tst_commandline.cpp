@@ -1,6 +1,6 @@
-#include "core/commandline.h"
-#include "core/headless.h"
-#include "core/scenario.h"
+#include "cli/commandline.h"
+#include "cli/headless.h"
+#include "model/scenario.h"
 
 #include <QTest>
 

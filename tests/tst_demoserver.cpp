@@ -3,8 +3,8 @@
 
 #include "resultcheck.h"
 
-#include "core/demoserver.h"
-#include "core/httphead.h"
+#include "net/demoserver.h"
+#include "net/httphead.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // Random streams and duration distributions: reproducible, and with the
 // moments their definitions give.
 
-#include "core/distribution.h"
+#include "model/distribution.h"
 
 #include <QTest>
 

@@ -6,8 +6,8 @@
 
 #include "pipelinefixtures.h"
 
-#include "ui/eventlog.h"
-#include "ui/eventlogmodel.h"
+#include "latency/eventlog.h"
+#include "latency/eventlogmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,8 +3,8 @@
 
 #include "ganttfixtures.h"
 
-#include "ui/ganttgeometry.h"
-#include "ui/ganttstyle.h"
+#include "charts/ganttstyle.h"
+#include "gantt/ganttgeometry.h"
 
 #include <QTest>
 

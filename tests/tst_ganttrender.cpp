@@ -3,9 +3,9 @@
 
 #include "ganttfixtures.h"
 
-#include "ui/ganttgeometry.h"
-#include "ui/ganttrenderer.h"
-#include "ui/ganttstyle.h"
+#include "charts/ganttstyle.h"
+#include "gantt/ganttgeometry.h"
+#include "gantt/ganttrenderer.h"
 
 #include <QImage>
 #include <QPainter>

@@ -3,9 +3,9 @@
 
 #include "scenariobuilder.h"
 
-#include "ui/chartbuilder.h"
-#include "ui/ganttview.h"
-#include "ui/zoomcontrol.h"
+#include "charts/chartbuilder.h"
+#include "gantt/ganttview.h"
+#include "gantt/zoomcontrol.h"
 
 #include <QApplication>
 #include <QTest>

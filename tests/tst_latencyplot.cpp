@@ -5,11 +5,11 @@
 
 #include "pipelinefixtures.h"
 
-#include "ui/latencychart.h"
-#include "ui/latencyexport.h"
-#include "ui/latencyplot.h"
-#include "ui/latencytrace.h"
-#include "ui/replaycontroller.h"
+#include "charts/latencytrace.h"
+#include "controls/replaycontroller.h"
+#include "export/latencyexport.h"
+#include "latency/latencychart.h"
+#include "latency/latencyplot.h"
 
 #include <QElapsedTimer>
 #include <QImage>

@@ -3,11 +3,11 @@
 // counts and durations, real runs, and the memory cap (MemoryBudget), whose
 // estimate is checked against the Timeline's own layout.
 
-#include "core/memorybudget.h"
-#include "core/realrun.h"
-#include "core/scenariojson.h"
-#include "core/simulator.h"
-#include "core/timeline.h"
+#include "engine/memorybudget.h"
+#include "engine/simulator.h"
+#include "model/scenariojson.h"
+#include "model/timeline.h"
+#include "realtime/realrun.h"
 #include "scenariobuilder.h"
 
 #include <QElapsedTimer>

@@ -3,10 +3,10 @@
 // coordinated-omission correction. Every expected value is worked out by
 // hand in the comments (or by writing the samples out, for the correction).
 
-#include "core/coordinatedomission.h"
-#include "core/loadseries.h"
-#include "core/presets.h"
-#include "core/simulator.h"
+#include "engine/coordinatedomission.h"
+#include "engine/loadseries.h"
+#include "engine/simulator.h"
+#include "model/presets.h"
 
 #include <QSet>
 #include <QTest>

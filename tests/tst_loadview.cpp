@@ -3,17 +3,17 @@
 // with a note), the window opens web-load on it, and its export is a real
 // image of the requested size with the models' colours and the timeout in it.
 
-#include "ui/chartbuilder.h"
+#include "charts/chartbuilder.h"
+#include "charts/ganttstyle.h"
+#include "charts/windowcharts.h"
+#include "export/loadexport.h"
+#include "gantt/ganttview.h"
+#include "load/loadcanvas.h"
+#include "load/loadview.h"
+#include "window/mainwindow.h"
 #include "windowexport.h"
-#include "ui/ganttstyle.h"
-#include "ui/ganttview.h"
-#include "ui/loadcanvas.h"
-#include "ui/loadexport.h"
-#include "ui/loadview.h"
-#include "ui/mainwindow.h"
-#include "ui/windowcharts.h"
 
-#include "core/presets.h"
+#include "model/presets.h"
 
 #include <QCheckBox>
 #include <QFile>

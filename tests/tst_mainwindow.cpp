@@ -1,20 +1,20 @@
 // The window as a user drives it: sliders and the model panel recompute the
 // charts in the background, undo restores them, stale results are dropped,
 // bad files and bad combinations keep the last good scenario and chart.
-#include "ui/busyindicator.h"
+#include "controls/busyindicator.h"
+#include "controls/generatorsliders.h"
+#include "controls/metricstable.h"
+#include "controls/modelpanel.h"
+#include "controls/requesttable.h"
+#include "controls/scenarioeditor.h"
+#include "controls/scenarioedits.h"
+#include "controls/valueslider.h"
+#include "gantt/ganttview.h"
+#include "gantt/zoomcontrol.h"
+#include "window/mainwindow.h"
 #include "windowexport.h"
-#include "ui/ganttview.h"
-#include "ui/generatorsliders.h"
-#include "ui/mainwindow.h"
-#include "ui/metricstable.h"
-#include "ui/modelpanel.h"
-#include "ui/requesttable.h"
-#include "ui/scenarioedits.h"
-#include "ui/scenarioeditor.h"
-#include "ui/valueslider.h"
-#include "ui/zoomcontrol.h"
 
-#include "core/presets.h"
+#include "model/presets.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 // Metrics on hand-built timelines: every expected value worked out by hand.
 
-#include "core/metrics.h"
+#include "engine/metrics.h"
 
 #include <QTest>
 

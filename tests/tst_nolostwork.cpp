@@ -3,13 +3,13 @@
 // exports that fail (a folder that cannot be written, a disk that fills up
 // half-way) say so and leave neither a partial file nor a damaged original.
 
-#include "ui/autosave.h"
+#include "controls/scenarioeditor.h"
+#include "window/autosave.h"
+#include "window/mainwindow.h"
 #include "windowexport.h"
-#include "ui/mainwindow.h"
-#include "ui/scenarioeditor.h"
 
-#include "core/presets.h"
-#include "core/scenariojson.h"
+#include "model/presets.h"
+#include "model/scenariojson.h"
 
 #include <QDir>
 #include <QFile>

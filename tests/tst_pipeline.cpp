@@ -3,14 +3,14 @@
 // form and a small queue model written here without coroutines), the scenario
 // format, and the command line.
 
-#include "core/commandline.h"
-#include "core/headless.h"
-#include "core/pipelineeventlog.h"
-#include "core/pipelinesimulator.h"
-#include "core/pipelinetimeline.h"
-#include "core/presets.h"
-#include "core/random.h"
-#include "core/scenariojson.h"
+#include "base/random.h"
+#include "cli/commandline.h"
+#include "cli/headless.h"
+#include "model/presets.h"
+#include "model/scenariojson.h"
+#include "pipeline/pipelineeventlog.h"
+#include "pipeline/pipelinesimulator.h"
+#include "pipeline/pipelinetimeline.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

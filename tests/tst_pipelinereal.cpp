@@ -3,9 +3,9 @@
 // tst_pipeline), on real clocks. Timing asserts leave room for a loaded
 // machine: agreement is the best of three runs.
 
-#include "core/pipelinesimulator.h"
-#include "core/presets.h"
-#include "core/realpipelinerun.h"
+#include "model/presets.h"
+#include "pipeline/pipelinesimulator.h"
+#include "pipeline/realpipelinerun.h"
 #include "wallclock.h"
 
 #include <QElapsedTimer>

@@ -2,18 +2,18 @@
 // request-only tabs and controls, shows sync against async with the event
 // log, replays, exports, and draws a real run live.
 
-#include "ui/eventlog.h"
+#include "controls/modelpanel.h"
+#include "controls/pipelinepanel.h"
+#include "controls/replaycontroller.h"
+#include "gantt/ganttview.h"
+#include "latency/eventlog.h"
+#include "latency/latencyplot.h"
+#include "run/pipelinerunpanel.h"
+#include "window/mainwindow.h"
 #include "windowexport.h"
-#include "ui/ganttview.h"
-#include "ui/latencyplot.h"
-#include "ui/mainwindow.h"
-#include "ui/modelpanel.h"
-#include "ui/pipelinepanel.h"
-#include "ui/pipelinerunpanel.h"
-#include "ui/replaycontroller.h"
 
-#include "core/presets.h"
-#include "core/realpipelinerun.h"
+#include "model/presets.h"
+#include "pipeline/realpipelinerun.h"
 
 #include <QAction>
 #include <QComboBox>

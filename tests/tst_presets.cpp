@@ -1,5 +1,5 @@
-#include "core/presets.h"
-#include "core/scenariojson.h"
+#include "model/presets.h"
+#include "model/scenariojson.h"
 #include "scenariobuilder.h"
 
 #include <QTest>

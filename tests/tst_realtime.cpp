@@ -6,8 +6,8 @@
 #include "timelinetext.h"
 #include "wallclock.h"
 
-#include "core/realrun.h"
-#include "core/simulator.h"
+#include "engine/simulator.h"
+#include "realtime/realrun.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

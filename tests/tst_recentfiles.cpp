@@ -1,8 +1,8 @@
 // The recent-files list: newest first, each file once however it was
 // reached, at most RecentFiles::kMax; and the menu that shows it.
 
-#include "ui/recentfiles.h"
-#include "ui/recentfilesmenu.h"
+#include "window/recentfiles.h"
+#include "window/recentfilesmenu.h"
 
 #include <QDir>
 #include <QSignalSpy>

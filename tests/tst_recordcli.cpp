@@ -2,9 +2,9 @@
 // directly, then the real binary run as a user would — serve in the
 // background, record against it, serve stopped by a signal.
 
-#include "core/commandline.h"
-#include "core/recordcommand.h"
-#include "core/servecommand.h"
+#include "cli/commandline.h"
+#include "cli/recordcommand.h"
+#include "cli/servecommand.h"
 #include "closedport.h"
 #include "latencylabprocess.h"
 #include "resultcheck.h"

@@ -7,9 +7,9 @@
 #include "closedport.h"
 #include "resultcheck.h"
 
-#include "core/demoserver.h"
-#include "core/httprecorder.h"
-#include "core/simulator.h"
+#include "engine/simulator.h"
+#include "net/demoserver.h"
+#include "net/httprecorder.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>

@@ -4,15 +4,15 @@
 // recording that keeps its rows, and a server that is not there.
 
 #include "closedport.h"
-#include "ui/busyindicator.h"
-#include "ui/ganttview.h"
-#include "ui/loadview.h"
-#include "ui/mainwindow.h"
-#include "ui/recorddialog.h"
-#include "ui/recordsession.h"
+#include "controls/busyindicator.h"
+#include "gantt/ganttview.h"
+#include "load/loadview.h"
+#include "run/recorddialog.h"
+#include "run/recordsession.h"
+#include "window/mainwindow.h"
 #include "windowexport.h"
 
-#include "core/presets.h"
+#include "model/presets.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

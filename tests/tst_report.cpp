@@ -1,5 +1,5 @@
-#include "core/report.h"
-#include "core/timelinecsv.h"
+#include "engine/report.h"
+#include "model/timelinecsv.h"
 
 #include <QDir>
 #include <QFile>

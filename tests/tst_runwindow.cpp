@@ -1,14 +1,14 @@
 // Running a scenario for real from the window: Run (Ctrl+R) fills the
 // Measured tab with the prediction over the measurement, the chart grows while
 // the run goes on, and Cancel (Esc) keeps what was answered.
-#include "ui/ganttlabels.h"
-#include "ui/ganttview.h"
-#include "ui/mainwindow.h"
-#include "ui/measuredchart.h"
-#include "ui/realrunpanel.h"
-#include "ui/shortcuts.h"
+#include "charts/ganttlabels.h"
+#include "charts/measuredchart.h"
+#include "gantt/ganttview.h"
+#include "run/realrunpanel.h"
+#include "window/mainwindow.h"
+#include "window/shortcuts.h"
 
-#include "core/presets.h"
+#include "model/presets.h"
 
 #include <QAction>
 #include <QComboBox>

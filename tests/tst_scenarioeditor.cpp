@@ -1,10 +1,10 @@
 // The arithmetic behind the window's sliders (ScenarioEdits), the undo stack
 // they push onto (ScenarioEditor), and the slider's value mapping (ValueSlider).
-#include "ui/scenarioedits.h"
-#include "ui/scenarioeditor.h"
-#include "ui/valueslider.h"
+#include "controls/scenarioeditor.h"
+#include "controls/scenarioedits.h"
+#include "controls/valueslider.h"
 
-#include "core/presets.h"
+#include "model/presets.h"
 
 #include <QSignalSpy>
 #include <QSlider>

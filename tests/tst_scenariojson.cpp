@@ -1,5 +1,5 @@
-#include "core/jsonduplicatekeys.h"
-#include "core/scenariojson.h"
+#include "model/jsonduplicatekeys.h"
+#include "model/scenariojson.h"
 #include "scenariobuilder.h"
 
 #include <QDir>

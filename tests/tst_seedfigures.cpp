@@ -1,8 +1,8 @@
 // The figures the product must reproduce, from the course it was created
 // from (the design's first table), run on the shipped presets.
 
-#include "core/presets.h"
-#include "core/simulator.h"
+#include "engine/simulator.h"
+#include "model/presets.h"
 
 #include <QTest>
 

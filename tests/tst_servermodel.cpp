@@ -1,6 +1,6 @@
 // Server model presets and how a file's or the command line's values override them.
 
-#include "core/servermodel.h"
+#include "model/servermodel.h"
 
 #include <QTest>
 

@@ -3,8 +3,8 @@
 
 #include "scenariobuilder.h"
 
-#include "core/simulator.h"
-#include "core/timeline.h"
+#include "engine/simulator.h"
+#include "model/timeline.h"
 
 #include <QTest>
 

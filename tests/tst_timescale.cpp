@@ -1,7 +1,7 @@
 // The time axis: pixels ↔ time, nice ticks with readable labels, and
 // durations for people.
 
-#include "ui/timescale.h"
+#include "charts/timescale.h"
 
 #include <QTest>
 

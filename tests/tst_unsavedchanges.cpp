@@ -2,7 +2,7 @@
 // without any dialog: the prompt and the save are stand-ins that record
 // whether they were called.
 
-#include "ui/unsavedchanges.h"
+#include "window/unsavedchanges.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 #include "scenariobuilder.h"
 #include "timelinetext.h"
 
-#include "core/simulator.h"
+#include "engine/simulator.h"
 
 #include <QTest>
 

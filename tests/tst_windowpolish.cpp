@@ -3,15 +3,15 @@
 // panel, About with the Qt and QCoro versions, and light/dark charts that
 // follow the palette while exports stay light.
 
-#include "ui/about.h"
+#include "charts/ganttstyle.h"
+#include "controls/explainerpanel.h"
+#include "gantt/ganttview.h"
+#include "window/about.h"
+#include "window/mainwindow.h"
+#include "window/shortcuts.h"
 #include "windowexport.h"
-#include "ui/explainerpanel.h"
-#include "ui/ganttstyle.h"
-#include "ui/ganttview.h"
-#include "ui/mainwindow.h"
-#include "ui/shortcuts.h"
 
-#include "core/presets.h"
+#include "model/presets.h"
 
 #include <QAbstractButton>
 #include <QAbstractSlider>

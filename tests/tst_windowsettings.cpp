@@ -3,15 +3,15 @@
 // scenario is replaced or closed; it opens a scenario file dropped on it.
 // Settings live in a temporary folder; prompts are stand-ins that never block.
 
-#include "ui/appsettings.h"
-#include "ui/explainerpanel.h"
-#include "ui/mainwindow.h"
-#include "ui/modelpanel.h"
-#include "ui/recentfilesmenu.h"
-#include "ui/scenariodrop.h"
-#include "ui/scenarioeditor.h"
+#include "controls/explainerpanel.h"
+#include "controls/modelpanel.h"
+#include "controls/scenarioeditor.h"
+#include "window/appsettings.h"
+#include "window/mainwindow.h"
+#include "window/recentfilesmenu.h"
+#include "window/scenariodrop.h"
 
-#include "core/presets.h"
+#include "model/presets.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 // The shared visible range: zoom keeps the anchor in place, pan and zoom
 // never leave the data, and every change is announced once.
 
-#include "ui/zoomcontrol.h"
+#include "gantt/zoomcontrol.h"
 
 #include <QSignalSpy>
 #include <QTest>

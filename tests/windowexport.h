@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ui/mainwindow.h"
+#include "window/mainwindow.h"
 
 #include <QSignalSpy>
 

@@ -10,11 +10,11 @@
 
 #include "../ganttfixtures.h"
 
-#include "core/presets.h"
-#include "ui/chartexporter.h"
-#include "ui/ganttgeometry.h"
-#include "ui/ganttrenderer.h"
-#include "ui/ganttstyle.h"
+#include "charts/ganttstyle.h"
+#include "export/chartexporter.h"
+#include "gantt/ganttgeometry.h"
+#include "gantt/ganttrenderer.h"
+#include "model/presets.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -9,11 +9,11 @@
 //   build/tests/benchmarks/bench_runwindow [--requests N] [--rate R]
 // (under Xvfb, or with QT_QPA_PLATFORM=offscreen)
 
-#include "core/presets.h"
-#include "ui/ganttview.h"
-#include "ui/mainwindow.h"
-#include "ui/realrunpanel.h"
-#include "ui/windowactions.h"
+#include "gantt/ganttview.h"
+#include "model/presets.h"
+#include "run/realrunpanel.h"
+#include "window/mainwindow.h"
+#include "window/windowactions.h"
 
 #include <QAction>
 #include <QApplication>

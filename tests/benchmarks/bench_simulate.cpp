@@ -4,7 +4,7 @@
 //
 //   build/tests/benchmarks/bench_simulate [--no-simpy] [--simpy-count N]
 
-#include "core/simulator.h"
+#include "engine/simulator.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

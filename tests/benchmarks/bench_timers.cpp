@@ -10,7 +10,7 @@
 //
 //   build/tests/benchmarks/bench_timers [--count N] [--repeats R] [--no-asyncio]
 
-#include "core/realrun.h"
+#include "realtime/realrun.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -5,9 +5,9 @@
 // an accepted scenario serialises to a file that is accepted again as the
 // same scenario, and every model it names simulates without error.
 
-#include "core/pipelinesimulator.h"
-#include "core/scenariojson.h"
-#include "core/simulator.h"
+#include "engine/simulator.h"
+#include "model/scenariojson.h"
+#include "pipeline/pipelinesimulator.h"
 
 #include <QByteArray>
 

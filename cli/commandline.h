@@ -1,0 +1,89 @@
+#pragma once
+
+#include "base/result.h"
+#include "base/units.h"
+#include "model/servermodel.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace LatencyLab::Core {
+
+enum class Command : quint8 {
+    Gui,      // `latencylab [FILE.json | --preset NAME]`
+    Presets,  // `latencylab presets`
+    Simulate, // `latencylab simulate (--preset NAME | FILE) [options]`
+    Run,      // `latencylab run (--preset NAME | FILE) [options] [--time-scale X]`
+    Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg`
+    Record,   // `latencylab record URL [options]`: real HTTP requests, scored like wrk
+    Serve,    // `latencylab serve [options]`: the demo HTTP server on 127.0.0.1
+    Help,     // `--help` anywhere
+    Version,  // `--version` anywhere
+};
+
+// A ServerSpec that overrides nothing, not even the model.
+inline ServerSpec noServerOverrides()
+{
+    ServerSpec spec;
+    spec.model.clear();
+    return spec;
+}
+
+// Everything the command line asked for, already validated.
+struct AppOptions
+{
+    Command command = Command::Gui;
+
+    // Where the scenario comes from: at most one of these is set.
+    QString preset;
+    QString scenarioFile;
+
+    // Command-line overrides of the server. `model` is empty unless --model
+    // was given (then the scenario's own model of that name is used); the
+    // optional fields are set only by --workers, --threads, --gil/--no-gil
+    // and --cores.
+    ServerSpec server = noServerOverrides();
+
+    std::optional<quint64> seed; // replaces the generator's seed
+    bool json = false;
+    bool perRequest = false;
+    QString timelineCsvPath; // empty: no CSV
+
+    // run: every duration is multiplied by this (0.1 runs 30 s in 3 s)
+    double timeScale = 1.0;
+
+    // export
+    QString chart;               // "gantt", "compare" or "throughput"
+    QString outPath;
+    QSize exportSize{1600, 900}; // logical pixels
+    double exportScale = 1.0;    // device pixels per logical pixel (2 for HiDPI)
+    bool omission = false;       // throughput: the coordinated-omission overlay
+
+    // record: the URL as given (already checked to be http:// with a host);
+    // unset values take RecordOptions' defaults.
+    QString url;
+    bool recordSync = false;           // --mode sync
+    std::optional<int> connections;
+    std::optional<Nanos> duration;
+    std::optional<qint64> requestCount;
+    std::optional<Nanos> timeout;
+
+    // serve (its --model and --workers land in `server`)
+    std::optional<int> port;
+    std::optional<Nanos> delay;
+
+    friend bool operator==(const AppOptions &, const AppOptions &) = default;
+};
+
+// Parses the arguments after argv[0]. Pure: touches no file and no
+// QCoreApplication, so it is tested directly. Every error is one line that
+// names the option or argument at fault.
+Result<AppOptions> parseCommandLine(const QStringList &arguments);
+
+// The usage text printed by --help, generated from the parser's own tables.
+QString helpText();
+
+} // namespace LatencyLab::Core

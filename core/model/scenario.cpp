@@ -1,0 +1,38 @@
+#include "model/scenario.h"
+
+namespace LatencyLab::Core {
+
+Nanos RequestSpec::ownDuration() const
+{
+    Nanos total = 0;
+    for (const Step &step : steps)
+        total += step.duration;
+    return total;
+}
+
+QList<ServerSpec> Scenario::models() const
+{
+    QList<ServerSpec> all{server};
+    all += compare;
+    return all;
+}
+
+ServerSpec Scenario::modelNamed(const QString &name) const
+{
+    for (const ServerSpec &spec : models()) {
+        if (spec.model == name)
+            return spec;
+    }
+    ServerSpec spec;
+    spec.model = name;
+    return spec;
+}
+
+qint64 Scenario::openRequestCount() const
+{
+    if (client.kind != ClientModel::Kind::Open)
+        return 0;
+    return generator ? generator->count : requests.size();
+}
+
+} // namespace LatencyLab::Core

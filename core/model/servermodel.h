@@ -1,0 +1,62 @@
+#pragma once
+
+#include "base/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace LatencyLab::Core {
+
+// How a server runs requests: W workers (processes), each with a concurrency.
+struct ServerModel
+{
+    enum class Concurrency : quint8 {
+        Blocking,  // one request at a time; io holds the worker (a sync server)
+        Threads,   // K requests at a time per worker; with a GIL their cpu steps take turns
+        EventLoop, // unbounded requests per worker; cpu holds the loop, io releases it
+    };
+
+    static constexpr int kUnlimitedCores = 0;
+
+    QString name = QStringLiteral("sync"); // the preset it started from, for display
+    int workers = 1;
+    Concurrency concurrency = Concurrency::Blocking;
+    int threads = 1;                // requests at a time per worker, for Threads
+    bool gil = false;               // Threads only: cpu steps of one worker take turns
+    int cores = kUnlimitedCores;    // cpu steps running at once on the machine; 0 = no limit
+
+    // Named presets: sync, async, threads, processes.
+    static QStringList presetNames();
+    static Result<ServerModel> preset(const QString &name);
+
+    // 0 means unbounded (event loop).
+    int slotsPerWorker() const;
+    // Whether the cpu steps of one worker run one at a time (event loop, or a GIL).
+    bool cpuTakesTurnsPerWorker() const;
+    // e.g. "sync (1 × blocking)", "threads (1 × 4 threads, GIL, 2 cores)".
+    QString describe() const;
+
+    friend bool operator==(const ServerModel &, const ServerModel &) = default;
+};
+
+// What a scenario file or the command line says about the server: a preset
+// name, and the values that override its defaults.
+struct ServerSpec
+{
+    QString model = QStringLiteral("sync");
+    std::optional<int> workers;
+    std::optional<int> threads;
+    std::optional<bool> gil;
+    std::optional<int> cores;
+
+    // Values present in `other` replace ours (command line over file); an
+    // empty model name keeps ours.
+    ServerSpec overriddenBy(const ServerSpec &other) const;
+    Result<ServerModel> resolve() const;
+
+    friend bool operator==(const ServerSpec &, const ServerSpec &) = default;
+};
+
+} // namespace LatencyLab::Core

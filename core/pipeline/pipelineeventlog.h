@@ -1,0 +1,36 @@
+#pragma once
+
+#include "pipeline/pipelinerun.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace LatencyLab::Core {
+
+// One line of the producer/consumer example's console output, as data: a producer's
+// "generated item 7" (printed in yellow) or a consumer's "processed value 49
+// after 0.42 s" (cyan), printed as it takes the item.
+struct PipelineEvent
+{
+    enum class Kind : quint8 { Generated, Processed };
+
+    Nanos time = 0; // produced (Generated) or taken (Processed)
+    Kind kind = Kind::Generated;
+    qint32 producer = 0; // 0-based
+    qint32 index = 0;    // 1-based within its producer
+    qint64 value = 0;
+    Nanos latency = 0;   // Processed: taken − produced
+    qint32 consumer = 0; // Processed: 0-based
+
+    QString text() const;
+};
+
+PipelineEvent generatedEvent(const PipelineItem &item);
+PipelineEvent processedEvent(const PipelineItem &item);
+
+// Every item's two lines in time order (at one instant, generated lines
+// first). A cancelled run lists only the items it finished.
+std::vector<PipelineEvent> pipelineEventLog(const PipelineRun &run);
+
+} // namespace LatencyLab::Core

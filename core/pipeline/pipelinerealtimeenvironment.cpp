@@ -1,0 +1,162 @@
+#include "pipeline/pipelinerealtimeenvironment.h"
+
+#include "pipeline/pipelinecoroutines.h"
+#include "realtime/cpuspin.h"
+
+namespace LatencyLab::Core {
+
+PipelineRealtimeEnvironment::PipelineRealtimeEnvironment(const PipelineSpec &spec, double timeScale)
+    : PipelineRealEnvironment(spec, timeScale)
+    , m_deadlines(m_clock, [this](quint32 actor) { resumeActor(actor); }, [this] { checkDone(); })
+{
+    Q_ASSERT(spec.mode == PipelineSpec::Mode::Async);
+    m_state.setWaker([this](qint32 actor) { m_deadlines.wakeAt(m_clock.realNow(), quint32(actor)); });
+    m_workThread.setMaxThreadCount(1); // one loop: one computation at a time
+    m_workThread.setExpiryTimeout(-1);
+}
+
+PipelineRealtimeEnvironment::~PipelineRealtimeEnvironment()
+{
+    m_stop = true;
+    m_cancelled = true;
+    m_deadlines.clear();
+    unwindAll();
+    m_workThread.waitForDone(); // the spin sees m_stop and ends at once
+}
+
+void PipelineRealtimeEnvironment::start(Updated updated, Finished finished)
+{
+    m_state.setObserver(std::move(updated));
+    m_finished = std::move(finished);
+    // The work thread exists before the clock starts: one created mid-run would make work late.
+    m_workThread.start([] {});
+    m_workThread.waitForDone();
+    m_clock.start();
+    startPipeline(this); // each actor runs to its first wait
+    // Out of this call: `finished` must not run inside start().
+    QMetaObject::invokeMethod(&m_context, [this] { checkDone(); }, Qt::QueuedConnection);
+}
+
+void PipelineRealtimeEnvironment::cancel()
+{
+    if (m_cancelled || m_reported)
+        return;
+    m_stop = true;
+    m_cancelled = true;
+    m_deadlines.clear();
+    // Unwinding resumes coroutines; a queued call keeps that out of whatever
+    // called cancel(), which may itself be running inside one of them.
+    QMetaObject::invokeMethod(
+        &m_context,
+        [this] {
+            unwindAll();
+            report(Status::failure(QStringLiteral("run cancelled")));
+        },
+        Qt::QueuedConnection);
+}
+
+void PipelineRealtimeEnvironment::resumeActor(quint32 actor)
+{
+    if (const auto handle = std::exchange(m_state.suspended(qint32(actor)), nullptr))
+        handle.resume();
+}
+
+// --- the awaitable protocol ------------------------------------------------------------
+
+bool PipelineRealtimeEnvironment::awaitReady(const PipelineAwaiter &step)
+{
+    if (m_cancelled)
+        return false; // waits for unwindAll(), which makes it throw
+    switch (step.action) {
+    case PipelineAction::Sleep:
+        return false; // even a zero sleep lets the others run first
+    case PipelineAction::Work:
+        return step.duration <= 0;
+    case PipelineAction::Put:
+        return m_state.put(step.actor, step.index, now());
+    case PipelineAction::Take:
+        return m_state.take(step.actor, now());
+    }
+    return true;
+}
+
+bool PipelineRealtimeEnvironment::awaitSuspend(const PipelineAwaiter &step, std::coroutine_handle<> handle)
+{
+    m_state.suspended(step.actor) = handle;
+    if (m_cancelled)
+        return true;
+    if (step.action == PipelineAction::Sleep)
+        m_deadlines.wakeAt(m_clock.realNow() + m_clock.toReal(step.duration), quint32(step.actor));
+    else if (step.action == PipelineAction::Work)
+        startWork(step.actor, step.duration);
+    // Put and Take: the state wakes it through the waker.
+    return true;
+}
+
+qint64 PipelineRealtimeEnvironment::awaitResume(const PipelineAwaiter &step)
+{
+    m_state.suspended(step.actor) = nullptr;
+    if (m_cancelled)
+        throw Cancelled();
+    return step.action == PipelineAction::Take ? m_state.takenBy(step.actor) : -1;
+}
+
+// --- work on the pool, holding the loop -------------------------------------------------
+
+void PipelineRealtimeEnvironment::startWork(qint32 actor, Nanos duration)
+{
+    m_deadlines.hold();
+    m_working = true;
+    const Nanos realDuration = m_clock.toReal(duration);
+    auto spin = [this, actor, realDuration] {
+        spinFor(realDuration, m_stop);
+        QMetaObject::invokeMethod(&m_context, [this, actor] { workDone(actor); }, Qt::QueuedConnection);
+    };
+    m_workThread.start(std::move(spin));
+}
+
+void PipelineRealtimeEnvironment::workDone(qint32 actor)
+{
+    if (m_cancelled)
+        return; // the coroutine was unwound while its work ran
+    // The worker carries on to its next wait before anything else wakes, as
+    // a coroutine does on a loop it holds; then what came due meanwhile wakes.
+    m_working = false;
+    resumeActor(quint32(actor));
+    if (m_working)
+        return; // it went straight on to more work: the loop stays held
+    m_deadlines.release();
+    checkDone();
+}
+
+// --- the end ------------------------------------------------------------------------------
+
+void PipelineRealtimeEnvironment::checkDone()
+{
+    if (!m_cancelled && !m_reported && m_state.allFinished())
+        report(success());
+}
+
+void PipelineRealtimeEnvironment::unwindAll()
+{
+    if (m_unwound)
+        return;
+    m_unwound = true;
+    m_deadlines.clear();
+    // Every suspended coroutine's handle is in its actor's slot, whether it
+    // sleeps, waits on the queue or for its work: resume each so that it unwinds.
+    for (qint32 actor = 0; actor < m_state.actorCount(); ++actor)
+        resumeActor(quint32(actor));
+}
+
+void PipelineRealtimeEnvironment::report(const Status &status)
+{
+    if (m_reported)
+        return;
+    m_reported = true;
+    m_deadlines.clear();
+    if (m_finished)
+        m_finished(status);
+}
+
+} // namespace LatencyLab::Core

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "engine/simulator.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace LatencyLab::Ui {
+
+// One run drawn as a block of rows. The Gantt tab shows one section; the
+// comparison stacks several (sync over async) on one shared time axis.
+struct GanttSection
+{
+    QString title;   // the model, e.g. "sync (1 × blocking)"
+    QString summary; // e.g. "makespan 2.70 s · mean 1.92 s · p99 2.59 s · 1.11 req/s"
+    std::shared_ptr<const Core::SimulationRun> run;
+    // What this run is checked against (the prediction beside a measured
+    // run): every row then also shows its response's difference from the
+    // same request's response there. Requests match by index (arrival order).
+    std::shared_ptr<const Core::SimulationRun> reference;
+    QString referenceName; // e.g. "predicted"
+
+    static GanttSection fromRun(std::shared_ptr<const Core::SimulationRun> run);
+};
+
+struct GanttChart
+{
+    QString title; // the scenario's name
+    QList<GanttSection> sections;
+    // Recorded from real HTTP requests: a client sees only waiting for the
+    // answer's head (io) and receiving its body (cpu), so the legend says
+    // that and leaves out the server's states (ready, queued).
+    bool recorded = false;
+
+    bool isEmpty() const;
+    qint64 rowCount() const; // requests over all sections
+    // Earliest arrival to latest end over every section (at least 1 ns long).
+    Core::Nanos start() const;
+    Core::Nanos end() const;
+};
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,157 @@
+#include "charts/timescale.h"
+
+#include "charts/ganttlabels.h"
+
+#include <QStringList>
+
+#include <array>
+#include <cmath>
+
+namespace LatencyLab::Ui {
+
+using Core::Nanos;
+
+namespace {
+
+constexpr Nanos kMicrosecond = 1'000;
+constexpr Nanos kMillisecond = 1'000'000;
+constexpr Nanos kSecond = Core::kNanosPerSecond;
+constexpr Nanos kMinute = 60 * kSecond;
+constexpr Nanos kHour = 60 * kMinute;
+
+// Above half a minute, steps follow the clock (30 s, 1 min … 30 min, 1 h, 3 h
+// …) rather than 1-2-5, so a three-hour run reads "1 h 30 min", not "5400 s".
+constexpr std::array kClockSteps{30 * kSecond, kMinute, 2 * kMinute, 5 * kMinute, 10 * kMinute, 15 * kMinute,
+                                 30 * kMinute, kHour, 2 * kHour, 3 * kHour, 6 * kHour, 12 * kHour, 24 * kHour,
+                                 48 * kHour, 120 * kHour, 240 * kHour, 480 * kHour};
+constexpr Nanos kLastDecimalStep = 20 * kSecond;
+
+// The smallest nice step at least `minimum` nanoseconds long.
+Nanos niceStep(double minimum)
+{
+    for (Nanos decade = 1; decade <= kLastDecimalStep; decade *= 10) {
+        for (const Nanos mantissa : {1, 2, 5}) {
+            const Nanos step = mantissa * decade;
+            if (step > kLastDecimalStep)
+                break;
+            if (double(step) >= minimum)
+                return step;
+        }
+    }
+    for (const Nanos step : kClockSteps) {
+        if (double(step) >= minimum)
+            return step;
+    }
+    return kClockSteps.back() * Nanos(std::ceil(minimum / double(kClockSteps.back())));
+}
+
+Nanos floorDiv(Nanos a, Nanos b)
+{
+    const Nanos q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+struct Unit
+{
+    Nanos nanos;
+    QString suffix;
+};
+
+// One unit for every label of an axis, chosen by its largest value.
+Unit axisUnit(Nanos largest)
+{
+    if (largest >= kSecond)
+        return {kSecond, QStringLiteral(" s")};
+    if (largest >= kMillisecond)
+        return {kMillisecond, QStringLiteral(" ms")};
+    if (largest >= kMicrosecond)
+        return {kMicrosecond, QStringLiteral(" µs")};
+    return {1, QStringLiteral(" ns")};
+}
+
+// Fewest decimals that show every multiple of `step` exactly in `unit`.
+int decimalsFor(Nanos step, Nanos unit)
+{
+    int decimals = 0;
+    for (Nanos scaled = step; scaled % unit != 0 && decimals < 9; scaled *= 10)
+        ++decimals;
+    return decimals;
+}
+
+// "1 h 30 min", "2 min 30 s", "0".
+QString clockLabel(Nanos t)
+{
+    if (t == 0)
+        return QStringLiteral("0");
+    const Nanos magnitude = std::abs(t);
+    QStringList parts;
+    if (const Nanos hours = magnitude / kHour)
+        parts << QStringLiteral("%1 h").arg(hours);
+    if (const Nanos minutes = magnitude % kHour / kMinute)
+        parts << QStringLiteral("%1 min").arg(minutes);
+    if (const Nanos secs = magnitude % kMinute / kSecond)
+        parts << QStringLiteral("%1 s").arg(secs);
+    return (t < 0 ? QStringLiteral("-") : QString()) + parts.join(QLatin1Char(' '));
+}
+
+double roundToSignificant(double value, int digits)
+{
+    const double scale = std::pow(10.0, std::floor(std::log10(value)) - (digits - 1));
+    return std::round(value / scale) * scale;
+}
+
+} // namespace
+
+QList<Tick> ticksFor(const TimeScale &scale, double minSpacing)
+{
+    const TimeRange range = scale.range();
+    if (range.length() <= 0 || scale.width() <= 0)
+        return {};
+    const Nanos step = niceStep(std::max(1.0, minSpacing) / scale.pixelsPerNano());
+    const Nanos first = -floorDiv(-range.start, step) * step; // first multiple of step ≥ start
+    const Nanos last = floorDiv(range.end, step) * step;
+
+    const bool clock = step >= kClockSteps.front();
+    const Unit unit = axisUnit(std::max(std::abs(first), std::abs(last)));
+    const int decimals = decimalsFor(step, unit.nanos);
+
+    QList<Tick> ticks;
+    ticks.reserve(qsizetype((last - first) / step + 1));
+    for (Nanos t = first; t <= last; t += step) {
+        const QString label = clock ? clockLabel(t)
+                                    : QString::number(double(t) / double(unit.nanos), 'f', decimals) + unit.suffix;
+        ticks.append(Tick{t, label});
+    }
+    return ticks;
+}
+
+QString formatDuration(Nanos duration)
+{
+    if (duration == 0)
+        return QStringLiteral("0");
+    // Round first, so 999.6 ms becomes "1 s" rather than "1000 ms".
+    const double magnitude = roundToSignificant(double(std::abs(duration)), 3);
+    const QString sign = duration < 0 ? QStringLiteral("-") : QString();
+    if (magnitude >= 100.0 * double(kMinute))
+        return sign + formatSignificant(magnitude / double(kHour)) + QStringLiteral(" h");
+    if (magnitude >= 100.0 * double(kSecond))
+        return sign + formatSignificant(magnitude / double(kMinute)) + QStringLiteral(" min");
+    // The unit that makes the value at least 1 ("250 ms"), unless the next
+    // unit up reads shorter: "0.5 s" rather than "500 ms".
+    static const std::array<Unit, 4> units{Unit{kSecond, QStringLiteral(" s")}, Unit{kMillisecond, QStringLiteral(" ms")},
+                                           Unit{kMicrosecond, QStringLiteral(" µs")}, Unit{1, QStringLiteral(" ns")}};
+    for (size_t i = 0; i < units.size(); ++i) {
+        if (magnitude < double(units[i].nanos) && units[i].nanos != 1)
+            continue;
+        QString text = formatSignificant(magnitude / double(units[i].nanos)) + units[i].suffix;
+        if (i > 0 && magnitude >= 0.1 * double(units[i - 1].nanos)) {
+            QString larger = formatSignificant(magnitude / double(units[i - 1].nanos)) + units[i - 1].suffix;
+            if (larger.size() < text.size())
+                text = std::move(larger);
+        }
+        return sign + text;
+    }
+    return {};
+}
+
+} // namespace LatencyLab::Ui

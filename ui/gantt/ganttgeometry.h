@@ -1,0 +1,180 @@
+#pragma once
+
+#include "charts/ganttchart.h"
+#include "charts/timescale.h"
+#include "charts/workcontrol.h"
+#include "gantt/ganttrenderer.h"
+
+#include <QLineF>
+#include <QList>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+#include <QStringList>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+namespace LatencyLab::Ui {
+
+struct GanttStyle;
+
+// What a rect is drawn as. Layers are painted in this order, so where they
+// overlap a later one wins: a one-pixel cpu tick shows on top of an io box.
+enum class GanttLayer : quint8 {
+    Response,    // the thin light bar, arrival → end
+    Queued,
+    Ready,
+    Io,
+    IoBand,      // density bands: io, in the colour a hatched io box averages to
+    Cpu,
+    Late,        // a ghosting wash over what ran after the client's timeout
+    LateBand,    // density bands: columns mostly spent past a timeout
+    TimeoutTick, // where the client gave up
+};
+inline constexpr int kGanttLayerCount = 9;
+
+GanttLayer layerFor(Core::SpanState state);
+
+// Rects grouped by layer. Appending merges a rect into the layer's previous
+// one when both lie on the same row and touch, so neighbours of one colour
+// become one rect.
+class GanttLayerRects
+{
+public:
+    void append(GanttLayer layer, const QRectF &rect);
+    const QList<QRectF> &operator[](GanttLayer layer) const { return m_rects[size_t(layer)]; }
+    qsizetype count() const;
+
+private:
+    std::array<QList<QRectF>, kGanttLayerCount> m_rects;
+};
+
+// Where one section (one run) sits and how its rows are drawn. Rows go to
+// the requests that overlap the visible range, in arrival order, so zooming
+// in gives them more room, until density bands become labelled rows.
+struct GanttSectionLayout
+{
+    QRectF header;       // the section's title line
+    QRectF rows;         // its rows, or bands; horizontally the plot
+    QLineF rule;         // above the header, between sections (null for the first)
+    QList<Core::RequestIndex> rowRequests; // the request of each row, ascending
+    qsizetype totalRequests = 0;           // in the run
+    double rowPitch = 0; // row mode: pixels per request
+    int bands = 0;       // density mode: one-pixel bands, each aggregating several rows
+    QStringList labels;  // row labels (by row), when rows are tall enough for them
+    QList<double> labelWidths;
+
+    qsizetype rowCount() const { return rowRequests.size(); }
+    bool isDensity() const { return bands > 0; }
+    bool isLabelled() const { return !labels.isEmpty(); }
+    // The row of a request; -1 when it has none (it is outside the visible range).
+    qsizetype rowOf(Core::RequestIndex request) const
+    {
+        const auto found = std::lower_bound(rowRequests.cbegin(), rowRequests.cend(), request);
+        return found != rowRequests.cend() && *found == request ? qsizetype(found - rowRequests.cbegin()) : -1;
+    }
+    double rowTop(qsizetype row) const { return rows.top() + double(row) * rowPitch; }
+    // Rows of band b are [bandFirst(b), bandFirst(b + 1)).
+    qsizetype bandFirst(int band) const { return qsizetype((qint64(band) * rowCount() + bands - 1) / bands); }
+    int bandOf(qsizetype row) const { return int(qint64(row) * bands / rowCount()); }
+    double bandHeight() const { return rows.height() / bands; }
+};
+
+// A piece of text and the role that picks its font and colour.
+struct GanttText
+{
+    enum class Role : quint8 { Title, SectionTitle, Summary, RowLabel, Legend, Axis };
+
+    Role role = Role::Title;
+    QRectF rect;
+    QString text;
+    int flags = 0; // Qt::Alignment
+    int section = -1;                              // row labels: whose label it is
+    Core::RequestIndex request = Core::kNoRequest;
+};
+
+struct GanttLegendSwatch
+{
+    enum class Kind : quint8 { Cpu, Io, Ready, Queued, Response, Timeout };
+
+    Kind kind = Kind::Cpu;
+    QRectF rect;
+};
+
+// Pure layout of a chart for one size and visible time range: every rect,
+// line and text, in logical pixels, grouped for painting. No painting here.
+// Level of detail: bars are at least a pixel wide, sub-pixel runs collapse
+// to one rect per pixel column, labels appear only where they fit, and a
+// section with more requests than pixel rows becomes one-pixel density bands
+// showing, per column, the state that covered most of it.
+class GanttGeometry
+{
+public:
+    // `control` reports progress through the rows and stops early when
+    // cancelled: the geometry is then incomplete, fit only to be dropped.
+    static GanttGeometry build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style,
+                               const WorkControl &control = {});
+    // The horizontal extent of rows and axis, without building anything else:
+    // it never depends on the visible range. Vertically, where rows may go.
+    static QRectF plotAreaFor(const GanttChart &chart, QSizeF size, const GanttStyle &style);
+
+    QSizeF size() const { return m_size; }
+    TimeRange visible() const { return m_scale.range(); }
+    QRectF plotArea() const { return m_plot; }
+    const TimeScale &scale() const { return m_scale; }
+
+    const QList<QRectF> &rects(GanttLayer layer) const { return m_rects[layer]; }
+    qsizetype rectCount() const { return m_rects.count(); }
+    const QList<QLineF> &ioHatch() const { return m_hatch; }
+    const QList<GanttText> &texts() const { return m_texts; }
+    const QList<GanttLegendSwatch> &legend() const { return m_legend; }
+    const QList<GanttSectionLayout> &sections() const { return m_sections; }
+    QLineF axisLine() const { return m_axisLine; }
+    const QList<QLineF> &tickMarks() const { return m_tickMarks; }
+    const QList<QLineF> &gridLines() const { return m_gridLines; } // at every tick, through each section's rows
+    const QList<Tick> &ticks() const { return m_ticks; }
+
+    // The request, and its span, under a point; none outside rows. In a
+    // density band, the band's request nearest to the point's time.
+    std::optional<GanttHit> hitTest(const GanttChart &chart, QPointF point) const;
+    // The request's row (or band) from arrival to end, clipped to the plot.
+    QRectF requestBounds(const GanttChart &chart, int section, Core::RequestIndex request) const;
+
+private:
+    GanttGeometry() = default;
+    void layOut(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style);
+    void layOutHeader(const GanttChart &chart, const GanttStyle &style);
+    double availableRowsHeight(const GanttChart &chart, const GanttStyle &style) const;
+    double labelRoom(const GanttChart &chart, double available, const GanttStyle &style) const;
+    void layOutSections(const GanttChart &chart, TimeRange visible, double available, const GanttStyle &style);
+    void addSectionHeader(const GanttSection &source, const GanttSectionLayout &layout, const GanttStyle &style);
+    void addRows(const GanttChart &chart, const GanttStyle &style, const WorkControl &control);
+    void addRowMode(int section, const GanttSection &source, const GanttStyle &style);
+    void addDensityBands(int section, const GanttSection &source, const WorkControl &control);
+    void addTimeout(const Core::Timeline &timeline, Core::RequestIndex request, Core::Nanos timeout,
+                    double boxTop, double boxHeight, const GanttStyle &style);
+    void addRowLabel(int section, const Core::Timeline &timeline, qsizetype row, const GanttStyle &style);
+    void addHatch(const GanttStyle &style);
+    void addAxis(const GanttStyle &style);
+    double clampX(double x) const;
+
+    QSizeF m_size;
+    QRectF m_plot;
+    TimeScale m_scale;
+    double m_contentTop = 0;
+    double m_axisTop = 0;
+    GanttLayerRects m_rects;
+    QList<QLineF> m_hatch;
+    QList<GanttText> m_texts;
+    QList<GanttLegendSwatch> m_legend;
+    QList<GanttSectionLayout> m_sections;
+    QLineF m_axisLine;
+    QList<QLineF> m_tickMarks;
+    QList<QLineF> m_gridLines;
+    QList<Tick> m_ticks;
+    double m_hitTolerance = 3;
+};
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,199 @@
+#include "gantt/ganttpainter.h"
+
+#include "charts/ganttstyle.h"
+#include "gantt/ganttgeometry.h"
+
+#include <QPainter>
+
+namespace LatencyLab::Ui {
+
+namespace {
+
+QColor layerColour(GanttLayer layer, const GanttStyle &style)
+{
+    switch (layer) {
+    case GanttLayer::Response:
+        return style.response;
+    case GanttLayer::Queued:
+        return style.queued;
+    case GanttLayer::Ready:
+        return style.ready;
+    case GanttLayer::Io:
+        return style.io;
+    case GanttLayer::IoBand:
+        return style.ioBand;
+    case GanttLayer::Cpu:
+        return style.cpu;
+    case GanttLayer::Late:
+        return style.lateWash;
+    case GanttLayer::LateBand:
+        return style.lateBand;
+    case GanttLayer::TimeoutTick:
+        return style.timeout;
+    }
+    return style.text;
+}
+
+void drawLines(QPainter &painter, const QList<QLineF> &lines, const QColor &colour, double width = 1)
+{
+    if (lines.isEmpty())
+        return;
+    painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::FlatCap));
+    painter.drawLines(lines.constData(), int(lines.size()));
+}
+
+// Ready and queued are amber and grey of about the same lightness: the edge
+// tells them apart in greyscale too. Boxes too thin for it (density bands)
+// stay plain, like an io box too thin for its hatch.
+void paintReadyEdges(QPainter &painter, const QList<QRectF> &rects, const GanttStyle &style)
+{
+    QList<QRectF> edged;
+    for (const QRectF &rect : rects) {
+        if (rect.height() >= style.minHatchHeight && rect.width() >= 3)
+            edged.append(rect.adjusted(0, 0, -1, -1)); // a pen's rect covers one more pixel right and below
+    }
+    if (edged.isEmpty())
+        return;
+    painter.setPen(QPen(style.readyEdge, 1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRects(edged.constData(), int(edged.size()));
+    painter.setPen(Qt::NoPen);
+}
+
+void paintBars(QPainter &painter, const GanttGeometry &geometry, const GanttStyle &style)
+{
+    painter.setPen(Qt::NoPen);
+    for (int i = 0; i < kGanttLayerCount; ++i) {
+        const GanttLayer layer = GanttLayer(i);
+        const QList<QRectF> &rects = geometry.rects(layer);
+        if (!rects.isEmpty()) {
+            painter.setBrush(layerColour(layer, style));
+            painter.drawRects(rects.constData(), int(rects.size()));
+        }
+        if (layer == GanttLayer::Ready)
+            paintReadyEdges(painter, rects, style);
+        if (layer == GanttLayer::Io && !geometry.ioHatch().isEmpty()) {
+            // The hatch tells io from cpu without relying on colour.
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            drawLines(painter, geometry.ioHatch(), style.ioHatch);
+            painter.setRenderHint(QPainter::Antialiasing, false);
+            painter.setPen(Qt::NoPen);
+        }
+    }
+    painter.setBrush(Qt::NoBrush);
+}
+
+void paintLegendSwatches(QPainter &painter, const GanttGeometry &geometry, const GanttStyle &style)
+{
+    using Kind = GanttLegendSwatch::Kind;
+    for (const GanttLegendSwatch &swatch : geometry.legend()) {
+        const QRectF r = swatch.rect;
+        switch (swatch.kind) {
+        case Kind::Cpu:
+            painter.fillRect(r, style.cpu);
+            break;
+        case Kind::Io:
+            painter.fillRect(r, style.io); // its hatch comes with the bars' hatch
+            break;
+        case Kind::Ready:
+            painter.fillRect(r, style.ready);
+            paintReadyEdges(painter, {r}, style);
+            break;
+        case Kind::Queued:
+            painter.fillRect(r, style.queued);
+            break;
+        case Kind::Response:
+            painter.fillRect(QRectF(r.left(), r.center().y() - 3, r.width(), 6), style.response);
+            break;
+        case Kind::Timeout:
+            painter.fillRect(QRectF(r.left(), r.top() + 2, r.width(), r.height() - 4), style.io);
+            painter.fillRect(QRectF(r.center().x(), r.top() + 2, r.width() / 2, r.height() - 4), style.lateWash);
+            painter.fillRect(QRectF(std::round(r.center().x() - style.timeoutTickWidth / 2), r.top() - 2,
+                                    style.timeoutTickWidth, r.height() + 4),
+                             style.timeout);
+            break;
+        }
+    }
+}
+
+void paintTexts(QPainter &painter, const GanttGeometry &geometry, const GanttStyle &style)
+{
+    const QFont title = style.titleFont();
+    const QFont section = style.sectionFont();
+    const QFont text = style.textFont();
+    std::optional<GanttText::Role> current;
+    for (const GanttText &item : geometry.texts()) {
+        if (item.role != current) {
+            current = item.role;
+            switch (item.role) {
+            case GanttText::Role::Title:
+                painter.setFont(title);
+                painter.setPen(style.text);
+                break;
+            case GanttText::Role::SectionTitle:
+                painter.setFont(section);
+                painter.setPen(style.text);
+                break;
+            case GanttText::Role::Summary:
+                painter.setFont(text);
+                painter.setPen(style.secondaryText);
+                break;
+            case GanttText::Role::RowLabel:
+            case GanttText::Role::Legend:
+                painter.setFont(text);
+                painter.setPen(style.text);
+                break;
+            case GanttText::Role::Axis:
+                painter.setFont(text);
+                painter.setPen(style.axis);
+                break;
+            }
+        }
+        painter.drawText(item.rect, item.flags, item.text);
+    }
+}
+
+} // namespace
+
+void paintGantt(QPainter &painter, const GanttGeometry &geometry, const GanttStyle &style)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    painter.fillRect(QRectF(QPointF(0, 0), geometry.size()), style.background);
+
+    drawLines(painter, geometry.gridLines(), style.grid);
+    QList<QLineF> rules;
+    for (const GanttSectionLayout &section : geometry.sections()) {
+        if (!section.rule.isNull())
+            rules.append(section.rule);
+    }
+    drawLines(painter, rules, style.sectionRule);
+
+    paintLegendSwatches(painter, geometry, style); // first: the io swatch's hatch is drawn with the bars'
+    paintBars(painter, geometry, style);
+
+    drawLines(painter, {geometry.axisLine()}, style.axis);
+    drawLines(painter, geometry.tickMarks(), style.axis);
+    paintTexts(painter, geometry, style);
+    painter.restore();
+}
+
+void paintHighlight(QPainter &painter, const GanttGeometry &geometry, const QRectF &bounds, const GanttStyle &style)
+{
+    if (bounds.isNull())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    const QRectF plot = geometry.plotArea();
+    painter.fillRect(QRectF(plot.left(), bounds.top(), plot.width(), bounds.height()), style.hoverTint);
+    // A little inside the row, but at least 7 px tall, so a one-pixel band's request can be seen.
+    const double height = std::max(bounds.height() - 4, 7.0);
+    const QRectF outline(bounds.left() - 2, bounds.center().y() - height / 2, bounds.width() + 3, height);
+    painter.setPen(QPen(style.hoverOutline, 2));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(outline);
+    painter.restore();
+}
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,77 @@
+#pragma once
+
+// Turning spans into pixel-snapped rects, with the Gantt chart's level of
+// detail. Internal to GanttGeometry.
+
+#include "gantt/ganttgeometry.h"
+
+#include <array>
+#include <vector>
+
+namespace LatencyLab::Ui {
+
+// Vertical extents of one row's layers, in whole pixels: own-work boxes are
+// tallest, the response bar runs through their middle, and waits sit inside
+// the bar so its light colour still frames them.
+struct RowExtent
+{
+    double boxTop = 0, boxHeight = 1;
+    double barTop = 0, barHeight = 1;
+    double waitTop = 0, waitHeight = 1;
+
+    static RowExtent forRow(double rowTop, double pitch, const GanttStyle &style);
+    QRectF rect(GanttLayer layer, double left, double right) const;
+};
+
+// Diagonal hatch lines ("/") filling `rect`, `spacing` apart and aligned to
+// the page, so the hatch runs on unbroken across neighbouring rects.
+void appendHatch(QList<QLineF> &lines, const QRectF &rect, double spacing);
+
+// One row: spans at least a pixel wide become rects of their own (merging
+// with a same-coloured neighbour); sub-pixel spans collapse into one
+// one-pixel rect per column, coloured by the state that covered most of it.
+// Feed spans left to right, in pixels already clipped to the plot.
+class RowRaster
+{
+public:
+    RowRaster(GanttLayerRects &out, const RowExtent &extent) : m_out(out), m_extent(extent) {}
+    void add(double x0, double x1, GanttLayer layer);
+    // Emits the last pending column; call once after the row's last span.
+    void finish() { flushColumn(); }
+
+private:
+    void flushColumn();
+
+    GanttLayerRects &m_out;
+    RowExtent m_extent;
+    int m_column = 0;
+    bool m_hasColumn = false;
+    std::array<double, kGanttLayerCount> m_share{};
+};
+
+// One density band: many requests' spans summed per pixel column and state
+// (difference arrays, so a long span costs O(1)), then emitted as runs of
+// the dominant state. Cost: O(spans + columns touched).
+class DensityRaster
+{
+public:
+    explicit DensityRaster(int columns);
+
+    // u0, u1: columns from the plot's left edge; clipped to [0, columns].
+    void add(double u0, double u1, GanttLayer layer);
+    // Emits the band at `top` (one pixel tall) and clears it for the next.
+    void flush(GanttLayerRects &out, double left, double top, double height);
+
+private:
+    static constexpr int kCategories = kGanttLayerCount;
+    double &direct(int column, GanttLayer layer) { return m_direct[size_t(column) * kCategories + size_t(layer)]; }
+    double &diff(int column, GanttLayer layer) { return m_diff[size_t(column) * kCategories + size_t(layer)]; }
+
+    int m_columns;
+    int m_minTouched;
+    int m_maxTouched = -1;
+    std::vector<double> m_direct; // partial columns at a span's ends
+    std::vector<double> m_diff;   // +1/-1 where runs of whole columns begin and end
+};
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,77 @@
+#include "gantt/ganttrenderer.h"
+
+#include "charts/ganttlabels.h"
+#include "gantt/ganttgeometry.h"
+#include "gantt/ganttpainter.h"
+
+#include <QPainter>
+
+namespace LatencyLab::Ui {
+
+GanttRenderer::GanttRenderer() = default;
+GanttRenderer::~GanttRenderer() = default;
+
+void GanttRenderer::setChart(GanttChart chart)
+{
+    m_chart = std::move(chart);
+    ++m_revision;
+    m_cached.reset();
+    m_fullRange = TimeRange{m_chart.start(), m_chart.end()};
+}
+
+void GanttRenderer::setStyle(const GanttStyle &style)
+{
+    m_style = style;
+    ++m_revision; // the geometry was laid out with the old style's metrics
+    m_cached.reset();
+}
+
+TimeRange GanttRenderer::fullRange() const
+{
+    return m_fullRange;
+}
+
+QRectF GanttRenderer::plotArea(QSizeF size) const
+{
+    // Not the cached geometry's: vertically, that one depends on the visible range.
+    return GanttGeometry::plotAreaFor(m_chart, size, m_style);
+}
+
+TimeScale GanttRenderer::scaleFor(QSizeF size, TimeRange visible) const
+{
+    const QRectF plot = plotArea(size);
+    return TimeScale(visible, plot.left(), plot.width());
+}
+
+const GanttGeometry &GanttRenderer::geometry(QSizeF size, TimeRange visible)
+{
+    if (visible.end <= visible.start)
+        visible.end = visible.start + 1;
+    if (!m_cached || m_cachedRevision != m_revision || m_cached->size() != size || m_cached->visible() != visible) {
+        m_cached = std::make_unique<GanttGeometry>(GanttGeometry::build(m_chart, visible, size, m_style));
+        m_cachedRevision = m_revision;
+    }
+    return *m_cached;
+}
+
+void GanttRenderer::paint(QPainter &painter, QSizeF size, TimeRange visible, const std::optional<GanttHit> &highlight)
+{
+    const GanttGeometry &built = geometry(size, visible);
+    paintGantt(painter, built, m_style);
+    if (highlight)
+        paintHighlight(painter, built, built.requestBounds(m_chart, highlight->section, highlight->request), m_style);
+}
+
+std::optional<GanttHit> GanttRenderer::hitTest(QPointF point, QSizeF size, TimeRange visible)
+{
+    return geometry(size, visible).hitTest(m_chart, point);
+}
+
+QString GanttRenderer::describe(const GanttHit &hit) const
+{
+    if (hit.section < 0 || hit.section >= m_chart.sections.size())
+        return {};
+    return describeRequest(m_chart.sections[hit.section], hit.request, hit.span, m_style);
+}
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,74 @@
+#include "gantt/ganttrows.h"
+
+#include <cmath>
+
+namespace LatencyLab::Ui {
+
+using Core::Nanos;
+using Core::RequestIndex;
+
+RequestIndex arrivedBy(const Core::Timeline &timeline, Nanos time)
+{
+    RequestIndex low = 0;
+    RequestIndex high = RequestIndex(timeline.requestCount());
+    while (low < high) {
+        const RequestIndex middle = low + (high - low) / 2;
+        if (timeline.arrival(middle) <= time)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+QList<RequestIndex> visibleRequests(const Core::Timeline &timeline, TimeRange visible)
+{
+    const RequestIndex last = arrivedBy(timeline, visible.end);
+    QList<RequestIndex> requests;
+    requests.reserve(last);
+    for (RequestIndex r = 0; r < last; ++r) {
+        if (timeline.end(r) >= visible.start)
+            requests.append(r);
+    }
+    return requests;
+}
+
+QList<double> fairHeights(const QList<qsizetype> &rows, double available, double maxPitch)
+{
+    QList<double> heights(rows.size(), 0.0);
+    QList<qsizetype> open;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (rows[i] > 0)
+            open << i;
+    }
+    while (!open.isEmpty()) {
+        const double share = available / double(open.size());
+        QList<qsizetype> wanting;
+        for (const qsizetype i : std::as_const(open)) {
+            const double demand = double(rows[i]) * maxPitch;
+            if (demand <= share) {
+                heights[i] = demand;
+                available -= demand;
+            } else {
+                wanting << i;
+            }
+        }
+        if (wanting.size() == open.size()) {
+            for (const qsizetype i : std::as_const(wanting))
+                heights[i] = share;
+            break;
+        }
+        open = wanting;
+    }
+    return heights;
+}
+
+double rowPitchFor(double height, qsizetype rows, double maxPitch)
+{
+    if (rows <= 0 || double(rows) > std::floor(height))
+        return 0;
+    const double pitch = std::min(maxPitch, height / double(rows));
+    return pitch >= 3 ? std::floor(pitch) : pitch; // whole-pixel rows stay crisp
+}
+
+} // namespace LatencyLab::Ui

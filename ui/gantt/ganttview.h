@@ -1,0 +1,63 @@
+#pragma once
+
+#include "gantt/ganttrenderer.h"
+
+#include <QWidget>
+
+#include <optional>
+
+namespace LatencyLab::Ui {
+
+class ZoomControl;
+
+// The interactive Gantt chart: paints through GanttRenderer (the same code
+// as export), zooms with the wheel around the cursor, pans by dragging, fits
+// on double-click, and explains the request under the mouse in a tooltip —
+// including who held the worker, loop, GIL or core while it waited.
+class GanttView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit GanttView(ZoomControl *zoom, QWidget *parent = nullptr);
+
+    void setChart(GanttChart chart);
+    const GanttChart &chart() const { return m_renderer.chart(); }
+    // The chart's colours: the window picks the dark style in a dark theme.
+    void setChartStyle(const GanttStyle &style);
+    const GanttStyle &chartStyle() const { return m_renderer.style(); }
+    ZoomControl *zoomControl() const { return m_zoom; }
+    std::optional<GanttHit> hoveredRequest() const { return m_hover; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void hoveredRequestChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    // The time under a horizontal position, clamped to the plot.
+    Core::Nanos timeAt(double x) const;
+    void zoomAroundX(double x, double factor);
+    void setHover(std::optional<GanttHit> hit);
+
+    ZoomControl *m_zoom;
+    mutable GanttRenderer m_renderer;
+    std::optional<GanttHit> m_hover;
+    bool m_dragging = false;
+    QPointF m_dragOrigin;
+    TimeRange m_dragStartRange;
+};
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "load/loadrenderer.h"
+
+#include <QWidget>
+
+namespace LatencyLab::Ui {
+
+// Paints a LoadRenderer at the widget's size: the Load tab's drawing area.
+class LoadCanvas : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LoadCanvas(QWidget *parent = nullptr);
+
+    LoadRenderer &renderer() { return m_renderer; }
+    const LoadRenderer &renderer() const { return m_renderer; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    LoadRenderer m_renderer;
+};
+
+} // namespace LatencyLab::Ui

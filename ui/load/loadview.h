@@ -1,0 +1,51 @@
+#pragma once
+
+#include "charts/loadchart.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+
+namespace LatencyLab::Ui {
+
+class LoadCanvas;
+class LoadRenderer;
+struct GanttStyle;
+
+// The Load tab: what a load generator sees of the scenario's models — answers
+// per second and latency over time, histograms, wrk's summary — and, for a
+// closed client, a "Coordinated omission" switch that overlays where each
+// connection would have sent at a steady pace and the corrected latencies,
+// with a paragraph saying what that means.
+class LoadView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LoadView(QWidget *parent = nullptr);
+
+    void setChart(LoadChart chart);
+    const LoadChart &chart() const;
+    // The chart's colours: the window picks the dark style in a dark theme.
+    void setChartStyle(const GanttStyle &style);
+
+    // The switch is on and the client is closed: the overlay is drawn.
+    bool isOmissionShown() const;
+    void setOmissionRequested(bool requested);
+    QCheckBox *omissionSwitch() const { return m_omission; }
+    QLabel *explanation() const { return m_explanation; }
+    // What the tab paints, for export and the clipboard.
+    const LoadRenderer &renderer() const;
+    LoadCanvas *canvas() const { return m_canvas; }
+
+private:
+    void updateOmissionControls();
+
+    LoadCanvas *m_canvas;
+    QCheckBox *m_omission;
+    QLabel *m_note;
+    QLabel *m_explanation;
+};
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,192 @@
+#include "window/windowactions.h"
+
+#include "charts/theme.h"
+#include "window/shortcuts.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QActionGroup>
+#include <QIcon>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QWidget>
+
+namespace LatencyLab::Ui {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("WindowActions", text);
+}
+
+// The desktop's icon when its theme has one, else the style's own (if any).
+QIcon themedIcon(const QWidget *window, const char *name, QStyle::StandardPixmap fallback = QStyle::SP_CustomBase)
+{
+    const QIcon standard = fallback == QStyle::SP_CustomBase ? QIcon() : window->style()->standardIcon(fallback);
+    return QIcon::fromTheme(QString::fromLatin1(name), standard);
+}
+
+QAction *makeAction(QWidget *window, const QString &text, const QKeySequence &key, const QString &tip, const QIcon &icon = {})
+{
+    auto *action = new QAction(icon, text, window);
+    action->setShortcut(key);
+    action->setStatusTip(tip);
+    action->setToolTip(key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    return action;
+}
+
+} // namespace
+
+WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
+{
+    WindowActions a;
+    a.open = makeAction(window, tr("&Open…"), QKeySequence::Open, tr("Open a scenario file"),
+                        themedIcon(window, "document-open", QStyle::SP_DialogOpenButton));
+    a.save = makeAction(window, tr("&Save"), QKeySequence::Save, tr("Save the scenario"),
+                        themedIcon(window, "document-save", QStyle::SP_DialogSaveButton));
+    a.saveAs = makeAction(window, tr("Save &As…"), QKeySequence::SaveAs, tr("Save the scenario in a new file"),
+                          themedIcon(window, "document-save-as"));
+    a.exportChart = makeAction(window, tr("&Export Chart…"), Shortcuts::exportChart(),
+                               tr("Save the current tab's chart as PNG or SVG"), themedIcon(window, "document-export"));
+    a.quit = makeAction(window, tr("&Quit"), QKeySequence::Quit, tr("Close LatencyLab"),
+                        themedIcon(window, "application-exit"));
+
+    a.undo = undoStack->createUndoAction(window, tr("&Undo"));
+    a.undo->setShortcut(QKeySequence::Undo);
+    a.undo->setIcon(themedIcon(window, "edit-undo"));
+    a.redo = undoStack->createRedoAction(window, tr("&Redo"));
+    a.redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    a.redo->setIcon(themedIcon(window, "edit-redo"));
+    a.copyChart = makeAction(window, tr("&Copy Chart"), Shortcuts::copyChart(),
+                             tr("Copy the current tab's chart to the clipboard as an image"), themedIcon(window, "edit-copy"));
+
+    a.zoomIn = makeAction(window, tr("Zoom &In"), QKeySequence::ZoomIn, tr("Zoom into the middle of the chart"),
+                          themedIcon(window, "zoom-in"));
+    a.zoomIn->setShortcuts({QKeySequence::ZoomIn, Shortcuts::zoomInAlternative()});
+    a.zoomOut = makeAction(window, tr("Zoom &Out"), QKeySequence::ZoomOut, tr("Zoom out of the chart"),
+                           themedIcon(window, "zoom-out"));
+    a.fit = makeAction(window, tr("&Fit"), Shortcuts::fitChart(), tr("Show the whole run"),
+                       themedIcon(window, "zoom-fit-best"));
+    a.showGantt = makeAction(window, tr("&Gantt"), Shortcuts::showGantt(), tr("Show the scenario's own server model"));
+    a.showCompare = makeAction(window, tr("&Compare"), Shortcuts::showCompare(),
+                               tr("Show every server model on one time axis"));
+
+    a.run = makeAction(window, tr("&Run"), Shortcuts::run(), tr("Run the scenario for real on this machine, measured with real clocks"),
+                       themedIcon(window, "media-playback-start", QStyle::SP_MediaPlay));
+    a.cancelRun = makeAction(window, tr("&Cancel Run"), Shortcuts::cancel(), tr("Stop the run and keep what was measured so far"),
+                             themedIcon(window, "process-stop", QStyle::SP_BrowserStop));
+    a.cancelRun->setEnabled(false);
+    a.record = makeAction(window, tr("Re&cord…"), Shortcuts::record(),
+                          tr("Send real HTTP requests to a server and draw each one on the Recorded tabs, scored like wrk"),
+                          themedIcon(window, "media-record", QStyle::SP_DriveNetIcon));
+    a.recordDemo = makeAction(window, tr("Record the &Demo Server"), Shortcuts::recordDemo(),
+                              tr("Start the built-in demo server and record it sync, then async, under wrk's load: "
+                                 "20 connections for 15 s each"),
+                              themedIcon(window, "network-server", QStyle::SP_ComputerIcon));
+
+    a.theme = new QActionGroup(window);
+    const struct
+    {
+        Theme theme;
+        QString text;
+        QString tip;
+    } themes[] = {
+        {Theme::System, tr("Follow the &System"), tr("Light or dark as the desktop is")},
+        {Theme::Light, tr("&Light"), tr("Always light")},
+        {Theme::Dark, tr("&Dark"), tr("Always dark; exported charts stay light")},
+    };
+    for (const auto &theme : themes) {
+        QAction *action = a.theme->addAction(theme.text);
+        action->setCheckable(true);
+        action->setData(themeKey(theme.theme));
+        action->setStatusTip(theme.tip);
+    }
+
+    a.explain = makeAction(window, tr("&What Am I Looking At?"), Shortcuts::explain(),
+                           tr("Explain the green boxes, the response bars, the waits and blame"), themedIcon(window, "help-contents"));
+    a.explain->setCheckable(true);
+    a.about = makeAction(window, tr("&About LatencyLab"), {}, tr("Versions of LatencyLab, Qt and QCoro"),
+                         themedIcon(window, "help-about"));
+    a.about->setMenuRole(QAction::AboutRole);
+    a.aboutQt = makeAction(window, tr("About &Qt"), {}, tr("The Qt toolkit LatencyLab is built with"));
+    a.aboutQt->setMenuRole(QAction::AboutQtRole);
+    return a;
+}
+
+void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets) const
+{
+    QMenu *file = menuBar->addMenu(tr("&File"));
+    file->addAction(open);
+    file->addMenu(recent);
+    file->addMenu(presets);
+    file->addSeparator();
+    file->addAction(save);
+    file->addAction(saveAs);
+    file->addSeparator();
+    file->addAction(exportChart);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu *edit = menuBar->addMenu(tr("&Edit"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(copyChart);
+
+    QMenu *view = menuBar->addMenu(tr("&View"));
+    view->addAction(zoomIn);
+    view->addAction(zoomOut);
+    view->addAction(fit);
+    view->addSeparator();
+    view->addAction(showGantt);
+    view->addAction(showCompare);
+    view->addSeparator();
+    view->addMenu(tr("&Theme"))->addActions(theme->actions());
+
+    QMenu *runMenu = menuBar->addMenu(tr("&Run"));
+    runMenu->addAction(run);
+    runMenu->addAction(cancelRun);
+    runMenu->addSeparator();
+    runMenu->addAction(record);
+    runMenu->addAction(recordDemo);
+
+    QMenu *help = menuBar->addMenu(tr("&Help"));
+    help->addAction(explain);
+    help->addSeparator();
+    help->addAction(about);
+    help->addAction(aboutQt);
+}
+
+QToolBar *WindowActions::addToolBarTo(QMainWindow *window) const
+{
+    QToolBar *toolBar = window->addToolBar(tr("Main Toolbar"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar")); // saveState() finds it by name
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // readable where the desktop has no icon theme
+    toolBar->setMovable(false);
+    for (QAction *action : {open, save})
+        toolBar->addAction(action);
+    toolBar->addSeparator();
+    for (QAction *action : {undo, redo})
+        toolBar->addAction(action);
+    toolBar->addSeparator();
+    for (QAction *action : {exportChart, copyChart})
+        toolBar->addAction(action);
+    toolBar->addSeparator();
+    for (QAction *action : {zoomIn, zoomOut, fit})
+        toolBar->addAction(action);
+    toolBar->addSeparator()->setObjectName(QStringLiteral("runGroup"));
+    for (QAction *action : {run, cancelRun})
+        toolBar->addAction(action);
+    toolBar->addSeparator();
+    toolBar->addAction(recordDemo);
+    toolBar->addSeparator();
+    toolBar->addAction(explain);
+    return toolBar;
+}
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,56 @@
+#pragma once
+
+class QAction;
+class QActionGroup;
+class QMainWindow;
+class QMenu;
+class QMenuBar;
+class QToolBar;
+class QUndoStack;
+class QWidget;
+
+namespace LatencyLab::Ui {
+
+// The window's actions with their texts, shortcuts, icons and tips, made in
+// one place; the window puts them into menus and the toolbar and connects
+// them. Owned by `window`.
+struct WindowActions
+{
+    // File
+    QAction *open = nullptr;
+    QAction *save = nullptr;
+    QAction *saveAs = nullptr;
+    QAction *exportChart = nullptr;
+    QAction *quit = nullptr;
+    // Edit
+    QAction *undo = nullptr;
+    QAction *redo = nullptr;
+    QAction *copyChart = nullptr;
+    // View
+    QAction *zoomIn = nullptr;
+    QAction *zoomOut = nullptr;
+    QAction *fit = nullptr;
+    QAction *showGantt = nullptr;
+    QAction *showCompare = nullptr;
+    QActionGroup *theme = nullptr; // checkable: System, Light, Dark (data: the theme's key)
+    // Run
+    QAction *run = nullptr;        // runs the scenario for real (the Measured tab)
+    QAction *cancelRun = nullptr;  // enabled only while a run goes on
+    QAction *record = nullptr;     // the Record… dialog: real HTTP requests onto the Recorded tabs
+    QAction *recordDemo = nullptr; // the demo server, sync then async, at once with the web-load preset's load
+    // Help
+    QAction *explain = nullptr;    // checkable: shows the explainer panel
+    QAction *about = nullptr;
+    QAction *aboutQt = nullptr;
+
+    static WindowActions create(QWidget *window, QUndoStack *undoStack);
+
+    // File (with the `recent` and `presets` submenus), Edit, View, Run, Help.
+    void addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets) const;
+    // The main toolbar: files, undo, the chart, zoom, then a group kept for
+    // Run and Cancel (after a separator named "runGroup"), recording the
+    // demo server, then help.
+    QToolBar *addToolBarTo(QMainWindow *window) const;
+};
+
+} // namespace LatencyLab::Ui
