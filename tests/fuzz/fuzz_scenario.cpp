@@ -41,7 +41,7 @@ double meanRequestSeconds(const Scenario &scenario)
     }
     double total = 0;
     for (const RequestSpec &request : scenario.requests)
-        total += toSeconds(request.ownDuration());
+        total += sumToSeconds(request.ownDuration());
     return total / double(std::max<qsizetype>(1, scenario.requests.size()));
 }
 
