@@ -3,8 +3,13 @@
 //
 // Properties checked beyond "no crash, no leak, no undefined behaviour":
 // an accepted scenario serialises to a file that is accepted again as the
-// same scenario, and every model it names simulates without error.
+// same scenario, every model it names simulates without error, and the load
+// view's buckets share out exactly the answers the metrics count. The load
+// view and, for a closed client, the coordinated-omission correction are
+// computed too, so that their sums over requests are fuzzed as well.
 
+#include "core/coordinatedomission.h"
+#include "core/loadseries.h"
 #include "core/pipelinesimulator.h"
 #include "core/scenariojson.h"
 #include "core/simulator.h"
@@ -73,6 +78,23 @@ void bound(Scenario &scenario)
     }
 }
 
+// What the Load tab computes of a run.
+void computeLoadView(const SimulationRun &run)
+{
+    const LoadWindow window = LoadWindow::of(run.timeline, run.client);
+    const LoadSeries series = computeLoadSeries(run.timeline, run.client, run.metrics, window);
+    qint64 answers = 0;
+    for (const LoadBucket &bucket : series.buckets)
+        answers += bucket.answers;
+    if (answers != run.metrics.completed)
+        fail("the load view's buckets do not add up to the completed requests");
+    smoothedRequestsPerSecond(series, smoothingSigma(window));
+    const LatencyBins bins = chooseLatencyBins(series.shortestLatency, series.longestLatency);
+    latencyHistogram(run.timeline, bins);
+    if (run.client.kind == ClientModel::Kind::Closed)
+        computeCoordinatedOmission(run.timeline, run.client).corrected.histogram(bins);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -108,6 +130,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const Result<SimulationRun> run = simulate(scenario, spec);
         if (!run)
             fail(qPrintable(QStringLiteral("an accepted scenario fails to simulate: ") + run.error()));
+        computeLoadView(*run);
     }
     return 0;
 }
