@@ -18,7 +18,7 @@ inline constexpr double toSeconds(Nanos nanos)
 // A sum of times over requests or spans. One time fits 64 bits (292 years);
 // a sum need not: 10⁷ requests (Limits::kMaxRequests) of up to 10⁹ s each
 // (Limits::kMaxVirtualSeconds) make 10²⁵ ns. 128 bits hold exactly the sum of
-// 2⁶⁴ times of 2⁶³ ns, and convert to double once, as a 64-bit sum would.
+// 2⁶³ times of up to 2⁶³ ns, and convert to double once, as a 64-bit sum would.
 __extension__ typedef __int128 NanosSum;
 
 inline constexpr double sumToSeconds(NanosSum nanos)
