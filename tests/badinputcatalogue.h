@@ -57,6 +57,18 @@ inline QByteArray validPrefix()
     return R"({"format": "latencylab-scenario", "version": 1, "name": "Bad", "server": {"model": "sync"}, )";
 }
 
+// One request of `count` steps, each `step`.
+inline QByteArray requestOfSteps(int count, const char *step)
+{
+    QByteArray steps;
+    for (int i = 0; i < count; ++i) {
+        if (i > 0)
+            steps += ", ";
+        steps += step;
+    }
+    return validPrefix() + R"("requests": [{"steps": [)" + steps + "]}]}";
+}
+
 // Every case: the catalogue's files, then those made in `scratch`.
 inline QList<BadInputCase> badInputCases(const QString &scratch)
 {
@@ -84,12 +96,14 @@ inline QList<BadInputCase> badInputCases(const QString &scratch)
     // A device that never ends: no size to check up front, so reading stops at the limit.
     cases.append({QStringLiteral("/dev/zero"), QStringLiteral("/dev/zero"), QStringLiteral("larger than 64 MB")});
 
-    QByteArray steps;
-    for (int i = 0; i < 10'001; ++i)
-        steps += i == 0 ? "{\"io\": 0.001}" : ", {\"io\": 0.001}";
-    writeFile(dir.filePath(QStringLiteral("too-many-steps.json")), validPrefix() + R"("requests": [{"steps": [)" + steps + "]}]}");
+    writeFile(dir.filePath(QStringLiteral("too-many-steps.json")), requestOfSteps(10'001, R"({"io": 0.001})"));
     cases.append({QStringLiteral("too-many-steps.json (10,001 steps)"), dir.filePath(QStringLiteral("too-many-steps.json")),
                   QStringLiteral("requests[0].steps: expected an array of 1 to 10000 steps, got an array of 10001")});
+    // Each step within the limits, their sum (10¹⁹ ns) beyond 64 bits: refused as too much work, not added up wrapped.
+    writeFile(dir.filePath(QStringLiteral("steps-beyond-64-bit-nanoseconds.json")), requestOfSteps(10'000, R"({"io": 1e6})"));
+    cases.append({QStringLiteral("steps-beyond-64-bit-nanoseconds.json (10,000 steps of 10⁶ s)"),
+                  dir.filePath(QStringLiteral("steps-beyond-64-bit-nanoseconds.json")),
+                  QStringLiteral("requests: the scenario would span about 10000000000 s of virtual time")});
 
     dir.mkpath(QStringLiteral("a-folder.json"));
     cases.append({QStringLiteral("a folder"), dir.filePath(QStringLiteral("a-folder.json")), QStringLiteral("is a folder")});

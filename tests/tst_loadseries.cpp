@@ -513,10 +513,10 @@ void TestLoadSeries::correctedHistogramByHand()
     const CorrectedLatencies corrected({500 * kMs, kS, 3500 * kMs}, kS);
     LatencyBins bins;
     bins.edges = {0, kS, 2 * kS, 3 * kS, 4 * kS};
-    QCOMPARE(corrected.histogram(bins), (std::vector<qint64>{1, 2, 1, 1}));
+    QCOMPARE(corrected.histogram(bins), (std::vector<SampleCount>{1, 2, 1, 1}));
     // A top edge equal to the largest sample still counts it.
     bins.edges = {0, kS, 3500 * kMs};
-    QCOMPARE(corrected.histogram(bins), (std::vector<qint64>{1, 4}));
+    QCOMPARE(corrected.histogram(bins), (std::vector<SampleCount>{1, 4}));
 }
 
 void TestLoadSeries::aStalledConnectionByHand()

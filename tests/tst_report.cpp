@@ -101,6 +101,7 @@ private Q_SLOTS:
     void perRequestTextHasOneLinePerFinishedRequest();
     void formatSeconds_data();
     void formatSeconds();
+    void formatRateKeepsThreeDigits();
     void alignColumnsPadsEachColumn();
     void csvHasOneRowPerSpan();
     void csvToAnUnwritablePathFailsAndLeavesNoFile_data();
@@ -242,6 +243,17 @@ void TestReport::formatSeconds()
     QFETCH(double, seconds);
     QFETCH(QString, text);
     QCOMPARE(LatencyLab::Core::formatSeconds(seconds), text);
+}
+
+void TestReport::formatRateKeepsThreeDigits()
+{
+    using LatencyLab::Core::formatRate;
+    QCOMPARE(formatRate(0.0), QStringLiteral("0.00 req/s"));
+    QCOMPARE(formatRate(1.48), QStringLiteral("1.48 req/s"));
+    QCOMPARE(formatRate(320.4), QStringLiteral("320 req/s"));
+    QCOMPARE(formatRate(1.0 / 300), QStringLiteral("0.00333 req/s"));
+    // 400 answers in 10,904 h are not "0.00".
+    QCOMPARE(formatRate(400 / (10904 * 3600.0)), QStringLiteral("1.02e-05 req/s"));
 }
 
 void TestReport::alignColumnsPadsEachColumn()

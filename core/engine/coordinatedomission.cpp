@@ -61,7 +61,7 @@ std::vector<qint32> assignConnections(const Timeline &timeline, int connections)
 
 Nanos expectedSendInterval(const Timeline &timeline)
 {
-    Nanos total = 0;
+    NanosSum total = 0; // over up to 10⁷ requests: 128 bits (units.h); the mean fits 64 again
     qint64 finished = 0;
     for (RequestIndex r = 0; r < RequestIndex(timeline.requestCount()); ++r) {
         if (!timeline.isFinished(r))
@@ -69,7 +69,7 @@ Nanos expectedSendInterval(const Timeline &timeline)
         total += timeline.ownDuration(r);
         ++finished;
     }
-    return finished > 0 ? (total + finished / 2) / finished : 0;
+    return finished > 0 ? Nanos((total + finished / 2) / finished) : 0;
 }
 
 qint64 phantomSampleCount(Nanos latency, Nanos interval)
@@ -90,9 +90,9 @@ CorrectedLatencies::CorrectedLatencies(std::vector<Nanos> measured, Nanos interv
         m_phantoms += phantomSampleCount(latency, m_interval);
 }
 
-qint64 CorrectedLatencies::countAtMost(Nanos value) const
+SampleCount CorrectedLatencies::countAtMost(Nanos value) const
 {
-    qint64 count = std::upper_bound(m_measured.cbegin(), m_measured.cend(), value) - m_measured.cbegin();
+    SampleCount count = std::upper_bound(m_measured.cbegin(), m_measured.cend(), value) - m_measured.cbegin();
     if (m_interval <= 0)
         return count;
     // Only answers of at least two intervals have phantoms; they are at the top of the sorted list.
@@ -109,7 +109,7 @@ qint64 CorrectedLatencies::countAtMost(Nanos value) const
     return count;
 }
 
-Nanos CorrectedLatencies::nth(qint64 k) const
+Nanos CorrectedLatencies::nth(SampleCount k) const
 {
     Q_ASSERT(k >= 0 && k < size());
     // The smallest value with more than k samples at or below it.
@@ -128,7 +128,7 @@ Nanos CorrectedLatencies::nth(qint64 k) const
 Percentiles CorrectedLatencies::percentiles() const
 {
     Percentiles result;
-    const qint64 n = size();
+    const SampleCount n = size();
     if (n == 0)
         return result;
     // Sums in closed form over each answer's phantoms R − k·I, k = 1 … m.
@@ -149,8 +149,8 @@ Percentiles CorrectedLatencies::percentiles() const
     result.max = toSeconds(m_measured.back());
     const auto quantile = [&](double q) {
         const double position = q * double(n - 1);
-        const qint64 below = qint64(std::floor(position));
-        const qint64 above = std::min(below + 1, n - 1);
+        const SampleCount below = SampleCount(std::floor(position));
+        const SampleCount above = std::min(below + 1, n - 1);
         const double low = toSeconds(nth(below));
         return low + (toSeconds(nth(above)) - low) * (position - double(below));
     };
@@ -161,9 +161,9 @@ Percentiles CorrectedLatencies::percentiles() const
     return result;
 }
 
-std::vector<qint64> CorrectedLatencies::histogram(const LatencyBins &bins) const
+std::vector<SampleCount> CorrectedLatencies::histogram(const LatencyBins &bins) const
 {
-    std::vector<qint64> counts(size_t(bins.count()), 0);
+    std::vector<SampleCount> counts(size_t(bins.count()), 0);
     for (qsizetype i = 0; i < bins.count(); ++i) {
         const bool last = i == bins.count() - 1;
         const Nanos top = last ? bins.edges[size_t(i) + 1] : bins.edges[size_t(i) + 1] - 1;

@@ -42,6 +42,11 @@ Nanos expectedSendInterval(const Timeline &timeline);
 // the interval is 0).
 qint64 phantomSampleCount(Nanos latency, Nanos interval);
 
+// A count of samples, measured and phantom. 128 bits, as the phantoms can
+// outnumber 2⁶³: 10⁷ answers (Limits::kMaxRequests) of up to 10⁶ s (a
+// closed client's longest duration) at an interval of 1 ns stand for 10²² of them.
+using SampleCount = NanosSum;
+
 // Measured latencies plus their phantom samples, without storing the
 // phantoms (a long stall under a short interval stands for millions).
 class CorrectedLatencies
@@ -52,22 +57,22 @@ public:
 
     Nanos interval() const { return m_interval; }
     qint64 measuredCount() const { return qint64(m_measured.size()); }
-    qint64 phantomCount() const { return m_phantoms; }
-    qint64 size() const { return measuredCount() + phantomCount(); }
+    SampleCount phantomCount() const { return m_phantoms; }
+    SampleCount size() const { return measuredCount() + phantomCount(); }
 
     // Samples (measured and phantom) ≤ value.
-    qint64 countAtMost(Nanos value) const;
+    SampleCount countAtMost(Nanos value) const;
     // The k-th smallest sample, 0-based; k < size().
-    Nanos nth(qint64 k) const;
+    Nanos nth(SampleCount k) const;
     // As percentiles() computes them for the same samples written out.
     Percentiles percentiles() const;
     // Samples per bin.
-    std::vector<qint64> histogram(const LatencyBins &bins) const;
+    std::vector<SampleCount> histogram(const LatencyBins &bins) const;
 
 private:
     std::vector<Nanos> m_measured; // ascending
     Nanos m_interval = 0;
-    qint64 m_phantoms = 0;
+    SampleCount m_phantoms = 0;
 };
 
 // Where one connection sent its requests, and the sends it omitted: while

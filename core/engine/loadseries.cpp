@@ -219,6 +219,7 @@ LoadSeries computeLoadSeries(const Timeline &timeline, const ClientModel &client
         series.buckets[size_t(b)].start = window.start + Nanos(b) * window.bucketWidth;
 
     const RequestIndex count = RequestIndex(timeline.requestCount());
+    // Buckets count answers, not time: at most Limits::kMaxRequests (10⁷) in all.
     qint64 answers = 0;
     for (RequestIndex r = 0; r < count; ++r)
         answers += timeline.isCounted(r) ? 1 : 0;

@@ -38,7 +38,7 @@ qint64 expectedClosedRequests(const Scenario &scenario)
             meanSeconds += step.duration.mean();
     } else if (!scenario.requests.isEmpty()) {
         for (const RequestSpec &request : scenario.requests)
-            meanSeconds += toSeconds(request.ownDuration());
+            meanSeconds += sumToSeconds(request.ownDuration());
         meanSeconds /= double(scenario.requests.size());
     }
     const double perConnection = meanSeconds > 0 ? toSeconds(scenario.client.duration) / meanSeconds + 1 : double(Limits::kMaxRequests);

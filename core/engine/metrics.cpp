@@ -51,12 +51,15 @@ Metrics computeMetrics(const Timeline &timeline, const ClientModel &client, cons
     double slowdownSum = 0;
     qint64 slowdownCount = 0;
     Nanos lastEnd = timeline.firstArrival();
-    Nanos workerBusy = 0;
-    Nanos cpuTime = 0;
+    // Sums over requests are 128-bit (units.h): a few hundred responses of
+    // a year each already pass 2⁶³ ns, well within the limits.
+    NanosSum workerBusy = 0;
+    NanosSum cpuTime = 0;
 
     for (RequestIndex r = 0; r < RequestIndex(count); ++r) {
         if (!timeline.isFinished(r))
             continue;
+        // One request's own time fits 64 bits: its spans tile [arrival, end].
         Nanos own = 0;
         Nanos queued = 0;
         const int spans = timeline.requestSpanCount(r);
@@ -102,9 +105,9 @@ Metrics computeMetrics(const Timeline &timeline, const ClientModel &client, cons
         const double workerCapacity = server.concurrency == ServerModel::Concurrency::EventLoop
             ? double(server.workers)
             : double(server.workers) * double(server.slotsPerWorker());
-        const double busy = server.concurrency == ServerModel::Concurrency::EventLoop ? toSeconds(cpuTime) : toSeconds(workerBusy);
+        const double busy = server.concurrency == ServerModel::Concurrency::EventLoop ? sumToSeconds(cpuTime) : sumToSeconds(workerBusy);
         metrics.workerUtilisation = busy / (workerCapacity * span);
-        metrics.meanBusyCores = toSeconds(cpuTime) / span;
+        metrics.meanBusyCores = sumToSeconds(cpuTime) / span;
         if (server.cores != ServerModel::kUnlimitedCores)
             metrics.coreUtilisation = metrics.meanBusyCores / double(server.cores);
     }

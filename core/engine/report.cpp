@@ -198,6 +198,9 @@ QString formatSeconds(double seconds)
 
 QString formatRate(double perSecond)
 {
+    // A few requests over months would read "0.00": three significant digits instead.
+    if (perSecond != 0.0 && std::abs(perSecond) < 0.005)
+        return QString::number(perSecond, 'g', 3) + QStringLiteral(" req/s");
     return threeDigits(perSecond) + QStringLiteral(" req/s");
 }
 

@@ -2,9 +2,9 @@
 
 namespace LatencyLab::Core {
 
-Nanos RequestSpec::ownDuration() const
+NanosSum RequestSpec::ownDuration() const
 {
-    Nanos total = 0;
+    NanosSum total = 0;
     for (const Step &step : steps)
         total += step.duration;
     return total;

@@ -28,7 +28,9 @@ struct RequestSpec
     Nanos arrival = 0;
     QList<Step> steps;
 
-    Nanos ownDuration() const;
+    // The steps' durations added up: 128 bits, as 10⁴ steps of up to 10⁶ s
+    // (Limits) make 10¹⁹ ns, past 2⁶³, before validation refuses them.
+    NanosSum ownDuration() const;
 
     friend bool operator==(const RequestSpec &, const RequestSpec &) = default;
 };

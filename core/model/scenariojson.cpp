@@ -554,7 +554,7 @@ void ScenarioReader::checkVirtualTime(const JsonField &root, const Scenario &sce
         arrivals = toSeconds(scenario.client.duration);
         double longest = 0;
         for (const RequestSpec &request : scenario.requests)
-            longest = std::max(longest, toSeconds(request.ownDuration()));
+            longest = std::max(longest, sumToSeconds(request.ownDuration()));
         if (scenario.generator)
             longest = meanWork(scenario.generator->steps);
         work = longest * scenario.client.connections;
@@ -579,7 +579,7 @@ void ScenarioReader::checkVirtualTime(const JsonField &root, const Scenario &sce
         at = root.member(u"requests").path;
         for (const RequestSpec &request : scenario.requests) {
             arrivals = std::max(arrivals, toSeconds(request.arrival));
-            work += toSeconds(request.ownDuration());
+            work += sumToSeconds(request.ownDuration());
         }
     }
     if (!(arrivals + work <= Limits::kMaxVirtualSeconds)) {

@@ -32,6 +32,8 @@ Span Timeline::span(RequestIndex request, int k) const
     return span;
 }
 
+// Sums over one request's spans stay within 64 bits: the spans tile
+// [arrival, end], so their lengths add up to at most the response.
 Nanos Timeline::totalIn(RequestIndex request, SpanState state) const
 {
     Nanos total = 0;

@@ -3,8 +3,13 @@
 //
 // Properties checked beyond "no crash, no leak, no undefined behaviour":
 // an accepted scenario serialises to a file that is accepted again as the
-// same scenario, and every model it names simulates without error.
+// same scenario, every model it names simulates without error, and the load
+// view's buckets share out exactly the answers the metrics count. The load
+// view and, for a closed client, the coordinated-omission correction are
+// computed too, so that their sums over requests are fuzzed as well.
 
+#include "engine/coordinatedomission.h"
+#include "engine/loadseries.h"
 #include "engine/simulator.h"
 #include "model/scenariojson.h"
 #include "pipeline/pipelinesimulator.h"
@@ -41,7 +46,7 @@ double meanRequestSeconds(const Scenario &scenario)
     }
     double total = 0;
     for (const RequestSpec &request : scenario.requests)
-        total += toSeconds(request.ownDuration());
+        total += sumToSeconds(request.ownDuration());
     return total / double(std::max<qsizetype>(1, scenario.requests.size()));
 }
 
@@ -71,6 +76,23 @@ void bound(Scenario &scenario)
         const Nanos longest = fromSeconds(std::max(1e-9, meanRequestSeconds(scenario)) * perConnection);
         client.duration = std::clamp<Nanos>(longest, 1, client.duration);
     }
+}
+
+// What the Load tab computes of a run.
+void computeLoadView(const SimulationRun &run)
+{
+    const LoadWindow window = LoadWindow::of(run.timeline, run.client);
+    const LoadSeries series = computeLoadSeries(run.timeline, run.client, run.metrics, window);
+    qint64 answers = 0;
+    for (const LoadBucket &bucket : series.buckets)
+        answers += bucket.answers;
+    if (answers != run.metrics.completed)
+        fail("the load view's buckets do not add up to the completed requests");
+    smoothedRequestsPerSecond(series, smoothingSigma(window));
+    const LatencyBins bins = chooseLatencyBins(series.shortestLatency, series.longestLatency);
+    latencyHistogram(run.timeline, bins);
+    if (run.client.kind == ClientModel::Kind::Closed)
+        computeCoordinatedOmission(run.timeline, run.client).corrected.histogram(bins);
 }
 
 } // namespace
@@ -108,6 +130,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const Result<SimulationRun> run = simulate(scenario, spec);
         if (!run)
             fail(qPrintable(QStringLiteral("an accepted scenario fails to simulate: ") + run.error()));
+        computeLoadView(*run);
     }
     return 0;
 }

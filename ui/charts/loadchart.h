@@ -26,7 +26,7 @@ struct LoadModel
     Core::LatencyHistogram histogram; // on the chart's shared bins
     // Closed clients only: the fixed-pace sends and the corrected latencies.
     std::optional<Core::CoordinatedOmission> omission;
-    std::vector<qint64> correctedHistogram; // on the same bins
+    std::vector<Core::SampleCount> correctedHistogram; // on the same bins
 };
 
 // What the Load tab draws: the scenario's models on one time axis (answers

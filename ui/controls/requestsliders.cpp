@@ -96,8 +96,8 @@ void RequestSliders::refresh()
         return; // not built for this scenario (generated, or too many requests)
     for (qsizetype i = 0; i < scenario.requests.size(); ++i) {
         const Core::RequestSpec &request = scenario.requests.at(i);
-        const Core::Nanos own = request.ownDuration();
-        m_duration[i]->setValue(Core::toSeconds(own));
+        const Core::NanosSum own = request.ownDuration();
+        m_duration[i]->setValue(Core::sumToSeconds(own));
         m_duration[i]->setEnabled(!request.steps.isEmpty());
         if (own > 0)
             m_shares[i] = ScenarioEdits::stepShares(request);

@@ -16,7 +16,7 @@ QList<double> stepShares(const Core::RequestSpec &request)
     const qsizetype count = request.steps.size();
     QList<double> shares;
     shares.reserve(count);
-    const Nanos total = request.ownDuration();
+    const Core::NanosSum total = request.ownDuration();
     for (const Core::Step &step : request.steps)
         shares << (total > 0 ? double(step.duration) / double(total) : 1.0 / double(count));
     return shares;

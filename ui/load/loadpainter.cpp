@@ -672,13 +672,13 @@ void paintHistogram(const LoadPaintContext &c, int m, const QRectF &rect, bool a
         return;
 
     const bool corrected = c.omission && model.omission && !model.correctedHistogram.empty();
-    qint64 tallest = 1;
+    double tallest = 1;
     for (qsizetype i = 0; i < bins.count(); ++i) {
-        tallest = std::max(tallest, model.histogram.withinTimeout[size_t(i)] + model.histogram.timedOut[size_t(i)]);
+        tallest = std::max(tallest, double(model.histogram.withinTimeout[size_t(i)] + model.histogram.timedOut[size_t(i)]));
         if (corrected)
-            tallest = std::max(tallest, model.correctedHistogram[size_t(i)]);
+            tallest = std::max(tallest, double(model.correctedHistogram[size_t(i)]));
     }
-    const ValueAxis counts = axisFromZero(double(tallest) * 1.12, plot.height(), 24);
+    const ValueAxis counts = axisFromZero(tallest * 1.12, plot.height(), 24);
     const auto integerLabel = [](double v) { return std::abs(v - std::round(v)) < 1e-9 ? numberLabel(v) : QString(); };
     paintValueGrid(c, plot, counts, valueTicks(counts, plot.height(), 24, integerLabel));
     const ValueAxis latency(Core::toSeconds(bins.edges.front()), Core::toSeconds(bins.edges.back()), bins.logarithmic);
@@ -803,7 +803,8 @@ QList<TableRow> tableRows(const LoadPaintContext &c)
     row(QObject::tr("Errors"), [](const LoadModel &m) { return QStringLiteral("%L1").arg(m.series.summary.errors); });
     if (c.omission) {
         row(QObject::tr("Omitted requests"), [](const LoadModel &m) {
-            return m.omission ? QStringLiteral("%L1").arg(m.omission->corrected.phantomCount()) : QStringLiteral("—");
+            // 128 bits (SampleCount) shown through double: exact up to 2⁵³.
+            return m.omission ? QStringLiteral("%L1").arg(double(m.omission->corrected.phantomCount()), 0, 'f', 0) : QStringLiteral("—");
         }, true);
     }
     return rows;
