@@ -152,8 +152,11 @@ bool ServerResources::tryStartCpu(qint32 slot, Nanos now)
         if (w.lockHolder >= 0) {
             w.lockWaiters.push(slot);
             const RequestIndex holder = m_slots[size_t(w.lockHolder)].request;
-            if (m_server.hasSharedGil())
+            if (m_server.hasSharedGil()) {
+                if (m_recordsTurnWaits && w.lockWaiters.size() == 1)
+                    m_newTurnWaits.push_back(slot);
                 waitForTurn(s, holder, now);
+            }
             else
                 transition(s, SpanState::Ready, holder, now); // an event loop: ready whatever the model
             return false;
@@ -164,6 +167,8 @@ bool ServerResources::tryStartCpu(qint32 slot, Nanos now)
     if (m_limitsCores && !s.holdsCore) {
         if (m_freeCores == 0) {
             m_coreWaiters.push(slot);
+            if (m_recordsTurnWaits && m_coreWaiters.size() == 1)
+                m_newTurnWaits.push_back(slot);
             waitForTurn(s, oldestCoreHolder(), now);
             return false;
         }

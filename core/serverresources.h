@@ -145,10 +145,14 @@ public:
     // queue for it.
     template<typename StartCpu>
     void yieldCpu(qint32 slot, Nanos now, StartCpu &&startCpu);
-    // After `waiter` joined a queue that was empty, the running holders that
-    // must now take turns: the holder of its GIL, or every core holder.
+    // Keeps the requests that start waiting for a turn where nobody waited
+    // yet, so that the environment can cut the holders' turns short (virtual
+    // time with slices; real runs look at every turn's end instead).
+    void recordNewTurnWaits() { m_recordsTurnWaits = true; }
+    // For each such wait since the last call: the running holders that must
+    // now take turns — the holder of the waiter's GIL, or every core holder.
     template<typename Visit>
-    void forEachHolderToSlice(qint32 waiter, Visit &&visit) const;
+    void takeNewTurnWaits(Visit &&visitHolder);
 
     // The most cpu steps that can run at once under this model (0: unbounded).
     static qint64 maxConcurrentCpu(const ServerModel &server);
@@ -187,6 +191,8 @@ private:
     const bool m_needsLock;    // cpu steps wait here for their worker's loop or GIL
     const bool m_limitsCores;  // cpu steps wait here for a core
     const bool m_showsTurns;   // a turn waited for shows as ready (the model's `slices`)
+    bool m_recordsTurnWaits = false;
+    std::vector<qint32> m_newTurnWaits; // waiters that found nobody waiting before them
     std::vector<Slot> m_slots;
     std::vector<qint32> m_freeSlots;
 
@@ -256,21 +262,22 @@ void ServerResources::yieldCpu(qint32 slot, Nanos now, StartCpu &&startCpu)
 }
 
 template<typename Visit>
-void ServerResources::forEachHolderToSlice(qint32 waiter, Visit &&visit) const
+void ServerResources::takeNewTurnWaits(Visit &&visitHolder)
 {
-    const Slot &w = m_slots[size_t(waiter)];
-    if (waitsForGil(w)) {
-        const Worker &worker = m_workers[size_t(w.worker)];
-        if (worker.lockWaiters.size() == 1 && worker.lockHolder >= 0 && m_slots[size_t(worker.lockHolder)].running)
-            visit(worker.lockHolder);
-        return;
+    for (const qint32 waiter : m_newTurnWaits) {
+        const Slot &w = m_slots[size_t(waiter)];
+        if (waitsForGil(w)) {
+            const Worker &worker = m_workers[size_t(w.worker)];
+            if (worker.lockHolder >= 0 && m_slots[size_t(worker.lockHolder)].running)
+                visitHolder(worker.lockHolder);
+            continue;
+        }
+        m_coreHolders.forEach([&](const Holder &holder) {
+            if (isCurrentCoreHolder(holder) && m_slots[size_t(holder.slot)].running)
+                visitHolder(holder.slot);
+        });
     }
-    if (m_coreWaiters.size() != 1)
-        return; // the holders already take turns
-    m_coreHolders.forEach([&](const Holder &holder) {
-        if (isCurrentCoreHolder(holder) && m_slots[size_t(holder.slot)].running)
-            visit(holder.slot);
-    });
+    m_newTurnWaits.clear();
 }
 
 // Timeline flags of a response that arrived at `end`: late for the client's

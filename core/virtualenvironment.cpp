@@ -36,6 +36,8 @@ VirtualEnvironment::VirtualEnvironment(const ServerModel &server, const ClientMo
     , m_slicing(server.timeShared() && server.slices)
     , m_switchInterval(server.switchInterval)
 {
+    if (m_slicing)
+        m_resources.recordNewTurnWaits();
 }
 
 VirtualEnvironment::~VirtualEnvironment()
@@ -175,8 +177,7 @@ bool VirtualEnvironment::stepSuspend(const StepAwaiter &step, std::coroutine_han
         s.pendingCpu = step.duration;
         s.cpuLeft = step.duration;
         if (!m_resources.tryStartCpu(step.slot, m_now)) {
-            if (m_slicing)
-                sliceHoldersFor(step.slot);
+            sliceHolders();
             return true; // queued for the loop, GIL or a core
         }
         return runCpu(step.slot);
@@ -192,8 +193,10 @@ void VirtualEnvironment::stepResume(const StepAwaiter &step)
     m_resources.slot(step.slot).suspended = nullptr;
     if (m_cancelled)
         throw Cancelled();
-    if (step.action == Action::Cpu && step.duration > 0)
+    if (step.action == Action::Cpu && step.duration > 0) {
         m_resources.releaseCpu(step.slot, m_now, [this](qint32 granted) { grantCpu(granted); });
+        sliceHolders();
+    }
 }
 
 // --- cpu steps: whole, shared, or in turns ------------------------------------------
@@ -240,9 +243,13 @@ void VirtualEnvironment::beginTurn(qint32 slot)
     m_events.push(s.turnEnd, kTurnBit | quint32(slot));
 }
 
-void VirtualEnvironment::sliceHoldersFor(qint32 waiter)
+// With slices, a holder whose turn would outlast a switch interval from now,
+// while someone has just begun to wait for what it holds, yields then.
+void VirtualEnvironment::sliceHolders()
 {
-    m_resources.forEachHolderToSlice(waiter, [this](qint32 holder) {
+    if (!m_slicing)
+        return;
+    m_resources.takeNewTurnWaits([this](qint32 holder) {
         ServerResources::Slot &h = m_resources.slot(holder);
         const Nanos end = m_now + m_switchInterval;
         if (h.turnEnd > end) {
@@ -268,7 +275,7 @@ void VirtualEnvironment::endTurn(qint32 slot)
         return;
     }
     m_resources.yieldCpu(slot, m_now, [this](qint32 granted) { beginTurn(granted); });
-    sliceHoldersFor(slot);
+    sliceHolders();
     if (qsizetype(s.spans.size()) > 2 * kMaxTurnsPerRequest && m_failure.isEmpty())
         m_failure = QStringLiteral("%1 was cut into more than %L2 time slices of %3 s; turn the slices off (processor "
                                    "sharing, which they come close to) or lengthen the switch interval")

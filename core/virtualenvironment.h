@@ -62,7 +62,7 @@ private:
     void finishSharedStep();
     void beginTurn(qint32 slot);
     void endTurn(qint32 slot);
-    void sliceHoldersFor(qint32 waiter);
+    void sliceHolders();
     void cancelAll();
 
     const ClientModel m_client;

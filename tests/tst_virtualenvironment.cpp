@@ -132,6 +132,15 @@ void TestVirtualEnvironment::spans_data()
         << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)})}) << slicedProcesses
         << QStringList{QStringLiteral("C[0,0.5] R[0.5,1]@2 C[1,1.5]"), QStringLiteral("R[0,0.5]@1 C[0.5,1] R[1,1.5]@1 C[1.5,2]")};
 
+    // Worker 1's GIL (requests 1 and 3) and worker 2's (request 2) each count
+    // once for the core: half a core each, split again under worker 1's GIL.
+    // Request 2 is done at 2; then requests 1 and 3, half done, have the core: 3.
+    ServerModel twoGils = model("threads", 2, 1);
+    twoGils.threads = 2;
+    QTest::addRow("two GILs on one core: each GIL is one contender for it")
+        << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)}), request(0, {cpu(1.0)})}) << twoGils
+        << QStringList{QStringLiteral("C[0,3]×0.333333"), QStringLiteral("C[0,2]×0.5"), QStringLiteral("C[0,3]×0.333333")};
+
     QTest::addRow("two event loops on one core share it, each still one step at a time")
         << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)}), request(0, {cpu(1.0)})}) << model("async", 2, 1)
         << QStringList{QStringLiteral("C[0,2]×0.5"), QStringLiteral("C[0,2]×0.5"), QStringLiteral("R[0,2]@1 C[2,3]")};
