@@ -123,7 +123,9 @@ void TestCpythonSharing::threadsUnderTheGilFinishWhenTheModelSays()
 {
     // Work 1, 2, 3 and 4 under one GIL: processor sharing says 4, 7, 9 and 10
     // units, 0.4, 0.7, 0.9 and 1 of the last; first come, first served would
-    // say 0.1, 0.3, 0.6 and 1 (0.3 away).
+    // say 0.1, 0.3, 0.6 and 1 (0.3 away). On a loaded machine CPython's
+    // handovers are not quite fair (seen: the first thread done at 0.52 of the
+    // last in a run), hence 0.15.
     const QJsonObject threads = m_measured.value(QStringLiteral("threads")).toObject();
     ServerModel server = model("threads");
     server.switchInterval = fromSeconds(m_measured.value(QStringLiteral("switch_interval")).toDouble());
@@ -133,13 +135,15 @@ void TestCpythonSharing::threadsUnderTheGilFinishWhenTheModelSays()
     QString report;
     const double distance = bestDistance(threads, predicted, report);
     qInfo("threads: %s", qPrintable(report));
-    QVERIFY2(distance <= 0.10, qPrintable(report));
+    QVERIFY2(distance <= 0.15, qPrintable(report));
 }
 
 void TestCpythonSharing::processesOnTwoCoresFinishWhenTheModelSays()
 {
     // Four processes of 1 unit on two cores: each runs at half a core, all done
-    // together after 2 units; two at a time would finish half of them at 1 (0.5 away).
+    // together after 2 units; two at a time would finish half of them at 1 (0.5
+    // away). Linux is fair over longer times than these (seen: 0.83 to 1 of the
+    // last in one run), hence 0.2.
     const QJsonObject processes = m_measured.value(QStringLiteral("processes")).toObject();
     const int cores = processes.value(QStringLiteral("cores")).toInt();
     QVERIFY(cores >= 1);
@@ -150,7 +154,7 @@ void TestCpythonSharing::processesOnTwoCoresFinishWhenTheModelSays()
     QString report;
     const double distance = bestDistance(processes, predicted, report);
     qInfo("processes on %d cores: %s", cores, qPrintable(report));
-    QVERIFY2(distance <= 0.15, qPrintable(report));
+    QVERIFY2(distance <= 0.20, qPrintable(report));
 }
 
 QTEST_GUILESS_MAIN(TestCpythonSharing)
