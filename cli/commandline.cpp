@@ -86,6 +86,14 @@ Status setServerInt(std::optional<int> ServerSpec::*field, AppOptions &options, 
     return success();
 }
 
+// Sets one of the server's yes/no fields: --gil and --no-gil, --slices and --no-slices.
+template<std::optional<bool> ServerSpec::*Field, bool Value>
+Status setServerFlag(AppOptions &options, const QString &, const QString &)
+{
+    options.server.*Field = Value;
+    return success();
+}
+
 // Seconds from the command line, as integer nanoseconds within [min, max]
 // (`min` itself excluded when `minExcluded`).
 Result<Nanos> parseSecondsInRange(const QString &option, const QString &value, Nanos min, Nanos max, bool minExcluded = false)
@@ -142,22 +150,29 @@ const QList<OptionDef> &optionTable()
          [](AppOptions &o, const QString &option, const QString &value) {
              return setServerInt<1, Limits::kMaxThreads>(&ServerSpec::threads, o, option, value);
          }},
-        {QLatin1String("--gil"), {}, QStringLiteral("threads of one worker take turns for cpu steps"),
-         [](AppOptions &o, const QString &, const QString &) {
-             o.server.gil = true;
-             return success();
-         },
-         QLatin1String("--no-gil")},
-        {QLatin1String("--no-gil"), {}, QStringLiteral("threads run cpu steps in parallel"),
-         [](AppOptions &o, const QString &, const QString &) {
-             o.server.gil = false;
-             return success();
-         },
+        {QLatin1String("--gil"), {}, QStringLiteral("threads of one worker share one processor for cpu steps"),
+         setServerFlag<&ServerSpec::gil, true>, QLatin1String("--no-gil")},
+        {QLatin1String("--no-gil"), {}, QStringLiteral("threads run cpu steps in parallel"), setServerFlag<&ServerSpec::gil, false>,
          QLatin1String("--gil")},
         {QLatin1String("--cores"), QLatin1String("P"), QStringLiteral("cpu steps running at once on the machine, 0 (no limit) to %1").arg(Limits::kMaxCores),
          [](AppOptions &o, const QString &option, const QString &value) {
              return setServerInt<0, Limits::kMaxCores>(&ServerSpec::cores, o, option, value);
          }},
+        {QLatin1String("--switch-interval"), QLatin1String("S"),
+         QStringLiteral("seconds a thread keeps the GIL, or a core, while another waits, %1 to %2 (default %3, CPython's)")
+             .arg(toSeconds(ServerModel::kMinSwitchInterval)).arg(toSeconds(ServerModel::kMaxSwitchInterval))
+             .arg(toSeconds(ServerModel::kDefaultSwitchInterval)),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const auto interval = parseSecondsInRange(option, value, ServerModel::kMinSwitchInterval, ServerModel::kMaxSwitchInterval);
+             if (!interval)
+                 return fail(interval.error());
+             o.server.switchInterval = *interval;
+             return success();
+         }},
+        {QLatin1String("--slices"), {}, QStringLiteral("time-shared cpu steps take turns of a switch interval, drawn one by one"),
+         setServerFlag<&ServerSpec::slices, true>, QLatin1String("--no-slices")},
+        {QLatin1String("--no-slices"), {}, QStringLiteral("time-shared cpu steps run at their share of a core (the default)"),
+         setServerFlag<&ServerSpec::slices, false>, QLatin1String("--slices")},
         {QLatin1String("--seed"), QLatin1String("S"), QStringLiteral("seed of generated requests (a non-negative integer)"),
          [](AppOptions &o, const QString &option, const QString &value) {
              bool ok = isInteger(value) && !value.startsWith(QLatin1Char('-'));
@@ -334,7 +349,8 @@ const QList<OptionDef> &optionTable()
 // Options shared by every command that computes a scenario (simulate, run and export).
 const QList<QLatin1String> kScenarioOptions = {
     QLatin1String("--preset"), QLatin1String("--model"), QLatin1String("--workers"), QLatin1String("--threads"),
-    QLatin1String("--gil"), QLatin1String("--no-gil"), QLatin1String("--cores"), QLatin1String("--seed"),
+    QLatin1String("--gil"), QLatin1String("--no-gil"), QLatin1String("--cores"), QLatin1String("--switch-interval"),
+    QLatin1String("--slices"), QLatin1String("--no-slices"), QLatin1String("--seed"),
 };
 
 // Adding a command is adding a row here (and its handler in headless.cpp).

@@ -56,6 +56,8 @@ Result<PipelineSpec> choosePipeline(const Scenario &scenario, const AppOptions &
         {"--threads", server.threads.has_value()},
         {server.gil.value_or(true) ? "--gil" : "--no-gil", server.gil.has_value()},
         {"--cores", server.cores.has_value()},
+        {"--switch-interval", server.switchInterval.has_value()},
+        {server.slices.value_or(true) ? "--slices" : "--no-slices", server.slices.has_value()},
     };
     for (const auto &[option, given] : serverOptions) {
         if (given)

@@ -44,12 +44,14 @@ inline Ui::GanttChart threeRequestComparison()
     return chartOf(threeRequests(), {model("sync"), model("async")});
 }
 
-// A timeline written span by span: {state, seconds} per request, tiling from its arrival.
+// A timeline written span by span: {state, seconds} per request, tiling from
+// its arrival; a time-shared cpu span also gives the seconds of work it did.
 struct HandSpan
 {
     SpanState state;
     double seconds;
     RequestIndex blame = kNoRequest;
+    double work = -1; // -1: the whole span
 };
 
 inline void addHandRequest(Timeline &timeline, double arrival, const QList<HandSpan> &spans, quint8 flags = Timeline::Finished)
@@ -59,7 +61,7 @@ inline void addHandRequest(Timeline &timeline, double arrival, const QList<HandS
     Nanos t = fromSeconds(arrival);
     for (const HandSpan &span : spans) {
         t += fromSeconds(span.seconds);
-        pending.append({t, span.blame, span.state});
+        pending.append({t, span.blame, span.state, span.work >= 0 ? fromSeconds(span.work) : Timeline::kWholeSpan});
     }
     timeline.completeRequest(r, t, pending.constData(), int(pending.size()), flags);
 }

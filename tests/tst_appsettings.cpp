@@ -69,6 +69,11 @@ void TestAppSettings::lastScenarioRoundTrip_data()
     threads.gil = false;
     preset.server = threads;
     QTest::addRow("a preset with the model chosen for it: threads, 8 per worker, no GIL") << preset;
+    threads.gil = true;
+    threads.switchInterval = Core::fromSeconds(0.25);
+    threads.slices = true;
+    preset.server = threads;
+    QTest::addRow("threads under a GIL, time slices of 250 ms drawn") << preset;
     QTest::addRow("a file") << Ui::LastScenario{{}, QStringLiteral("/home/me/my scenario.latency.json"), std::nullopt};
 }
 

@@ -231,7 +231,7 @@ void TestCli::timelineCsvIsWritten()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.value(0), QStringLiteral("request,name,state,start_s,end_s,blame"));
+    QCOMPARE(lines.value(0), QStringLiteral("request,name,state,start_s,end_s,blame,share"));
     // Each of the three requests has at least its three steps.
     QVERIFY2(lines.size() >= 1 + 9, qPrintable(lines.join(QLatin1Char('\n'))));
     QVERIFY(lines.value(1).startsWith(QLatin1String("1,Request 1,")));

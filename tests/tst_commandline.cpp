@@ -34,9 +34,9 @@ char *toString(const AppOptions &o)
 char *toString(const ServerSpec &s)
 {
     const auto opt = [](const auto &value) { return value ? QString::number(*value) : QStringLiteral("-"); };
-    return qstrdup(QStringLiteral("{%1 workers %2 threads %3 gil %4 cores %5}")
+    return qstrdup(QStringLiteral("{%1 workers %2 threads %3 gil %4 cores %5 switch interval %6 slices %7}")
                        .arg(s.model, opt(s.workers), opt(s.threads), s.gil ? QString::number(*s.gil) : QStringLiteral("-"),
-                            opt(s.cores))
+                            opt(s.cores), opt(s.switchInterval), s.slices ? QString::number(*s.slices) : QStringLiteral("-"))
                        .toUtf8()
                        .constData());
 }
@@ -144,6 +144,21 @@ void TestCommandLine::parses_data()
     QTest::addRow("--no-gil turns the GIL off") << words("simulate --preset cores --no-gil") << [] {
         AppOptions o = simulatePreset(QStringLiteral("cores"));
         o.server.gil = false;
+        return o;
+    }();
+    QTest::addRow("--switch-interval and --slices draw the turns") << words("simulate --preset cores --switch-interval 0.05 --slices")
+                                                                  << [] {
+                                                                         AppOptions o = simulatePreset(QStringLiteral("cores"));
+                                                                         o.server.switchInterval = fromSeconds(0.05);
+                                                                         o.server.slices = true;
+                                                                         return o;
+                                                                     }();
+    QTest::addRow("--no-slices turns them off") << words("export --preset cores --chart gantt --out a.png --no-slices") << [] {
+        AppOptions o = simulatePreset(QStringLiteral("cores"));
+        o.command = Command::Export;
+        o.chart = QStringLiteral("gantt");
+        o.outPath = QStringLiteral("a.png");
+        o.server.slices = false;
         return o;
     }();
     QTest::addRow("a value may follow an equals sign") << words("simulate --preset=web-load --workers=3") << [] {
@@ -255,6 +270,10 @@ void TestCommandLine::rejects_data()
     row("both --preset and a file for the window", "--preset cores my.json", {QStringLiteral("--preset")});
     row("--gil then --no-gil", "simulate --preset cores --gil --no-gil", {QStringLiteral("--no-gil"), QStringLiteral("--gil")});
     row("--no-gil then --gil", "simulate --preset cores --no-gil --gil", {QStringLiteral("--gil")});
+    row("--slices then --no-slices", "simulate --preset cores --slices --no-slices", {QStringLiteral("--no-slices"), QStringLiteral("--slices")});
+    row("a switch interval of zero", "simulate --preset cores --switch-interval 0", {QStringLiteral("--switch-interval"), QStringLiteral("\"0\"")});
+    row("a switch interval above 10 s", "run --preset cores --switch-interval 11", {QStringLiteral("--switch-interval"), QStringLiteral("10")});
+    row("a switch interval in milliseconds", "simulate --preset cores --switch-interval 5ms", {QStringLiteral("--switch-interval"), QStringLiteral("5ms")});
     row("an option given twice", "simulate --preset cores --workers 2 --workers 3", {QStringLiteral("--workers")});
     row("a flag given a value", "simulate --preset cores --json=yes", {QStringLiteral("--json")});
     row("two files", "simulate a.json b.json", {QStringLiteral("b.json")});
@@ -297,7 +316,8 @@ void TestCommandLine::rejects()
 void TestCommandLine::helpNamesEveryCommandAndOption()
 {
     const QString help = helpText();
-    const QStringList expected = words("presets simulate run --preset --model --workers --threads --gil --no-gil --cores --seed "
+    const QStringList expected = words("presets simulate run --preset --model --workers --threads --gil --no-gil --cores "
+                                       "--switch-interval --slices --no-slices --seed "
                                        "--time-scale --json --per-request --timeline-csv --help --version");
     for (const QString &word : expected)
         QVERIFY2(help.contains(word), qPrintable(word));
@@ -329,6 +349,11 @@ void TestCommandLine::chooseServer_data()
     ServerSpec noGil = fiveSyncWorkers;
     noGil.gil = false;
     QTest::addRow("--no-gil is an override too") << words("simulate s.json --no-gil") << noGil;
+    ServerSpec sliced = fiveSyncWorkers;
+    sliced.switchInterval = fromSeconds(0.001);
+    sliced.slices = true;
+    QTest::addRow("--switch-interval and --slices are overrides too") << words("simulate s.json --slices --switch-interval 0.001")
+                                                                     << sliced;
 }
 
 void TestCommandLine::chooseServer()

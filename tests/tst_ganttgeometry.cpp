@@ -109,6 +109,7 @@ private Q_SLOTS:
     void subPixelSpansCollapse();
     void timedOutRequestIsMarked();
     void aRecordedChartsLegendNamesWhatAClientSees();
+    void aTimeSharedSpanIsFilledToItsShare();
     void densityBands();
     void zoomingInTurnsBandsIntoRows();
     void comparisonSharesTheTimeAxis();
@@ -299,6 +300,44 @@ void TestGanttGeometry::aRecordedChartsLegendNamesWhatAClientSees()
     QCOMPARE(legendTexts(recorded), (QStringList{QStringLiteral("waiting for the answer"), QStringLiteral("receiving the answer"),
                                                  QStringLiteral("response")}));
     QCOMPARE(recorded.legend().size(), 3);
+}
+
+void TestGanttGeometry::aTimeSharedSpanIsFilledToItsShare()
+{
+    // Request 1 ran 0.5 s of work over 2 s (a quarter of a core), then waited
+    // on io; request 2 ran a whole core for 1 s.
+    Timeline timeline;
+    addHandRequest(timeline, 0.0, {{SpanState::Cpu, 2.0, kNoRequest, 0.5}, {SpanState::Io, 1.0}});
+    addHandRequest(timeline, 0.0, {{SpanState::Cpu, 1.0}});
+    const GanttGeometry geometry = GanttGeometry::build(chartWith(std::move(timeline)), seconds(0, 3), kSize, plainStyle());
+
+    const QList<QRectF> frames = rowRects(geometry, GanttLayer::CpuShared, 0, 0);
+    QCOMPARE(frames.size(), 1);
+    QCOMPARE(frames[0].left(), x(0));
+    QCOMPARE(frames[0].right(), x(2));
+    const QList<QRectF> filled = rowRects(geometry, GanttLayer::Cpu, 0, 0);
+    QCOMPARE(filled.size(), 1);
+    QCOMPARE(filled[0].left(), x(0));
+    QCOMPARE(filled[0].right(), x(2));
+    QCOMPARE(filled[0].bottom(), frames[0].bottom()); // a gauge: filled from the bottom…
+    QCOMPARE(filled[0].height(), std::round(frames[0].height() / 4)); // …to its share
+    QVERIFY(rowRects(geometry, GanttLayer::CpuShared, 0, 1).isEmpty());
+    const QList<QRectF> whole = rowRects(geometry, GanttLayer::Cpu, 0, 1);
+    QCOMPARE(whole.size(), 1);
+    QCOMPARE(whole[0].height(), frames[0].height());
+
+    QStringList shares;
+    QStringList legend;
+    for (const GanttText &text : geometry.texts()) {
+        if (text.role == GanttText::Role::Share) {
+            shares << text.text;
+            QVERIFY(frames[0].contains(text.rect));
+        } else if (text.role == GanttText::Role::Legend) {
+            legend << text.text;
+        }
+    }
+    QCOMPARE(shares, QStringList{QStringLiteral("25.0 % of a core")});
+    QVERIFY2(legend.contains(QStringLiteral("cpu, filled to its share of a core")), qPrintable(legend.join(QLatin1Char('|'))));
 }
 
 void TestGanttGeometry::densityBands()

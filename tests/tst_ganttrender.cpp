@@ -73,6 +73,7 @@ private Q_SLOTS:
     void hitTestFindsRequestAndSpan_data();
     void hitTestFindsRequestAndSpan();
     void describeNamesTheBlamedRequest();
+    void aTimeSharedSpanIsFilledToItsShare();
     void highlightTintsTheRow();
 
 private:
@@ -220,6 +221,29 @@ void TestGanttRender::describeNamesTheBlamedRequest()
     // A hit outside any section describes nothing.
     QVERIFY(m_three->renderer.describe(GanttHit{}).isEmpty());
     QVERIFY(!m_three->renderer.hitTest(QPointF(5, 5), QSizeF(kSize), m_three->full));
+}
+
+void TestGanttRender::aTimeSharedSpanIsFilledToItsShare()
+{
+    // Two threads of 1 s under one GIL share it: by hand, each runs 0–2 s at
+    // half a core. Its box is outlined in cpu green and filled to half its height.
+    Painted shared(chartOf(openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)})}), {model("threads")}));
+    const GanttGeometry geometry = shared.geometry();
+    QRectF box;
+    for (const QRectF &r : geometry.rects(GanttLayer::CpuShared))
+        box = r.center().y() < shared.rowCentre(0, 0) + 1 && r.center().y() > shared.rowCentre(0, 0) - 1 ? r : box;
+    QVERIFY(!box.isNull());
+    const double px = shared.x(0.2); // left of the share written in the middle of the box
+    QCOMPARE(shared.at(px, box.bottom() - 2), m_style.cpu);           // the filled half
+    QCOMPARE(shared.at(px, box.top() + box.height() / 4), m_style.background); // the half it did not get
+    QCOMPARE(shared.at(px, box.top()), m_style.cpu);                   // the outline
+
+    const std::optional<GanttHit> hit = shared.renderer.hitTest(QPointF(px, shared.rowCentre(0, 0)), QSizeF(kSize), shared.full);
+    QVERIFY(hit);
+    const QString text = shared.renderer.describe(*hit);
+    QVERIFY2(text.contains(QStringLiteral("cpu 0.00–2.00 s (2.00 s) — at 50.0 % of a core, shared: 1.00 s of work")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("own duration 1.00 s")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("slowdown 2×")), qPrintable(text));
 }
 
 void TestGanttRender::highlightTintsTheRow()

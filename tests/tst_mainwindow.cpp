@@ -17,7 +17,9 @@
 #include "model/presets.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void staleResultsAreDropped();
     void staleCancelledRunsAreDroppedSilently();
     void workersInTheModelPanelRetitleTheGantt();
+    void timeSlicesInTheModelPanelRedrawTheTurns();
     void malformedFileKeepsTheCurrentScenario();
     void malformedFileErrorDoesNotBlock();
     void savingMarksUnmodifiedAndReopens();
@@ -233,6 +236,41 @@ void TestMainWindow::workersInTheModelPanelRetitleTheGantt()
     QVERIFY(m_window->ganttView()->chart().sections.at(0).summary != summaryBefore); // two workers: request 3 no longer waits for both
     QCOMPARE(m_window->compareView()->chart().sections.at(0).title, QStringLiteral("sync (2 × blocking)"));
     QVERIFY(m_window->chartTabs()->tabText(0).contains(QStringLiteral("2 × blocking")));
+}
+
+void TestMainWindow::timeSlicesInTheModelPanelRedrawTheTurns()
+{
+    QVERIFY(open(QStringLiteral("three-requests")));
+    Ui::ModelPanel *panel = m_window->modelPanel();
+    QVERIFY(!panel->slicesBox()->isEnabled()); // one blocking worker shares nothing
+    QVERIFY(!panel->switchIntervalBox()->isEnabled());
+
+    QVERIFY(open(QStringLiteral("cores")));
+    QVERIFY(panel->slicesBox()->isEnabled());
+    QCOMPARE(panel->switchIntervalBox()->value(), 5.0); // CPython's, in milliseconds
+    const Core::Timeline *shared = &m_window->ganttView()->chart().sections.at(0).run->timeline;
+    QCOMPARE(shared->sharedSpanCount(), 8); // eight threads, each at an eighth of a core
+
+    QSignalSpy shown(m_window.get(), &MainWindow::chartsShown);
+    panel->switchIntervalBox()->setValue(250.0);
+    QCOMPARE(m_window->editor()->scenario().server.switchInterval, Core::fromSeconds(0.25));
+    QVERIFY(shown.wait(kComputeTimeoutMs));
+    panel->slicesBox()->setChecked(true);
+    QCOMPARE(m_window->editor()->scenario().server.slices, std::optional<bool>(true));
+    QVERIFY(shown.wait(kComputeTimeoutMs));
+    const Ui::GanttSection &section = m_window->ganttView()->chart().sections.at(0);
+    QCOMPARE(section.title, QStringLiteral("threads (1 × 8 threads, GIL, 4 cores, 250 ms slices)"));
+    // By hand: the eight take turns of 250 ms in arrival order, so request 1
+    // has its fourth and last turn at 6 s, and request 8 finishes at 8 s.
+    const Core::Timeline &turns = section.run->timeline;
+    QCOMPARE(turns.sharedSpanCount(), 0);
+    QCOMPARE(turns.end(0), Core::fromSeconds(6.25));
+    QCOMPARE(turns.end(7), Core::fromSeconds(8.0));
+    QCOMPARE(turns.span(0, 1).state, Core::SpanState::Ready);
+
+    m_window->editor()->undoStack()->undo();
+    QVERIFY(shown.wait(kComputeTimeoutMs));
+    QVERIFY(!panel->slicesBox()->isChecked());
 }
 
 void TestMainWindow::malformedFileKeepsTheCurrentScenario()

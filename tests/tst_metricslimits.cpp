@@ -80,9 +80,12 @@ struct TimelineSums
             for (int k = 0; k < timeline.requestSpanCount(r); ++k) {
                 const Span s = timeline.span(r, k);
                 const Real length = Real(s.end) - Real(s.start);
-                if (s.state == SpanState::Cpu)
-                    cpu += length;
-                if (s.state == SpanState::Cpu || s.state == SpanState::Io)
+                // A time-shared cpu span did less work than its length: its share of a core.
+                if (s.state == SpanState::Cpu) {
+                    cpu += Real(s.work);
+                    own += Real(s.work);
+                }
+                if (s.state == SpanState::Io)
                     own += length;
                 if (s.state == SpanState::Queued && k == 0)
                     busy -= length;

@@ -751,6 +751,10 @@ void TestPipeline::modelOtherThanSyncOrAsyncIsRefused_data()
                              << QStringLiteral("latencylab: --workers: not used with a producer/consumer pipeline");
     QTest::addRow("no-gil on run") << QStringLiteral("run --preset producer-consumer --no-gil")
                                    << QStringLiteral("latencylab: --no-gil: not used with a producer/consumer pipeline");
+    QTest::addRow("slices") << QStringLiteral("simulate --preset producer-consumer --slices")
+                            << QStringLiteral("latencylab: --slices: not used with a producer/consumer pipeline");
+    QTest::addRow("switch interval") << QStringLiteral("run --preset producer-consumer --switch-interval 0.01")
+                                     << QStringLiteral("latencylab: --switch-interval: not used with a producer/consumer pipeline");
 }
 
 void TestPipeline::modelOtherThanSyncOrAsyncIsRefused()

@@ -104,6 +104,7 @@ private Q_SLOTS:
     void formatRateKeepsThreeDigits();
     void alignColumnsPadsEachColumn();
     void csvHasOneRowPerSpan();
+    void csvGivesTheShareOfATimeSharedSpan();
     void csvToAnUnwritablePathFailsAndLeavesNoFile_data();
     void csvToAnUnwritablePathFailsAndLeavesNoFile();
 };
@@ -275,16 +276,33 @@ void TestReport::csvHasOneRowPerSpan()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString expected = QStringLiteral(
-        "request,name,state,start_s,end_s,blame\n"
-        "1,Request 1,cpu,0,0.1,\n"
-        "1,Request 1,io,0.1,0.9,\n"
-        "1,Request 1,cpu,0.9,1,\n"
-        "2,\"Checkout, \"\"fast\"\"\",queued,0.05,1,1\n"
-        "2,\"Checkout, \"\"fast\"\"\",cpu,1,1.2,\n"
-        "2,\"Checkout, \"\"fast\"\"\",io,1.2,2.2,\n"
-        "3,Request 3,queued,0.1,2.2,2\n"
-        "3,Request 3,io,2.2,2.7,\n");
+        "request,name,state,start_s,end_s,blame,share\n"
+        "1,Request 1,cpu,0,0.1,,1\n"
+        "1,Request 1,io,0.1,0.9,,\n"
+        "1,Request 1,cpu,0.9,1,,1\n"
+        "2,\"Checkout, \"\"fast\"\"\",queued,0.05,1,1,\n"
+        "2,\"Checkout, \"\"fast\"\"\",cpu,1,1.2,,1\n"
+        "2,\"Checkout, \"\"fast\"\"\",io,1.2,2.2,,\n"
+        "3,Request 3,queued,0.1,2.2,2,\n"
+        "3,Request 3,io,2.2,2.7,,\n");
     QCOMPARE(QString::fromUtf8(file.readAll()), expected);
+}
+
+void TestReport::csvGivesTheShareOfATimeSharedSpan()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("shared.csv"));
+    Timeline timeline;
+    const RequestIndex r = timeline.addRequest(0);
+    const Pending spans[] = {{at(3.0), kNoRequest, SpanState::Cpu, at(1.0)}, {at(3.5), kNoRequest, SpanState::Io}};
+    timeline.completeRequest(r, at(3.5), spans, 2, Timeline::Finished);
+    QVERIFY(writeTimelineCsv(timeline, path).ok());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), QStringLiteral("request,name,state,start_s,end_s,blame,share\n"
+                                                               "1,Request 1,cpu,0,3,,0.333333\n"
+                                                               "1,Request 1,io,3,3.5,,\n"));
 }
 
 void TestReport::csvToAnUnwritablePathFailsAndLeavesNoFile_data()

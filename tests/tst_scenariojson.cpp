@@ -82,7 +82,11 @@ Scenario handWrittenScenario()
     processes.cores = 2;
     ServerSpec async;
     async.model = QStringLiteral("async");
-    scenario.compare = {processes, async};
+    ServerSpec slicedThreads;
+    slicedThreads.model = QStringLiteral("threads");
+    slicedThreads.switchInterval = fromSeconds(0.25);
+    slicedThreads.slices = true;
+    scenario.compare = {processes, async, slicedThreads};
     scenario.client.timeout = fromSeconds(5.0);
     return scenario;
 }
@@ -263,7 +267,13 @@ void TestScenarioJson::malformedInputNamesTheField_data()
     row("an unknown top-level field is an error", patched(R"({"seed": 7})"), "seed: ",
         words({"unknown field", "format, version, name, description, server, compare, client, requests, generate"}));
     row("a misspelt server field lists the right ones", patched(R"({"server": {"model": "sync", "worker": 2}})"),
-        "server.worker: ", words({"unknown field (expected one of: model, workers, threads, gil, cores)"}));
+        "server.worker: ", words({"unknown field (expected one of: model, workers, threads, gil, cores, switch_interval, slices)"}));
+    row("a switch interval of zero is refused", patched(R"({"server": {"model": "threads", "switch_interval": 0}})"),
+        "server.switch_interval: ", words({"seconds from 1e-06 to 10", "got 0"}));
+    row("a switch interval in words is refused", patched(R"({"compare": [{"model": "threads", "switch_interval": "5ms"}]})"),
+        "compare[0].switch_interval: ", words({"seconds from 1e-06 to 10", "got \"5ms\""}));
+    row("slices are true or false", patched(R"({"server": {"model": "threads", "slices": 1}})"), "server.slices: ",
+        words({"true or false", "got 1"}));
     row("an unknown server model lists the models", patched(R"({"server": {"model": "fast"}})"), "server.model: ",
         words({"unknown server model \"fast\"", "sync, async, threads, processes"}));
     row("a line break in a quoted value keeps the message on one line",

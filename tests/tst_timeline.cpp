@@ -19,6 +19,7 @@ private Q_SLOTS:
     void spansTileArrivalToEnd();
     void requestsCompletingOutOfOrderKeepTheirSpans();
     void namesDefaultToNumbers();
+    void timeSharedSpansKeepTheirWork();
     void aMillionRequestsFitInLittleMemory();
 };
 
@@ -63,6 +64,38 @@ void TestTimeline::namesDefaultToNumbers()
     timeline.setName(1, QStringLiteral("GET /api/sun"));
     QCOMPARE(timeline.requestName(0), QStringLiteral("Request 1"));
     QCOMPARE(timeline.requestName(1), QStringLiteral("GET /api/sun"));
+}
+
+void TestTimeline::timeSharedSpansKeepTheirWork()
+{
+    Timeline timeline;
+    const RequestIndex alone = timeline.addRequest(0);
+    const RequestIndex shared = timeline.addRequest(fromSeconds(0.5));
+    // Request 2: 1 s of cpu over 4 s (a quarter of a core), io, then cpu that
+    // claims as much work as its length (so ran at a whole core), and one that
+    // claims more (a rounding upstream): both whole.
+    const Timeline::PendingSpan sharedSpans[] = {{fromSeconds(4.5), kNoRequest, SpanState::Cpu, fromSeconds(1.0)},
+                                                 {fromSeconds(5.0), kNoRequest, SpanState::Io},
+                                                 {fromSeconds(5.25), kNoRequest, SpanState::Cpu, fromSeconds(0.25)},
+                                                 {fromSeconds(5.5), kNoRequest, SpanState::Cpu, fromSeconds(0.25) + 1}};
+    const Timeline::PendingSpan aloneSpans[] = {{fromSeconds(2.0), kNoRequest, SpanState::Cpu, fromSeconds(0.5)}};
+    timeline.completeRequest(shared, fromSeconds(5.5), sharedSpans, 4, Timeline::Finished);
+    timeline.completeRequest(alone, fromSeconds(2.0), aloneSpans, 1, Timeline::Finished);
+
+    QCOMPARE(timeline.sharedSpanCount(), 2);
+    const Span quarter = timeline.span(shared, 0);
+    QCOMPARE(quarter.state, SpanState::Cpu);
+    QCOMPARE(quarter.length(), fromSeconds(4.0));
+    QCOMPARE(quarter.work, fromSeconds(1.0));
+    QCOMPARE(quarter.share(), 0.25);
+    QVERIFY(quarter.isTimeShared());
+    QCOMPARE(timeline.span(shared, 1).work, fromSeconds(0.5)); // io: its length
+    QVERIFY(!timeline.span(shared, 2).isTimeShared());
+    QCOMPARE(timeline.span(shared, 3).work, fromSeconds(0.25));
+    QCOMPARE(timeline.span(shared, 3).share(), 1.0);
+    QCOMPARE(timeline.ownDuration(shared), fromSeconds(2.0)); // 1 + 0.5 + 0.25 + 0.25, not its 5 s
+    QCOMPARE(timeline.span(alone, 0).share(), 0.25);          // 0.5 s of work over 2 s
+    QCOMPARE(timeline.ownDuration(alone), fromSeconds(0.5));
 }
 
 void TestTimeline::aMillionRequestsFitInLittleMemory()

@@ -70,8 +70,41 @@ void TestVirtualEnvironment::spans_data()
                QStringLiteral("I[0,0.5] R[0.5,1]@1 C[1,1.2]"),
            };
 
-    QTest::addRow("a GIL makes the cpu steps of threads take turns")
+    QTest::addRow("a GIL shares the cpu between threads: each runs at half a core, both finish late")
         << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)})}) << model("threads")
+        << QStringList{QStringLiteral("C[0,2]×0.5"), QStringLiteral("C[0,2]×0.5")};
+
+    // By hand, processor sharing: all four at 1/4 until the first is done at 4;
+    // the rest have 1, 2, 3 units left at 1/3, so the second is done at 7; then
+    // 1 and 2 left at 1/2: 9; then the last alone: 10.
+    QTest::addRow("threads under a GIL with work 1, 2, 3 and 4 finish at 4, 7, 9 and 10")
+        << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(2.0)}), request(0, {cpu(3.0)}), request(0, {cpu(4.0)})})
+        << model("threads")
+        << QStringList{QStringLiteral("C[0,4]×0.25"), QStringLiteral("C[0,7]×0.285714"), QStringLiteral("C[0,9]×0.333333"),
+                       QStringLiteral("C[0,10]×0.4")};
+
+    // Request 2 arrives at 1 and shares the GIL for the rest: 1 s of 2 s done alone,
+    // the other second at 1/2 (until 3), when request 2 has 1 of its 1.5 s done; it ends alone at 3.5.
+    QTest::addRow("a thread that comes later shares the GIL from its arrival on")
+        << openScenario({request(0, {cpu(2.0)}), request(1, {cpu(1.5)})}) << model("threads")
+        << QStringList{QStringLiteral("C[0,3]×0.666667"), QStringLiteral("C[1,3.5]×0.6")};
+
+    ServerModel sliced = model("threads");
+    sliced.slices = true;
+    sliced.switchInterval = fromSeconds(0.25);
+    QTest::addRow("with slices, threads under a GIL take turns every switch interval")
+        << openScenario({request(0, {cpu(0.5)}), request(0, {cpu(0.5)})}) << sliced
+        << QStringList{QStringLiteral("C[0,0.25] R[0.25,0.5]@2 C[0.5,0.75]"),
+                       QStringLiteral("R[0,0.25]@1 C[0.25,0.5] R[0.5,0.75]@1 C[0.75,1]")};
+
+    QTest::addRow("with slices, a thread alone keeps the GIL until another waits, then for one interval")
+        << openScenario({request(0, {cpu(1.0)}), request(0.6, {cpu(0.25)})}) << sliced
+        << QStringList{QStringLiteral("C[0,0.85] R[0.85,1.1]@2 C[1.1,1.25]"), QStringLiteral("R[0.6,0.85]@1 C[0.85,1.1]")};
+
+    ServerModel wholeSlices = sliced;
+    wholeSlices.switchInterval = fromSeconds(1.0);
+    QTest::addRow("slices as long as the steps: the GIL goes round first come, first served")
+        << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)})}) << wholeSlices
         << QStringList{QStringLiteral("C[0,1]"), QStringLiteral("R[0,1]@1 C[1,2]")};
 
     ServerModel noGil = model("threads");
@@ -86,11 +119,31 @@ void TestVirtualEnvironment::spans_data()
         << openScenario({request(0, {io(1.0)}), request(0, {io(1.0)}), request(0, {io(1.0)})}) << twoThreads
         << QStringList{QStringLiteral("I[0,1]"), QStringLiteral("I[0,1]"), QStringLiteral("Q[0,1]@1 I[1,2]")};
 
-    QTest::addRow("two cores run two of four processes at a time")
+    QTest::addRow("two cores shared by four processes: each runs at half a core")
         << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)}), request(0, {cpu(1.0)}), request(0, {cpu(1.0)})})
         << model("processes", 4, 2)
-        << QStringList{QStringLiteral("C[0,1]"), QStringLiteral("C[0,1]"), QStringLiteral("R[0,1]@1 C[1,2]"),
-                       QStringLiteral("R[0,1]@1 C[1,2]")};
+        << QStringList{QStringLiteral("C[0,2]×0.5"), QStringLiteral("C[0,2]×0.5"), QStringLiteral("C[0,2]×0.5"),
+                       QStringLiteral("C[0,2]×0.5")};
+
+    ServerModel slicedProcesses = model("processes", 2, 1);
+    slicedProcesses.slices = true;
+    slicedProcesses.switchInterval = fromSeconds(0.5);
+    QTest::addRow("with slices, two processes take turns on one core")
+        << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)})}) << slicedProcesses
+        << QStringList{QStringLiteral("C[0,0.5] R[0.5,1]@2 C[1,1.5]"), QStringLiteral("R[0,0.5]@1 C[0.5,1] R[1,1.5]@1 C[1.5,2]")};
+
+    // Worker 1's GIL (requests 1 and 3) and worker 2's (request 2) each count
+    // once for the core: half a core each, split again under worker 1's GIL.
+    // Request 2 is done at 2; then requests 1 and 3, half done, have the core: 3.
+    ServerModel twoGils = model("threads", 2, 1);
+    twoGils.threads = 2;
+    QTest::addRow("two GILs on one core: each GIL is one contender for it")
+        << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)}), request(0, {cpu(1.0)})}) << twoGils
+        << QStringList{QStringLiteral("C[0,3]×0.333333"), QStringLiteral("C[0,2]×0.5"), QStringLiteral("C[0,3]×0.333333")};
+
+    QTest::addRow("two event loops on one core share it, each still one step at a time")
+        << openScenario({request(0, {cpu(1.0)}), request(0, {cpu(1.0)}), request(0, {cpu(1.0)})}) << model("async", 2, 1)
+        << QStringList{QStringLiteral("C[0,2]×0.5"), QStringLiteral("C[0,2]×0.5"), QStringLiteral("R[0,2]@1 C[2,3]")};
 
     QTest::addRow("a blocking worker stays taken while its request waits on io")
         << openScenario({request(0, {io(1.0)}), request(0, {cpu(0.1)})}) << model("sync")

@@ -30,6 +30,14 @@ public:
         return item;
     }
 
+    // Front to back.
+    template<typename Visit>
+    void forEach(Visit &&visit) const
+    {
+        for (size_t i = m_head; i < m_items.size(); ++i)
+            visit(m_items[i]);
+    }
+
     void clear()
     {
         m_items.clear();

@@ -66,8 +66,8 @@ Metrics computeMetrics(const Timeline &timeline, const ClientModel &client, cons
         for (int k = 0; k < spans; ++k) {
             const Span span = timeline.span(r, k);
             if (span.state == SpanState::Cpu) {
-                own += span.length();
-                cpuTime += span.length();
+                own += span.work;
+                cpuTime += span.work;
             } else if (span.state == SpanState::Io) {
                 own += span.length();
             } else if (span.state == SpanState::Queued && k == 0) {

@@ -9,14 +9,6 @@ namespace LatencyLab::Core {
 
 namespace {
 
-// About three significant digits: 2.60, 20.0, 944.
-QString threeDigits(double value)
-{
-    const double magnitude = std::abs(value);
-    const int decimals = magnitude >= 100.0 ? 0 : magnitude >= 10.0 ? 1 : 2;
-    return QString::number(value, 'f', decimals);
-}
-
 QJsonObject percentilesToJson(const Percentiles &p)
 {
     return {
@@ -69,7 +61,7 @@ QString utilisationText(const Metrics &metrics)
     QString text = QStringLiteral("workers %1 busy, ").arg(formatPercent(metrics.workerUtilisation));
     if (metrics.coreUtilisation)
         text += QStringLiteral("cores %1 busy, ").arg(formatPercent(*metrics.coreUtilisation));
-    text += QStringLiteral("%1 cores busy on average").arg(threeDigits(metrics.meanBusyCores));
+    text += QStringLiteral("%1 cores busy on average").arg(formatSignificantDigits(metrics.meanBusyCores));
     if (!metrics.coreUtilisation)
         text += QStringLiteral(" (no core limit)");
     return text;
@@ -175,43 +167,6 @@ QString perRequestToText(const Timeline &timeline)
                    timeline.isTimedOut(r) ? QStringLiteral("yes") : QStringLiteral("no")});
     }
     return text;
-}
-
-QString formatSeconds(double seconds)
-{
-    if (seconds == 0.0)
-        return QStringLiteral("0 s");
-    const double magnitude = std::abs(seconds);
-    // Long runs read better in hours or minutes than as "167048 s".
-    if (magnitude >= 3600.0)
-        return threeDigits(seconds / 3600.0) + QStringLiteral(" h");
-    if (magnitude >= 600.0)
-        return threeDigits(seconds / 60.0) + QStringLiteral(" min");
-    if (magnitude >= 1.0)
-        return threeDigits(seconds) + QStringLiteral(" s");
-    if (magnitude >= 1e-3)
-        return threeDigits(seconds * 1e3) + QStringLiteral(" ms");
-    if (magnitude >= 1e-6)
-        return threeDigits(seconds * 1e6) + QStringLiteral(" µs");
-    return threeDigits(seconds * 1e9) + QStringLiteral(" ns");
-}
-
-QString formatRate(double perSecond)
-{
-    // A few requests over months would read "0.00": three significant digits instead.
-    if (perSecond != 0.0 && std::abs(perSecond) < 0.005)
-        return QString::number(perSecond, 'g', 3) + QStringLiteral(" req/s");
-    return threeDigits(perSecond) + QStringLiteral(" req/s");
-}
-
-QString formatFactor(double factor)
-{
-    return threeDigits(factor) + QStringLiteral("×");
-}
-
-QString formatPercent(double share)
-{
-    return QString::number(share * 100.0, 'f', 1) + QStringLiteral(" %");
 }
 
 QString alignColumns(const QList<QStringList> &rows, const QList<bool> &rightAligned, const QString &indent)

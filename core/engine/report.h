@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/numberformat.h"
 #include "engine/simulator.h"
 
 #include <QJsonArray>
@@ -33,12 +34,6 @@ std::optional<double> slowdown(const Timeline &timeline, RequestIndex request);
 // max, stdev}), and as the text table's two aligned rows.
 QJsonObject latencyToJson(const Percentiles &latency);
 QString latencyToText(const Percentiles &latency);
-
-// Numbers with units, about three significant digits, shared with the window.
-QString formatSeconds(double seconds); // "2.60 s", "944 ms", "15.0 µs", "0 s"
-QString formatRate(double perSecond);  // "1.15 req/s"
-QString formatFactor(double factor);   // "5.20×"
-QString formatPercent(double share);   // 0.963 → "96.3 %"
 
 // Rows of cells padded into columns two spaces apart; a column is
 // right-aligned where `rightAligned` says so (missing entries: left).

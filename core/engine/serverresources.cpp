@@ -4,8 +4,12 @@
 
 namespace LatencyLab::Core {
 
-ServerResources::ServerResources(const ServerModel &server)
+ServerResources::ServerResources(const ServerModel &server, CpuScheduling scheduling)
     : m_server(server)
+    , m_needsLock(server.concurrency == ServerModel::Concurrency::EventLoop
+                  || (server.hasSharedGil() && scheduling == CpuScheduling::Turns))
+    , m_limitsCores(server.cores != ServerModel::kUnlimitedCores && scheduling == CpuScheduling::Turns)
+    , m_showsTurns(server.slices)
     , m_workers(size_t(server.workers))
     , m_freeCores(server.cores)
 {
@@ -38,6 +42,10 @@ qint32 ServerResources::openSlot(RequestIndex request, Nanos arrival, qint32 con
     s.pendingCpu = 0;
     s.holdsLock = false;
     s.holdsCore = false;
+    s.running = false;
+    s.turnEnd = -1;
+    s.spanWork = 0;
+    s.spanShared = false;
     s.suspended = nullptr;
     s.spans.clear(); // keeps its capacity for the next request
     return index;
@@ -119,12 +127,18 @@ RequestIndex ServerResources::oldestCoreHolder()
 {
     while (!m_coreHolders.empty()) {
         const Holder holder = m_coreHolders.front();
-        const Slot &s = m_slots[size_t(holder.slot)];
-        if (s.request == holder.request && s.holdsCore)
+        if (isCurrentCoreHolder(holder))
             return holder.request;
         m_coreHolders.pop();
     }
     return kNoRequest;
+}
+
+void ServerResources::grantCore(qint32 slot)
+{
+    Slot &s = m_slots[size_t(slot)];
+    s.holdsCore = true;
+    m_coreHolders.push(Holder{slot, s.request, ++s.coreTurn});
 }
 
 // --- cpu -----------------------------------------------------------------------
@@ -132,29 +146,59 @@ RequestIndex ServerResources::oldestCoreHolder()
 bool ServerResources::tryStartCpu(qint32 slot, Nanos now)
 {
     Slot &s = m_slots[size_t(slot)];
-    if (m_server.cpuTakesTurnsPerWorker() && !s.holdsLock) {
+    s.running = false;
+    if (m_needsLock && !s.holdsLock) {
         Worker &w = m_workers[size_t(s.worker)];
         if (w.lockHolder >= 0) {
             w.lockWaiters.push(slot);
-            transition(s, SpanState::Ready, m_slots[size_t(w.lockHolder)].request, now);
+            const RequestIndex holder = m_slots[size_t(w.lockHolder)].request;
+            if (m_server.hasSharedGil()) {
+                if (m_recordsTurnWaits && w.lockWaiters.size() == 1)
+                    m_newTurnWaits.push_back(slot);
+                waitForTurn(s, holder, now);
+            }
+            else
+                transition(s, SpanState::Ready, holder, now); // an event loop: ready whatever the model
             return false;
         }
         w.lockHolder = slot;
         s.holdsLock = true;
     }
-    if (m_server.cores != ServerModel::kUnlimitedCores && !s.holdsCore) {
+    if (m_limitsCores && !s.holdsCore) {
         if (m_freeCores == 0) {
             m_coreWaiters.push(slot);
-            if (s.state != SpanState::Ready)
-                transition(s, SpanState::Ready, oldestCoreHolder(), now);
+            if (m_recordsTurnWaits && m_coreWaiters.size() == 1)
+                m_newTurnWaits.push_back(slot);
+            waitForTurn(s, oldestCoreHolder(), now);
             return false;
         }
         --m_freeCores;
-        s.holdsCore = true;
-        m_coreHolders.push(Holder{slot, s.request});
+        grantCore(slot);
     }
-    transition(s, SpanState::Cpu, kNoRequest, now);
+    s.running = true;
+    s.turnStart = now;
+    if (s.state != SpanState::Cpu) // cpu after cpu, or a turn taken up again without slices, stays one span
+        transition(s, SpanState::Cpu, kNoRequest, now);
     return true;
+}
+
+void ServerResources::waitForTurn(Slot &s, RequestIndex blame, Nanos now)
+{
+    s.stepShared = true;
+    if (m_showsTurns) {
+        if (s.state != SpanState::Ready) // a GIL waited for first keeps the blame
+            transition(s, SpanState::Ready, blame, now);
+    } else if (s.state != SpanState::Cpu) {
+        transition(s, SpanState::Cpu, kNoRequest, now); // time-shared: it runs at its share from the start
+    }
+}
+
+bool ServerResources::contended(qint32 slot) const
+{
+    const Slot &s = m_slots[size_t(slot)];
+    if (m_server.hasSharedGil() && s.holdsLock && !m_workers[size_t(s.worker)].lockWaiters.empty())
+        return true;
+    return s.holdsCore && !m_coreWaiters.empty();
 }
 
 qint64 ServerResources::maxConcurrentCpu(const ServerModel &server)

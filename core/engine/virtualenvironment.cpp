@@ -4,14 +4,23 @@
 #include "engine/requesthandler.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace LatencyLab::Core {
 
 namespace {
 
-// Event payloads: the slot of a coroutine to resume, or (top bit set) a closed
-// client's connection that sends its next request.
+// Event payloads: the slot of a coroutine to resume, (top bit set) a closed
+// client's connection that sends its next request, or (next bit set) the slot
+// whose turn on the GIL or a core may end.
 constexpr quint32 kConnectionBit = 0x8000'0000u;
+constexpr quint32 kTurnBit = 0x4000'0000u;
+constexpr Nanos kNever = std::numeric_limits<Nanos>::max();
+
+CpuScheduling schedulingFor(const ServerModel &server)
+{
+    return server.timeShared() && !server.slices ? CpuScheduling::ProcessorSharing : CpuScheduling::Turns;
+}
 
 constexpr quint64 kProgressEvery = 1 << 16;
 
@@ -22,8 +31,13 @@ VirtualEnvironment::VirtualEnvironment(const ServerModel &server, const ClientMo
     : m_client(client)
     , m_workload(workload)
     , m_timeline(timeline)
-    , m_resources(server)
+    , m_resources(server, schedulingFor(server))
+    , m_sharing(schedulingFor(server) == CpuScheduling::ProcessorSharing ? std::make_unique<ProcessorSharing>(server) : nullptr)
+    , m_slicing(server.timeShared() && server.slices)
+    , m_switchInterval(server.switchInterval)
 {
+    if (m_slicing)
+        m_resources.recordNewTurnWaits();
 }
 
 VirtualEnvironment::~VirtualEnvironment()
@@ -45,17 +59,25 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
     m_nextArrival = m_arrivalsLeft > 0 ? m_workload.nextArrival() : 0;
 
     quint64 events = 0;
-    while (m_arrivalsLeft > 0 || !m_events.empty()) {
-        if (m_arrivalsLeft > 0 && (m_events.empty() || m_nextArrival <= m_events.top().time)) {
+    while (m_arrivalsLeft > 0 || !m_events.empty() || (m_sharing && !m_sharing->isEmpty())) {
+        // At equal times: arrivals, then cpu steps finishing their share, then the heap.
+        const Nanos eventTime = m_events.empty() ? kNever : m_events.top().time;
+        const Nanos sharedFinish = m_sharing ? m_sharing->nextFinish() : kNever;
+        if (m_arrivalsLeft > 0 && m_nextArrival <= eventTime && m_nextArrival <= sharedFinish) {
             m_now = m_nextArrival;
             startRequest(m_now, -1);
             if (--m_arrivalsLeft > 0)
                 m_nextArrival = m_workload.nextArrival();
+        } else if (sharedFinish <= eventTime) {
+            m_now = sharedFinish;
+            finishSharedStep();
         } else {
             const EventQueue::Event event = m_events.pop();
             m_now = event.time;
-            if (!(event.payload & kConnectionBit)) {
+            if (!(event.payload & (kConnectionBit | kTurnBit))) {
                 m_resources.slot(qint32(event.payload)).suspended.resume();
+            } else if (event.payload & kTurnBit) {
+                endTurn(qint32(event.payload & ~kTurnBit));
             } else if (m_now < m_client.duration) {
                 if (m_timeline.requestCount() >= Limits::kMaxRequests) {
                     cancelAll();
@@ -68,13 +90,19 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
             }
         }
 
+        if (!m_failure.isEmpty()) {
+            cancelAll();
+            return Status::failure(m_failure);
+        }
         if (++events % kProgressEvery == 0) {
             if (cancel && cancel->load(std::memory_order_relaxed)) {
                 cancelAll();
                 return Status::failure(QStringLiteral("simulation cancelled"));
             }
             if (m_memoryCap > 0) {
-                const Status fits = MemoryBudget::checkWhileRunning(m_timeline.requestCount(), m_timeline.spanCount(),
+                // A time-shared span's work takes 12 bytes more: counted as one span more, a little over.
+                const Status fits = MemoryBudget::checkWhileRunning(m_timeline.requestCount(),
+                                                                    m_timeline.spanCount() + m_timeline.sharedSpanCount(),
                                                                     m_resources.slotCount(), m_bytesPerRequestInFlight,
                                                                     m_memoryCap, m_memoryHeldElsewhere);
                 if (!fits) {
@@ -121,7 +149,8 @@ bool VirtualEnvironment::suspendUntil(Nanos time, qint32 slot)
 {
     const bool arrivalFirst = m_arrivalsLeft > 0 && m_nextArrival <= time;
     const bool eventFirst = !m_events.empty() && m_events.top().time <= time;
-    if (!arrivalFirst && !eventFirst) {
+    const bool sharedFirst = m_sharing && m_sharing->nextFinish() <= time;
+    if (!arrivalFirst && !eventFirst && !sharedFirst) {
         m_now = time;
         return false;
     }
@@ -146,9 +175,12 @@ bool VirtualEnvironment::stepSuspend(const StepAwaiter &step, std::coroutine_han
         return true;
     case Action::Cpu:
         s.pendingCpu = step.duration;
-        if (!m_resources.tryStartCpu(step.slot, m_now))
+        s.cpuLeft = step.duration;
+        if (!m_resources.tryStartCpu(step.slot, m_now)) {
+            sliceHolders();
             return true; // queued for the loop, GIL or a core
-        return suspendUntil(m_now + step.duration, step.slot);
+        }
+        return runCpu(step.slot);
     case Action::Io:
         ServerResources::transition(s, SpanState::Io, kNoRequest, m_now);
         return suspendUntil(m_now + step.duration, step.slot);
@@ -161,10 +193,95 @@ void VirtualEnvironment::stepResume(const StepAwaiter &step)
     m_resources.slot(step.slot).suspended = nullptr;
     if (m_cancelled)
         throw Cancelled();
-    if (step.action == Action::Cpu && step.duration > 0)
-        m_resources.releaseCpu(step.slot, m_now, [this](qint32 granted) {
-            resumeAt(m_now + m_resources.slot(granted).pendingCpu, granted);
-        });
+    if (step.action == Action::Cpu && step.duration > 0) {
+        m_resources.releaseCpu(step.slot, m_now, [this](qint32 granted) { grantCpu(granted); });
+        sliceHolders();
+    }
+}
+
+// --- cpu steps: whole, shared, or in turns ------------------------------------------
+
+bool VirtualEnvironment::runCpu(qint32 slot)
+{
+    ServerResources::Slot &s = m_resources.slot(slot);
+    if (m_sharing) {
+        m_sharing->start(slot, s.worker, s.pendingCpu, m_now);
+        return true;
+    }
+    if (m_slicing) {
+        beginTurn(slot);
+        return true;
+    }
+    return suspendUntil(m_now + s.pendingCpu, slot);
+}
+
+// A request waiting in a queue was handed what its cpu step lacked.
+void VirtualEnvironment::grantCpu(qint32 slot)
+{
+    if (m_sharing || m_slicing)
+        runCpu(slot);
+    else
+        resumeAt(m_now + m_resources.slot(slot).pendingCpu, slot);
+}
+
+void VirtualEnvironment::finishSharedStep()
+{
+    const qint32 slot = m_sharing->finishNext();
+    ServerResources::Slot &s = m_resources.slot(slot);
+    ServerResources::cpuStepDone(s, s.pendingCpu, true);
+    s.suspended.resume();
+}
+
+// A turn lasts a switch interval while another waits for what the slot
+// holds, else to the end of its step (cut short if someone comes to wait).
+void VirtualEnvironment::beginTurn(qint32 slot)
+{
+    ServerResources::Slot &s = m_resources.slot(slot);
+    const Nanos turn = m_resources.contended(slot) ? std::min(m_switchInterval, s.cpuLeft) : s.cpuLeft;
+    s.turnStart = m_now;
+    s.turnEnd = m_now + turn;
+    m_events.push(s.turnEnd, kTurnBit | quint32(slot));
+}
+
+// With slices, a holder whose turn would outlast a switch interval from now,
+// while someone has just begun to wait for what it holds, yields then.
+void VirtualEnvironment::sliceHolders()
+{
+    if (!m_slicing)
+        return;
+    m_resources.takeNewTurnWaits([this](qint32 holder) {
+        ServerResources::Slot &h = m_resources.slot(holder);
+        const Nanos end = m_now + m_switchInterval;
+        if (h.turnEnd > end) {
+            h.turnEnd = end; // the event for its old end is ignored when it comes
+            m_events.push(end, kTurnBit | quint32(holder));
+        }
+    });
+}
+
+void VirtualEnvironment::endTurn(qint32 slot)
+{
+    ServerResources::Slot &s = m_resources.slot(slot);
+    if (s.request == kNoRequest || s.turnEnd != m_now)
+        return; // a turn that was cut short, or ended already
+    s.turnEnd = -1;
+    s.cpuLeft -= m_now - s.turnStart;
+    if (s.cpuLeft == 0) {
+        s.suspended.resume();
+        return;
+    }
+    if (!m_resources.contended(slot)) {
+        beginTurn(slot);
+        return;
+    }
+    m_resources.yieldCpu(slot, m_now, [this](qint32 granted) { beginTurn(granted); });
+    sliceHolders();
+    if (qsizetype(s.spans.size()) > 2 * kMaxTurnsPerRequest && m_failure.isEmpty())
+        m_failure = QStringLiteral("%1 was cut into more than %L2 time slices of %3 s; turn the slices off (processor "
+                                   "sharing, which they come close to) or lengthen the switch interval")
+                        .arg(m_timeline.requestName(s.request))
+                        .arg(kMaxTurnsPerRequest)
+                        .arg(toSeconds(m_switchInterval));
 }
 
 void VirtualEnvironment::finish(qint32 slot)
@@ -186,6 +303,8 @@ void VirtualEnvironment::cancelAll()
 {
     m_cancelled = true;
     m_events.clear();
+    if (m_sharing)
+        m_sharing->clear();
     // Every suspended coroutine's handle is in its slot, whether it waits in
     // the heap or in a queue: resume each so that it unwinds.
     for (qint32 i = 0; i < m_resources.slotCount(); ++i) {

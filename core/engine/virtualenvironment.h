@@ -3,18 +3,22 @@
 #include "base/eventqueue.h"
 #include "base/result.h"
 #include "engine/environment.h"
+#include "engine/processorsharing.h"
 #include "engine/serverresources.h"
 #include "model/timeline.h"
 #include "model/workload.h"
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace LatencyLab::Core {
 
 // Runs request coroutines in virtual time: a min-heap of (time, sequence,
 // coroutine) over the server's resources (ServerResources: worker places,
-// each worker's loop or GIL, the machine's cores, as FIFO queues). No Qt event
+// each worker's loop or GIL, the machine's cores, as FIFO queues). Cpu steps
+// that share the cores or a GIL run at their share (ProcessorSharing), or,
+// with the model's `slices`, take turns of one switch interval. No Qt event
 // loop, no waiting; deterministic for a given scenario.
 class VirtualEnvironment final : public Environment
 {
@@ -44,10 +48,21 @@ public:
     bool stepSuspend(const StepAwaiter &step, std::coroutine_handle<> handle) override;
     void stepResume(const StepAwaiter &step) override;
 
+    // A request cut into more turns than this stops a run with slices: its
+    // spans would not fit in the timeline, nor its rows on a chart.
+    static constexpr qsizetype kMaxTurnsPerRequest = 10'000;
+
 private:
     void resumeAt(Nanos time, qint32 slot);
     void startRequest(Nanos arrival, qint32 connection);
     bool suspendUntil(Nanos time, qint32 slot);
+    // The slot holds what its cpu step needs: it runs (true: the coroutine suspends).
+    bool runCpu(qint32 slot);
+    void grantCpu(qint32 slot);
+    void finishSharedStep();
+    void beginTurn(qint32 slot);
+    void endTurn(qint32 slot);
+    void sliceHolders();
     void cancelAll();
 
     const ClientModel m_client;
@@ -60,8 +75,12 @@ private:
     Nanos m_nextArrival = 0;
 
     ServerResources m_resources;
+    std::unique_ptr<ProcessorSharing> m_sharing; // time-shared cpu without slices
+    const bool m_slicing;                        // time-shared cpu in turns of a switch interval
+    const Nanos m_switchInterval;
 
     bool m_cancelled = false;
+    QString m_failure; // stops the run
 
     quint64 m_memoryCap = 0; // 0: unchecked
     quint64 m_memoryHeldElsewhere = 0;

@@ -21,7 +21,7 @@ namespace {
 // The fields each object may have; anything else is an error.
 constexpr QStringView kTopLevelFields[] = {u"format", u"version", u"name", u"description", u"server",
                                            u"compare", u"client", u"requests", u"generate", u"pipeline"};
-constexpr QStringView kServerFields[] = {u"model", u"workers", u"threads", u"gil", u"cores"};
+constexpr QStringView kServerFields[] = {u"model", u"workers", u"threads", u"gil", u"cores", u"switch_interval", u"slices"};
 constexpr QStringView kOpenClientFields[] = {u"kind", u"timeout"};
 constexpr QStringView kClosedClientFields[] = {u"kind", u"connections", u"duration", u"timeout"};
 constexpr QStringView kRequestFields[] = {u"name", u"arrival", u"steps"};
@@ -162,6 +162,18 @@ ServerSpec ScenarioReader::readServer(const JsonField &field)
     if (const JsonField gil = field.member(u"gil"); gil.isPresent())
         spec.gil = m_json.boolean(gil);
     spec.cores = optionalInteger(field.member(u"cores"), 0, Limits::kMaxCores);
+    if (const JsonField interval = field.member(u"switch_interval"); interval.isPresent()) {
+        const double min = toSeconds(ServerModel::kMinSwitchInterval);
+        const double max = toSeconds(ServerModel::kMaxSwitchInterval);
+        const QString expected = QStringLiteral("a number of seconds from %1 to %2").arg(min).arg(max);
+        const double value = m_json.number(interval, expected);
+        if (!(value >= min && value <= max))
+            m_json.raiseExpected(interval, expected);
+        else
+            spec.switchInterval = fromSeconds(value);
+    }
+    if (const JsonField slices = field.member(u"slices"); slices.isPresent())
+        spec.slices = m_json.boolean(slices);
     if (const Result<ServerModel> resolved = spec.resolve(); !resolved) {
         // resolve() words its messages for the main server (`server.workers: ...`): point them at this one.
         const QString &message = resolved.error();
@@ -608,6 +620,10 @@ QJsonObject serverToJson(const ServerSpec &spec)
         object.insert(u"gil", *spec.gil);
     if (spec.cores)
         object.insert(u"cores", *spec.cores);
+    if (spec.switchInterval)
+        object.insert(u"switch_interval", secondsToJson(*spec.switchInterval));
+    if (spec.slices)
+        object.insert(u"slices", *spec.slices);
     return object;
 }
 

@@ -1,5 +1,7 @@
 #include "model/servermodel.h"
 
+#include "base/numberformat.h"
+
 namespace LatencyLab::Core {
 
 namespace {
@@ -53,6 +55,25 @@ bool ServerModel::cpuTakesTurnsPerWorker() const
     return concurrency == Concurrency::EventLoop || (concurrency == Concurrency::Threads && gil);
 }
 
+qint64 ServerModel::maxCoreContenders() const
+{
+    if (cpuTakesTurnsPerWorker())
+        return workers;
+    if (slotsPerWorker() > 0)
+        return qint64(workers) * slotsPerWorker();
+    return 0;
+}
+
+bool ServerModel::timeShared() const
+{
+    if (hasSharedGil() && threads > 1)
+        return true;
+    if (cores == kUnlimitedCores)
+        return false;
+    const qint64 contenders = maxCoreContenders();
+    return contenders == 0 || contenders > cores;
+}
+
 QString ServerModel::describe() const
 {
     QString how;
@@ -70,6 +91,8 @@ QString ServerModel::describe() const
     QString text = QStringLiteral("%1 (%2 × %3").arg(name).arg(workers).arg(how);
     if (cores != kUnlimitedCores)
         text += QStringLiteral(", %1 %2").arg(cores).arg(cores == 1 ? QStringLiteral("core") : QStringLiteral("cores"));
+    if (slices && timeShared())
+        text += QStringLiteral(", %1 slices").arg(formatSeconds(toSeconds(switchInterval)));
     return text + QLatin1Char(')');
 }
 
@@ -86,6 +109,10 @@ ServerSpec ServerSpec::overriddenBy(const ServerSpec &other) const
         merged.gil = other.gil;
     if (other.cores)
         merged.cores = other.cores;
+    if (other.switchInterval)
+        merged.switchInterval = other.switchInterval;
+    if (other.slices)
+        merged.slices = other.slices;
     return merged;
 }
 
@@ -111,12 +138,21 @@ Result<ServerModel> ServerSpec::resolve() const
     }
     if (gil)
         resolved.gil = *gil;
+    if (switchInterval)
+        resolved.switchInterval = *switchInterval;
+    if (slices)
+        resolved.slices = *slices;
     if (resolved.workers < 1)
         return Result<ServerModel>::failure(QStringLiteral("server.workers: expected at least 1 worker, got %1").arg(resolved.workers));
     if (resolved.threads < 1)
         return Result<ServerModel>::failure(QStringLiteral("server.threads: expected at least 1 thread, got %1").arg(resolved.threads));
     if (resolved.cores < 0)
         return Result<ServerModel>::failure(QStringLiteral("server.cores: expected 0 (no limit) or more, got %1").arg(resolved.cores));
+    if (resolved.switchInterval < ServerModel::kMinSwitchInterval || resolved.switchInterval > ServerModel::kMaxSwitchInterval)
+        return Result<ServerModel>::failure(QStringLiteral("server.switch_interval: expected %1 to %2 seconds, got %3")
+                                                .arg(toSeconds(ServerModel::kMinSwitchInterval))
+                                                .arg(toSeconds(ServerModel::kMaxSwitchInterval))
+                                                .arg(toSeconds(resolved.switchInterval)));
     return resolved;
 }
 

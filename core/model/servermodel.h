@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "base/units.h"
 
 #include <QString>
 #include <QStringList>
@@ -19,6 +20,11 @@ struct ServerModel
     };
 
     static constexpr int kUnlimitedCores = 0;
+    // CPython's sys.getswitchinterval(): how long a thread keeps the GIL
+    // while another waits for it. The same interval slices the cores.
+    static constexpr Nanos kDefaultSwitchInterval = 5'000'000;
+    static constexpr Nanos kMinSwitchInterval = 1'000;            // 1 µs
+    static constexpr Nanos kMaxSwitchInterval = 10 * kNanosPerSecond;
 
     QString name = QStringLiteral("sync"); // the preset it started from, for display
     int workers = 1;
@@ -26,6 +32,12 @@ struct ServerModel
     int threads = 1;                // requests at a time per worker, for Threads
     bool gil = false;               // Threads only: cpu steps of one worker take turns
     int cores = kUnlimitedCores;    // cpu steps running at once on the machine; 0 = no limit
+    // Time sharing (docs/model.md, "Sharing a processor"). Cpu steps beyond
+    // the cores, and threads under one GIL, take turns every switch interval:
+    // simulated as exact processor sharing (each runs at its share of a core),
+    // or, with `slices`, as the discrete turns themselves.
+    Nanos switchInterval = kDefaultSwitchInterval;
+    bool slices = false;
 
     // Named presets: sync, async, threads, processes.
     static QStringList presetNames();
@@ -35,6 +47,15 @@ struct ServerModel
     int slotsPerWorker() const;
     // Whether the cpu steps of one worker run one at a time (event loop, or a GIL).
     bool cpuTakesTurnsPerWorker() const;
+    // Whether the worker's cpu steps share one GIL in time slices.
+    bool hasSharedGil() const { return concurrency == Concurrency::Threads && gil; }
+    // The most runnable entities competing for cores at once: a worker whose
+    // cpu steps take turns counts once, every other request in a place once
+    // (0: unbounded).
+    qint64 maxCoreContenders() const;
+    // Whether cpu steps can ever run at less than a whole core: several
+    // threads under one GIL, or more contenders than cores.
+    bool timeShared() const;
     // e.g. "sync (1 × blocking)", "threads (1 × 4 threads, GIL, 2 cores)".
     QString describe() const;
 
@@ -50,6 +71,8 @@ struct ServerSpec
     std::optional<int> threads;
     std::optional<bool> gil;
     std::optional<int> cores;
+    std::optional<Nanos> switchInterval;
+    std::optional<bool> slices;
 
     // Values present in `other` replace ours (command line over file); an
     // empty model name keeps ours.

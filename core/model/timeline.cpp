@@ -5,6 +5,13 @@
 
 namespace LatencyLab::Core {
 
+namespace {
+
+// Marks a span state whose work is kept in the shared-span arrays.
+constexpr quint8 kSharedBit = 0x80;
+
+} // namespace
+
 QString spanStateName(SpanState state)
 {
     switch (state) {
@@ -27,8 +34,14 @@ Span Timeline::span(RequestIndex request, int k) const
     Span span;
     span.start = k == 0 ? arrival(request) : m_spanEnd[index - 1];
     span.end = m_spanEnd[index];
-    span.state = m_spanState[index];
+    const quint8 state = quint8(m_spanState[index]);
+    span.state = SpanState(state & ~kSharedBit);
     span.blame = m_spanBlame[index];
+    span.work = span.length();
+    if (state & kSharedBit) {
+        const auto shared = std::lower_bound(m_sharedSpans.cbegin(), m_sharedSpans.cend(), quint32(index));
+        span.work = m_sharedWork[size_t(shared - m_sharedSpans.cbegin())];
+    }
     return span;
 }
 
@@ -53,7 +66,7 @@ Nanos Timeline::ownDuration(RequestIndex request) const
     for (int k = 0; k < count; ++k) {
         const Span s = span(request, k);
         if (s.state == SpanState::Cpu || s.state == SpanState::Io)
-            total += s.length();
+            total += s.work;
     }
     return total;
 }
@@ -92,7 +105,7 @@ quint64 Timeline::memoryBytes() const
 {
     const auto bytes = [](const auto &v) { return quint64(v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type)); };
     quint64 total = bytes(m_arrival) + bytes(m_end) + bytes(m_firstSpan) + bytes(m_spanCount) + bytes(m_flags)
-        + bytes(m_spanEnd) + bytes(m_spanBlame) + bytes(m_spanState);
+        + bytes(m_spanEnd) + bytes(m_spanBlame) + bytes(m_spanState) + bytes(m_sharedSpans) + bytes(m_sharedWork);
     for (const QString &name : m_names)
         total += quint64(name.capacity()) * sizeof(QChar) + sizeof(QString);
     return total;
@@ -137,10 +150,20 @@ void Timeline::completeRequest(RequestIndex request, Nanos end, const PendingSpa
     m_firstSpan[index] = quint32(m_spanEnd.size());
     m_spanCount[index] = quint16(count);
     m_flags[index] |= flags;
+    Nanos start = m_arrival[index];
     for (int k = 0; k < count; ++k) {
-        m_spanEnd.push_back(spans[k].end);
-        m_spanBlame.push_back(spans[k].blame);
-        m_spanState.push_back(spans[k].state);
+        const PendingSpan &span = spans[k];
+        quint8 state = quint8(span.state);
+        if (span.state == SpanState::Cpu && span.work >= 0 && span.work < span.end - start) {
+            Q_ASSERT(m_spanEnd.size() <= std::numeric_limits<quint32>::max());
+            m_sharedSpans.push_back(quint32(m_spanEnd.size()));
+            m_sharedWork.push_back(span.work);
+            state |= kSharedBit;
+        }
+        m_spanEnd.push_back(span.end);
+        m_spanBlame.push_back(span.blame);
+        m_spanState.push_back(SpanState(state));
+        start = span.end;
     }
 }
 
@@ -154,6 +177,8 @@ void Timeline::shrinkToFit()
     m_spanEnd.shrink_to_fit();
     m_spanBlame.shrink_to_fit();
     m_spanState.shrink_to_fit();
+    m_sharedSpans.shrink_to_fit();
+    m_sharedWork.shrink_to_fit();
 }
 
 } // namespace LatencyLab::Core

@@ -29,8 +29,14 @@ struct Span
     Nanos end = 0;
     SpanState state = SpanState::Cpu;
     RequestIndex blame = kNoRequest; // queued/ready: who held the resource when the wait began
+    // The request's own work in the span: its length, except for a cpu span
+    // that shared a core or a GIL (docs/model.md), which did less.
+    Nanos work = 0;
 
     Nanos length() const { return end - start; }
+    // The share of a core the span ran at: 1 unless it was time-shared.
+    double share() const { return length() > 0 ? double(work) / double(length()) : 1.0; }
+    bool isTimeShared() const { return work < length(); }
 };
 
 // What happened to every request: arrival, spans, end. Struct of arrays, so a
@@ -63,11 +69,14 @@ public:
 
     int requestSpanCount(RequestIndex request) const { return m_spanCount[size_t(request)]; }
     Span span(RequestIndex request, int k) const;
-    // Sum of cpu and io spans: the request's own duration (the green boxes).
+    // The work of its cpu and io spans: the request's own duration (the green
+    // boxes; a time-shared cpu span counts the work it did, not its length).
     Nanos ownDuration(RequestIndex request) const;
     // Time spent queued for a worker before the request's first step.
     Nanos queuedBeforeStart(RequestIndex request) const;
     Nanos totalIn(RequestIndex request, SpanState state) const;
+    // Cpu spans that ran at less than a whole core, in all.
+    qsizetype sharedSpanCount() const { return qsizetype(m_sharedSpans.size()); }
 
     QString requestName(RequestIndex request) const;
     // Earliest arrival and latest end of finished requests.
@@ -77,11 +86,16 @@ public:
     quint64 memoryBytes() const;
 
     // --- building ---------------------------------------------------------
+    static constexpr Nanos kWholeSpan = -1;
+
     struct PendingSpan
     {
         Nanos end;
         RequestIndex blame;
         SpanState state;
+        // A cpu span's work when it was time-shared (less than its length);
+        // kWholeSpan when it ran at a whole core throughout.
+        Nanos work = kWholeSpan;
     };
 
     void reserve(qsizetype requests, qsizetype spans);
@@ -102,7 +116,11 @@ private:
 
     std::vector<Nanos> m_spanEnd;
     std::vector<RequestIndex> m_spanBlame;
-    std::vector<SpanState> m_spanState;
+    std::vector<SpanState> m_spanState; // kSharedBit set: the span's work is in m_sharedWork
+
+    // Time-shared cpu spans only, in span order: most runs have none.
+    std::vector<quint32> m_sharedSpans;
+    std::vector<Nanos> m_sharedWork;
 
     QStringList m_names; // only for hand-written requests; generated ones are "Request N"
 };

@@ -35,6 +35,15 @@ QByteArray csvField(const QString &value)
     return '"' + utf8 + '"';
 }
 
+// A cpu span's share of a core: "1", or "0.125" when it was time-shared;
+// empty for every other state.
+QByteArray shareText(const Span &span)
+{
+    if (span.state != SpanState::Cpu)
+        return QByteArray();
+    return span.isTimeShared() ? QByteArray::number(span.share(), 'g', 6) : QByteArrayLiteral("1");
+}
+
 QByteArray requestNumber(RequestIndex request)
 {
     return request == kNoRequest ? QByteArray() : QByteArray::number(qint64(request) + 1);
@@ -53,7 +62,7 @@ Status writeTimelineCsv(const Timeline &timeline, const QString &path)
     if (!file.open(QIODevice::WriteOnly))
         return failure(path, file.errorString());
 
-    QByteArray buffer = "request,name,state,start_s,end_s,blame\n";
+    QByteArray buffer = "request,name,state,start_s,end_s,blame,share\n";
     const auto flush = [&] {
         const bool written = file.write(buffer) == buffer.size();
         buffer.clear();
@@ -65,7 +74,7 @@ Status writeTimelineCsv(const Timeline &timeline, const QString &path)
         for (int k = 0; k < timeline.requestSpanCount(r); ++k) {
             const Span span = timeline.span(r, k);
             buffer += request + ',' + name + ',' + spanStateName(span.state).toUtf8() + ',' + secondsText(span.start) + ','
-                + secondsText(span.end) + ',' + requestNumber(span.blame) + '\n';
+                + secondsText(span.end) + ',' + requestNumber(span.blame) + ',' + shareText(span) + '\n';
         }
         if (buffer.size() >= kFlushBytes && !flush())
             return failure(path, file.errorString()); // QSaveFile discards the temporary file

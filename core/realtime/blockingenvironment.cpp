@@ -17,7 +17,8 @@ BlockingEnvironment::BlockingEnvironment(const ServerModel &server, const Client
     , m_timeline(timeline)
     , m_clock(timeScale)
     , m_threadCount(std::clamp<qint64>(threadsNeeded(server, client, workload.openCount()), 1, RealRunLimits::kMaxThreads))
-    , m_resources(server)
+    , m_turn(realTurnLength(server, m_clock))
+    , m_resources(server, CpuScheduling::Turns)
     , m_runners(new Runner[size_t(m_threadCount)])
 {
     // Every runner, and the acceptor, must have a thread of its own at once.
@@ -246,6 +247,15 @@ void BlockingEnvironment::releaseEndedCpu(qint32 slot, Nanos now)
     m_resources.releaseCpu(slot, now, [this](qint32 granted) { wakeRunnerOf(granted); });
 }
 
+// Queued for the GIL or a core: whoever hands it on wakes this thread.
+// False when the run was cancelled meanwhile.
+bool BlockingEnvironment::awaitTurn(qint32 slot, Lock &lock)
+{
+    Runner &runner = m_runners[size_t(m_runnerOfSlot[size_t(slot)])];
+    runner.wake.wait(lock, [&] { return m_cancelled || m_resources.slot(slot).running; });
+    return !m_cancelled;
+}
+
 void BlockingEnvironment::runCpu(qint32 slot, Nanos duration)
 {
     Lock lock(m_mutex);
@@ -254,15 +264,39 @@ void BlockingEnvironment::runCpu(qint32 slot, Nanos duration)
     const Nanos now = m_clock.scenarioNow();
     releaseEndedCpu(slot, now); // cpu after cpu: back of the queue, as in virtual time
     m_resources.slot(slot).pendingCpu = duration;
-    if (!m_resources.tryStartCpu(slot, now)) {
-        // Queued for the GIL or a core: whoever releases it moves this request to cpu.
-        Runner &runner = m_runners[size_t(m_runnerOfSlot[size_t(slot)])];
-        runner.wake.wait(lock, [&] { return m_cancelled || m_resources.slot(slot).state == SpanState::Cpu; });
+    m_resources.slot(slot).stepShared = false;
+    if (!m_resources.tryStartCpu(slot, now) && !awaitTurn(slot, lock))
+        return;
+    // A turn lasts its length from the moment the last one ended, however late
+    // this thread wakes to take it up (on a loaded machine, milliseconds): like
+    // the spin itself, the clock stands for the work, so the GIL and the cores
+    // stay busy end to end. Slots may move while the lock is released (the
+    // acceptor opens new ones): looked up afresh each time.
+    for (Nanos left = duration;;) {
+        const Nanos turn = m_turn > 0 ? std::min(m_turn, left) : left;
+        const Nanos turnEnd = m_resources.slot(slot).turnStart + turn;
+        lock.unlock();
+        spinFor(std::max<Nanos>(0, m_clock.toReal(turnEnd) - m_clock.realNow()), m_cancelled);
+        lock.lock();
         if (m_cancelled)
             return;
+        left -= turn;
+        if (left == 0)
+            break;
+        if (!m_resources.contended(slot)) {
+            m_resources.slot(slot).turnStart = turnEnd;
+            continue;
+        }
+        m_resources.yieldCpu(slot, m_clock.scenarioNow(), [this, turnEnd](qint32 granted) {
+            m_resources.slot(granted).turnStart = turnEnd;
+            wakeRunnerOf(granted);
+        });
+        if (!awaitTurn(slot, lock))
+            return;
     }
-    lock.unlock();
-    spinFor(m_clock.toReal(duration), m_cancelled);
+    // Without slices, a step that took turns is one cpu span, at the share it got.
+    ServerResources::Slot &s = m_resources.slot(slot);
+    ServerResources::cpuStepDone(s, duration, s.stepShared && !m_resources.server().slices);
 }
 
 void BlockingEnvironment::runIo(qint32 slot, Nanos duration)

@@ -24,7 +24,9 @@ namespace LatencyLab::Core {
 // queue and runs each to its end. Steps never suspend: await_ready performs
 // the wait — an io step sleeps, blocking the thread; a cpu step waits its turn
 // for the worker's GIL and a core (the same FIFO bookkeeping as in virtual
-// time, under one mutex) and then spins. Nothing runs on the creating thread
+// time, under one mutex) and then spins. When they are time-shared, a thread
+// spins one switch interval at a time and then hands the GIL or its core to
+// whoever waits, as CPython and the OS do. Nothing runs on the creating thread
 // but the Timeline's updates, which the threads send there in order.
 class BlockingEnvironment final : public RealEnvironment
 {
@@ -79,6 +81,7 @@ private:
     void journal(Record record, const Lock &lock);
     void applyJournal();
     void releaseEndedCpu(qint32 slot, Nanos now);
+    bool awaitTurn(qint32 slot, Lock &lock);
     void runCpu(qint32 slot, Nanos duration);
     void runIo(qint32 slot, Nanos duration);
 
@@ -87,6 +90,7 @@ private:
     Timeline &m_timeline; // written on the creating thread only
     RealClock m_clock;
     const qint64 m_threadCount;
+    const Nanos m_turn; // scenario time a thread spins before it looks whether it must yield; 0: never
 
     RequestFinished m_requestFinished;
     Finished m_finished;

@@ -2,11 +2,25 @@
 
 #include "base/result.h"
 #include "engine/environment.h"
+#include "model/servermodel.h"
 #include "model/timeline.h"
+#include "realtime/realclock.h"
+#include "realtime/realrunlimits.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace LatencyLab::Core {
+
+// Scenario time a time-shared cpu step runs before it looks whether to hand
+// on the GIL or its core: the model's switch interval, or at least
+// RealRunLimits::kMinTurnNanos of real time; 0 when the model never shares.
+inline Nanos realTurnLength(const ServerModel &server, const RealClock &clock)
+{
+    if (!server.timeShared())
+        return 0;
+    return std::max(server.switchInterval, clock.toScenario(RealRunLimits::kMinTurnNanos));
+}
 
 // An environment that runs requests for real, measured on steady_clock. It is
 // created on a thread with a Qt event loop and writes its Timeline only on that

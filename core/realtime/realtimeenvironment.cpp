@@ -27,7 +27,8 @@ RealtimeEnvironment::RealtimeEnvironment(const ServerModel &server, const Client
     , m_workload(workload)
     , m_timeline(timeline)
     , m_clock(timeScale)
-    , m_resources(server)
+    , m_turn(realTurnLength(server, m_clock))
+    , m_resources(server, CpuScheduling::Turns)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setSingleShot(true);
@@ -227,22 +228,43 @@ void RealtimeEnvironment::finish(qint32 slot)
 
 // --- cpu on the pool -------------------------------------------------------------------
 
+// One turn of the slot's cpu step: the rest of it, or a switch interval when
+// time-shared. It lasts its length from its start (when it was handed over,
+// or the last turn ended), however late a pool thread takes it up: like the
+// spin itself, the clock stands for the work.
 void RealtimeEnvironment::startCpu(qint32 slot)
 {
-    const Nanos realDuration = m_clock.toReal(m_resources.slot(slot).pendingCpu);
-    auto spin = [this, slot, realDuration] {
-        spinFor(realDuration, m_stop);
-        QMetaObject::invokeMethod(&m_context, [this, slot] { cpuDone(slot); }, Qt::QueuedConnection);
+    const ServerResources::Slot &s = m_resources.slot(slot);
+    const Nanos turn = m_turn > 0 ? std::min(m_turn, s.cpuLeft) : s.cpuLeft;
+    const Nanos turnEnd = m_clock.toReal(s.turnStart + turn);
+    auto spin = [this, slot, turn, turnEnd] {
+        spinFor(std::max<Nanos>(0, turnEnd - m_clock.realNow()), m_stop);
+        QMetaObject::invokeMethod(&m_context, [this, slot, turn] { turnDone(slot, turn); }, Qt::QueuedConnection);
     };
     m_cpuPool.start(std::move(spin));
 }
 
-void RealtimeEnvironment::cpuDone(qint32 slot)
+void RealtimeEnvironment::turnDone(qint32 slot, Nanos turn)
 {
     if (m_cancelled)
         return; // the coroutine was unwound while its spin ran
     beginDispatch();
-    m_resources.slot(slot).suspended.resume();
+    ServerResources::Slot &s = m_resources.slot(slot);
+    s.cpuLeft -= turn;
+    const Nanos turnEnd = s.turnStart + turn;
+    if (s.cpuLeft == 0) {
+        // Without slices, a step that took turns is one cpu span, at the share it got.
+        ServerResources::cpuStepDone(s, s.pendingCpu, s.stepShared && !m_resources.server().slices);
+        s.suspended.resume();
+    } else if (m_resources.contended(slot)) {
+        m_resources.yieldCpu(slot, m_clock.toScenario(m_dispatchTime), [this, turnEnd](qint32 granted) {
+            m_resources.slot(granted).turnStart = turnEnd;
+            startCpu(granted);
+        });
+    } else {
+        s.turnStart = turnEnd;
+        startCpu(slot);
+    }
     m_dispatching = false;
     afterDispatch();
 }
@@ -265,6 +287,8 @@ bool RealtimeEnvironment::stepSuspend(const StepAwaiter &step, std::coroutine_ha
         break;
     case Action::Cpu:
         s.pendingCpu = step.duration;
+        s.cpuLeft = step.duration;
+        s.stepShared = false;
         if (m_resources.tryStartCpu(step.slot, m_clock.toScenario(real)))
             startCpu(step.slot);
         break; // otherwise queued for the loop, GIL or a core

@@ -22,7 +22,8 @@ namespace LatencyLab::Core {
 // thread pool as large as the model lets cpu steps run at once, and resumes
 // the coroutine on the loop through a queued call. Admission, the loop or GIL
 // and the cores are the same FIFO bookkeeping as in virtual time, so order and
-// blame match the prediction.
+// blame match the prediction; where cores are time-shared, a step spins one
+// switch interval at a time and yields its core to whoever waits.
 //
 // Any model runs here; it is the faithful one for event loops (io releases the
 // loop). Blocking models belong in BlockingEnvironment, where io really blocks
@@ -64,7 +65,7 @@ private:
     void startRequest(Nanos arrival, qint32 connection);
     void startConnectionRequest(Nanos realTime, qint32 connection);
     void startCpu(qint32 slot);
-    void cpuDone(qint32 slot);
+    void turnDone(qint32 slot, Nanos turn);
     void unwindAll();
     void report(const Status &status);
 
@@ -72,6 +73,7 @@ private:
     Workload &m_workload;
     Timeline &m_timeline;
     RealClock m_clock;
+    const Nanos m_turn; // scenario time a step spins before it looks whether to yield its core; 0: never
     ServerResources m_resources;
 
     RequestFinished m_requestFinished;

@@ -196,6 +196,8 @@ QString describeRequest(const GanttSection &section, RequestIndex request, int s
             + timeRange(s.start, s.end, unit) + QStringLiteral(" (") + seconds(s.length()) + QLatin1Char(')');
         if (s.blame != Core::kNoRequest && (s.state == SpanState::Queued || s.state == SpanState::Ready))
             line += QStringLiteral(" — waiting for ") + timeline.requestName(s.blame).toHtmlEscaped();
+        if (s.state == SpanState::Cpu && s.isTimeShared())
+            line += QStringLiteral(" — at %1 of a core, shared: %2 of work").arg(Core::formatPercent(s.share()), seconds(s.work));
         if (k == span)
             line = QStringLiteral("<b>") + line + QStringLiteral("</b>");
         lines << line;

@@ -20,6 +20,13 @@ QString swatch(const QColor &fill)
     return QStringLiteral("<span style=\"background-color:%1;\">&nbsp;&nbsp;&nbsp;&nbsp;</span>").arg(fill.name());
 }
 
+// A time-shared cpu box: empty but for its share, filled from the bottom.
+QString sharedSwatch(const GanttStyle &style)
+{
+    return QStringLiteral("<span style=\"background-color:%1; color:%2;\">&nbsp;▂▂&nbsp;</span>")
+        .arg(style.background.name(), style.cpu.name());
+}
+
 } // namespace
 
 ExplainerPanel::ExplainerPanel(QWidget *parent)
@@ -60,7 +67,16 @@ QString ExplainerPanel::html(const GanttStyle &style)
               "<p>Together the green boxes are the request's own duration. Everything else on its bar is waiting for the server.</p>"
               "<h3>Waiting</h3>"
               "<p>%4 <b>queued</b>: waiting for a worker — every worker is busy with other requests.<br>"
-              "%5 <b>ready</b>, edged: its io is done and it could run, but the event loop, the GIL or a core is busy.</p>"
+              "%5 <b>ready</b>, edged: it could run but does not run at all: the event loop is busy with another "
+              "request's cpu step (or, with time slices drawn, another has its turn of the GIL or a core).</p>"
+              "<h3>Sharing a processor</h3>"
+              "<p>%7 <b>cpu at a share of a core</b>, outlined and filled from the bottom to its share: threads under "
+              "one GIL share one processor, and cpu steps beyond the cores share the cores, so each runs slower and "
+              "they finish late, together. In the <i>cores</i> preset eight threads run at 12.5 % each and all finish "
+              "at 8 s; four processes on four cores run four at a time; an event loop never shares, it runs one cpu "
+              "step to its end and then the next. The share is written in the box, the tooltip and the timeline CSV. "
+              "With <i>Draw each time slice</i> in the model panel, shared steps take turns every switch interval "
+              "instead (CPython: 5 ms), drawn as cpu and ready by turns.</p>"
               "<h3>Blame</h3>"
               "<p>Hover over a request: the tooltip lists its spans and, for each wait, the request that held "
               "the worker, loop, GIL or core meanwhile. That is who made it late.</p>"
@@ -73,7 +89,7 @@ QString ExplainerPanel::html(const GanttStyle &style)
               "an event loop lets the waits overlap.</p>"
               "<p>Wheel: zoom · drag: pan · double-click: fit.</p>")
         .arg(swatch(style.response), swatch(style.cpu), swatch(style.io, style.ioHatch), swatch(style.queued),
-             swatch(style.ready, style.readyEdge), swatch(style.timeout));
+             swatch(style.ready, style.readyEdge), swatch(style.timeout), sharedSwatch(style));
 }
 
 } // namespace LatencyLab::Ui

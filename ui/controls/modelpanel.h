@@ -4,6 +4,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
 
@@ -12,8 +13,9 @@ namespace LatencyLab::Ui {
 class ScenarioEditor;
 
 // Edits the scenario's primary server (Scenario::server): the model and the
-// values that override its defaults — workers, threads per worker, the GIL
-// and the machine's cores.
+// values that override its defaults — workers, threads per worker, the GIL,
+// the machine's cores, and how cpu steps that share them are drawn (the
+// switch interval, and whether to show each time slice).
 class ModelPanel : public QWidget
 {
     Q_OBJECT
@@ -26,6 +28,8 @@ public:
     QSpinBox *threadsBox() const { return m_threads; }
     QCheckBox *gilBox() const { return m_gil; }
     QSpinBox *coresBox() const { return m_cores; }
+    QDoubleSpinBox *switchIntervalBox() const { return m_switchInterval; }
+    QCheckBox *slicesBox() const { return m_slices; }
 
 private:
     void refresh();
@@ -37,6 +41,8 @@ private:
     QSpinBox *m_threads;
     QCheckBox *m_gil;
     QSpinBox *m_cores;
+    QDoubleSpinBox *m_switchInterval; // milliseconds
+    QCheckBox *m_slices;
     QLabel *m_summary;
 };
 

@@ -5,6 +5,8 @@
 #include "gantt/ganttraster.h"
 #include "gantt/ganttrows.h"
 
+#include "engine/report.h"
+
 #include <QFontMetricsF>
 #include <QLocale>
 
@@ -88,6 +90,12 @@ bool anyTimeouts(const GanttChart &chart)
                        [](const GanttSection &s) { return s.run && s.run->metrics.timeouts > 0; });
 }
 
+bool anyTimeShared(const GanttChart &chart)
+{
+    return std::any_of(chart.sections.cbegin(), chart.sections.cend(),
+                       [](const GanttSection &s) { return s.run && s.run->timeline.sharedSpanCount() > 0; });
+}
+
 qsizetype requestCount(const GanttSection &section)
 {
     return section.run ? section.run->timeline.requestCount() : 0;
@@ -98,6 +106,8 @@ QString legendText(GanttLegendSwatch::Kind kind, bool recorded)
     switch (kind) {
     case GanttLegendSwatch::Kind::Cpu:
         return recorded ? QStringLiteral("receiving the answer") : QStringLiteral("cpu");
+    case GanttLegendSwatch::Kind::CpuShared:
+        return QStringLiteral("cpu, filled to its share of a core");
     case GanttLegendSwatch::Kind::Io:
         return recorded ? QStringLiteral("waiting for the answer") : QStringLiteral("io wait");
     case GanttLegendSwatch::Kind::Ready:
@@ -163,6 +173,8 @@ void GanttGeometry::layOutHeader(const GanttChart &chart, const GanttStyle &styl
     using Kind = GanttLegendSwatch::Kind;
     QList<Kind> kinds = chart.recorded ? QList<Kind>{Kind::Io, Kind::Cpu, Kind::Response}
                                        : QList<Kind>{Kind::Cpu, Kind::Io, Kind::Ready, Kind::Queued, Kind::Response};
+    if (!chart.recorded && anyTimeShared(chart))
+        kinds.insert(1, Kind::CpuShared);
     if (anyTimeouts(chart))
         kinds << Kind::Timeout;
     QList<double> textWidths;
@@ -337,6 +349,7 @@ void GanttGeometry::addRowMode(int section, const GanttSection &source, const Ga
     const Timeline &timeline = source.run->timeline;
     const Nanos timeout = source.run->client.timeout;
     const TimeRange visible = m_scale.range();
+    const QFontMetricsF textMetrics(style.textFont());
     for (qsizetype row = 0; row < layout.rowCount(); ++row) {
         const RequestIndex r = layout.rowRequests[row];
         const RowExtent extent = RowExtent::forRow(layout.rowTop(row), layout.rowPitch, style);
@@ -353,7 +366,13 @@ void GanttGeometry::addRowMode(int section, const GanttSection &source, const Ga
                 continue;
             if (span.start > visible.end)
                 break;
-            raster.add(clampX(m_scale.toPixel(span.start)), clampX(m_scale.toPixel(span.end)), layerFor(span.state));
+            const double x0 = clampX(m_scale.toPixel(span.start));
+            const double x1 = clampX(m_scale.toPixel(span.end));
+            if (span.state == SpanState::Cpu && span.isTimeShared()) {
+                raster.addShared(x0, x1, span.share());
+                addShareLabel(extent.rect(GanttLayer::CpuShared, std::round(x0), std::round(x1)), span.share(), textMetrics);
+            } else
+                raster.add(x0, x1, layerFor(span.state));
         }
         raster.finish();
 
@@ -381,6 +400,23 @@ void GanttGeometry::addTimeout(const Timeline &timeline, RequestIndex request, N
         m_rects.append(GanttLayer::TimeoutTick, QRectF(x, boxTop - style.timeoutTickOverhang, style.timeoutTickWidth,
                                                        boxHeight + 2 * style.timeoutTickOverhang));
     }
+}
+
+// "12.5 % of a core" inside a time-shared cpu box, above its filled share,
+// where the box has room for it.
+void GanttGeometry::addShareLabel(const QRectF &box, double share, const QFontMetricsF &metrics)
+{
+    const double filled = std::round(box.height() * share);
+    const QRectF room(box.left(), box.top(), box.width(), box.height() - filled);
+    if (room.height() < metrics.height())
+        return;
+    QString text = QStringLiteral("%1 of a core").arg(Core::formatPercent(share));
+    if (metrics.horizontalAdvance(text) + 12 > room.width()) {
+        text = Core::formatPercent(share);
+        if (metrics.horizontalAdvance(text) + 8 > room.width())
+            return;
+    }
+    m_texts.append({GanttText::Role::Share, room, text, int(Qt::AlignCenter)});
 }
 
 // After the bar's end if there is room, else before its start, else none.

@@ -5,6 +5,7 @@
 #include "charts/workcontrol.h"
 #include "gantt/ganttrenderer.h"
 
+#include <QFontMetricsF>
 #include <QLineF>
 #include <QList>
 #include <QRectF>
@@ -28,12 +29,13 @@ enum class GanttLayer : quint8 {
     Ready,
     Io,
     IoBand,      // density bands: io, in the colour a hatched io box averages to
+    CpuShared,   // a time-shared cpu span's whole box, outlined; its share is filled in on the cpu layer
     Cpu,
     Late,        // a ghosting wash over what ran after the client's timeout
     LateBand,    // density bands: columns mostly spent past a timeout
     TimeoutTick, // where the client gave up
 };
-inline constexpr int kGanttLayerCount = 9;
+inline constexpr int kGanttLayerCount = 10;
 
 GanttLayer layerFor(Core::SpanState state);
 
@@ -85,7 +87,7 @@ struct GanttSectionLayout
 // A piece of text and the role that picks its font and colour.
 struct GanttText
 {
-    enum class Role : quint8 { Title, SectionTitle, Summary, RowLabel, Legend, Axis };
+    enum class Role : quint8 { Title, SectionTitle, Summary, RowLabel, Legend, Axis, Share };
 
     Role role = Role::Title;
     QRectF rect;
@@ -97,7 +99,7 @@ struct GanttText
 
 struct GanttLegendSwatch
 {
-    enum class Kind : quint8 { Cpu, Io, Ready, Queued, Response, Timeout };
+    enum class Kind : quint8 { Cpu, CpuShared, Io, Ready, Queued, Response, Timeout };
 
     Kind kind = Kind::Cpu;
     QRectF rect;
@@ -156,6 +158,7 @@ private:
     void addTimeout(const Core::Timeline &timeline, Core::RequestIndex request, Core::Nanos timeout,
                     double boxTop, double boxHeight, const GanttStyle &style);
     void addRowLabel(int section, const Core::Timeline &timeline, qsizetype row, const GanttStyle &style);
+    void addShareLabel(const QRectF &box, double share, const QFontMetricsF &metrics);
     void addHatch(const GanttStyle &style);
     void addAxis(const GanttStyle &style);
     double clampX(double x) const;

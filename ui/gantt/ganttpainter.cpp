@@ -22,6 +22,8 @@ QColor layerColour(GanttLayer layer, const GanttStyle &style)
         return style.io;
     case GanttLayer::IoBand:
         return style.ioBand;
+    case GanttLayer::CpuShared:
+        return style.background; // the share is filled in on the cpu layer, the rest stays empty
     case GanttLayer::Cpu:
         return style.cpu;
     case GanttLayer::Late:
@@ -42,22 +44,35 @@ void drawLines(QPainter &painter, const QList<QLineF> &lines, const QColor &colo
     painter.drawLines(lines.constData(), int(lines.size()));
 }
 
+// A one-pixel outline inside each rect at least `minHeight` tall and 3 px wide.
+void paintOutlines(QPainter &painter, const QList<QRectF> &rects, const QColor &colour, double minHeight)
+{
+    QList<QRectF> outlined;
+    for (const QRectF &rect : rects) {
+        if (rect.height() >= minHeight && rect.width() >= 3)
+            outlined.append(rect.adjusted(0, 0, -1, -1)); // a pen's rect covers one more pixel right and below
+    }
+    if (outlined.isEmpty())
+        return;
+    painter.setPen(QPen(colour, 1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRects(outlined.constData(), int(outlined.size()));
+    painter.setPen(Qt::NoPen);
+}
+
 // Ready and queued are amber and grey of about the same lightness: the edge
 // tells them apart in greyscale too. Boxes too thin for it (density bands)
 // stay plain, like an io box too thin for its hatch.
 void paintReadyEdges(QPainter &painter, const QList<QRectF> &rects, const GanttStyle &style)
 {
-    QList<QRectF> edged;
-    for (const QRectF &rect : rects) {
-        if (rect.height() >= style.minHatchHeight && rect.width() >= 3)
-            edged.append(rect.adjusted(0, 0, -1, -1)); // a pen's rect covers one more pixel right and below
-    }
-    if (edged.isEmpty())
-        return;
-    painter.setPen(QPen(style.readyEdge, 1));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawRects(edged.constData(), int(edged.size()));
-    painter.setPen(Qt::NoPen);
+    paintOutlines(painter, rects, style.readyEdge, style.minHatchHeight);
+}
+
+// A time-shared cpu box is outlined in the cpu colour, so the part of the
+// core it did not get reads as an empty share of the same box.
+void paintSharedFrames(QPainter &painter, const QList<QRectF> &rects, const GanttStyle &style)
+{
+    paintOutlines(painter, rects, style.cpu, 3);
 }
 
 void paintBars(QPainter &painter, const GanttGeometry &geometry, const GanttStyle &style)
@@ -72,6 +87,8 @@ void paintBars(QPainter &painter, const GanttGeometry &geometry, const GanttStyl
         }
         if (layer == GanttLayer::Ready)
             paintReadyEdges(painter, rects, style);
+        if (layer == GanttLayer::CpuShared)
+            paintSharedFrames(painter, rects, style);
         if (layer == GanttLayer::Io && !geometry.ioHatch().isEmpty()) {
             // The hatch tells io from cpu without relying on colour.
             painter.setRenderHint(QPainter::Antialiasing, true);
@@ -91,6 +108,12 @@ void paintLegendSwatches(QPainter &painter, const GanttGeometry &geometry, const
         switch (swatch.kind) {
         case Kind::Cpu:
             painter.fillRect(r, style.cpu);
+            break;
+        case Kind::CpuShared:
+            painter.fillRect(r, style.background);
+            painter.fillRect(QRectF(r.left(), r.bottom() - std::round(r.height() / 3), r.width(), std::round(r.height() / 3)),
+                             style.cpu);
+            paintSharedFrames(painter, {r}, style);
             break;
         case Kind::Io:
             painter.fillRect(r, style.io); // its hatch comes with the bars' hatch
@@ -146,6 +169,10 @@ void paintTexts(QPainter &painter, const GanttGeometry &geometry, const GanttSty
             case GanttText::Role::Axis:
                 painter.setFont(text);
                 painter.setPen(style.axis);
+                break;
+            case GanttText::Role::Share:
+                painter.setFont(text);
+                painter.setPen(style.cpu);
                 break;
             }
         }

@@ -50,6 +50,7 @@ QRectF RowExtent::rect(GanttLayer layer, double left, double right) const
         return QRectF(left, waitTop, right - left, waitHeight);
     case GanttLayer::Io:
     case GanttLayer::IoBand:
+    case GanttLayer::CpuShared:
     case GanttLayer::Cpu:
     case GanttLayer::Late:
     case GanttLayer::LateBand:
@@ -76,6 +77,21 @@ void RowRaster::add(double x0, double x1, GanttLayer layer)
     m_column = column;
     m_hasColumn = true;
     m_share[size_t(layer)] += x1 - x0;
+}
+
+void RowRaster::addShared(double x0, double x1, double share)
+{
+    if (x1 - x0 < 1.0) {
+        add(x0, x1, GanttLayer::Cpu);
+        return;
+    }
+    flushColumn();
+    const double left = std::round(x0);
+    const double right = std::max(std::round(x1), left + 1);
+    const QRectF box = m_extent.rect(GanttLayer::CpuShared, left, right);
+    m_out.append(GanttLayer::CpuShared, box);
+    const double filled = std::clamp(std::round(box.height() * share), 1.0, box.height());
+    m_out.append(GanttLayer::Cpu, QRectF(left, box.bottom() - filled, right - left, filled));
 }
 
 void RowRaster::flushColumn()

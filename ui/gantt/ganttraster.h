@@ -36,6 +36,9 @@ class RowRaster
 public:
     RowRaster(GanttLayerRects &out, const RowExtent &extent) : m_out(out), m_extent(extent) {}
     void add(double x0, double x1, GanttLayer layer);
+    // A cpu span that ran at `share` (< 1) of a core: its box outlined, filled
+    // from the bottom to its share, like a gauge. Narrower than a pixel, it is cpu.
+    void addShared(double x0, double x1, double share);
     // Emits the last pending column; call once after the row's last span.
     void finish() { flushColumn(); }
 

@@ -80,6 +80,8 @@ std::optional<LastScenario> AppSettings::lastScenario() const
         server.threads = optionalValue<int>(*m_settings, QStringLiteral("threads"));
         server.gil = optionalValue<bool>(*m_settings, QStringLiteral("gil"));
         server.cores = optionalValue<int>(*m_settings, QStringLiteral("cores"));
+        server.switchInterval = optionalValue<qint64>(*m_settings, QStringLiteral("switchIntervalNanos"));
+        server.slices = optionalValue<bool>(*m_settings, QStringLiteral("slices"));
         last.server = server;
     }
     m_settings->endGroup();
@@ -99,6 +101,8 @@ void AppSettings::setLastScenario(const LastScenario &last)
     setOptionalValue(*m_settings, QStringLiteral("threads"), last.server->threads);
     setOptionalValue(*m_settings, QStringLiteral("gil"), last.server->gil);
     setOptionalValue(*m_settings, QStringLiteral("cores"), last.server->cores);
+    setOptionalValue(*m_settings, QStringLiteral("switchIntervalNanos"), last.server->switchInterval);
+    setOptionalValue(*m_settings, QStringLiteral("slices"), last.server->slices);
     m_settings->endGroup();
 }
 

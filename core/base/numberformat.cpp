@@ -1,0 +1,51 @@
+#include "base/numberformat.h"
+
+#include <cmath>
+
+namespace LatencyLab::Core {
+
+QString formatSignificantDigits(double value)
+{
+    const double magnitude = std::abs(value);
+    const int decimals = magnitude >= 100.0 ? 0 : magnitude >= 10.0 ? 1 : 2;
+    return QString::number(value, 'f', decimals);
+}
+
+QString formatSeconds(double seconds)
+{
+    if (seconds == 0.0)
+        return QStringLiteral("0 s");
+    const double magnitude = std::abs(seconds);
+    // Long runs read better in hours or minutes than as "167048 s".
+    if (magnitude >= 3600.0)
+        return formatSignificantDigits(seconds / 3600.0) + QStringLiteral(" h");
+    if (magnitude >= 600.0)
+        return formatSignificantDigits(seconds / 60.0) + QStringLiteral(" min");
+    if (magnitude >= 1.0)
+        return formatSignificantDigits(seconds) + QStringLiteral(" s");
+    if (magnitude >= 1e-3)
+        return formatSignificantDigits(seconds * 1e3) + QStringLiteral(" ms");
+    if (magnitude >= 1e-6)
+        return formatSignificantDigits(seconds * 1e6) + QStringLiteral(" µs");
+    return formatSignificantDigits(seconds * 1e9) + QStringLiteral(" ns");
+}
+
+QString formatRate(double perSecond)
+{
+    // A few requests over months would read "0.00": three significant digits instead.
+    if (perSecond != 0.0 && std::abs(perSecond) < 0.005)
+        return QString::number(perSecond, 'g', 3) + QStringLiteral(" req/s");
+    return formatSignificantDigits(perSecond) + QStringLiteral(" req/s");
+}
+
+QString formatFactor(double factor)
+{
+    return formatSignificantDigits(factor) + QStringLiteral("×");
+}
+
+QString formatPercent(double share)
+{
+    return QString::number(share * 100.0, 'f', 1) + QStringLiteral(" %");
+}
+
+} // namespace LatencyLab::Core
