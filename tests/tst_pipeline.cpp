@@ -473,7 +473,7 @@ void TestPipeline::runMatchesTheQueueModelItemForItem()
     }
 }
 
-// The course's figures, averaged over seeds 1–20, within the bounds.
+// The course's figures, averaged over seeds 1–20, within the bounds the README's presets table states (≈30 s and ≈15 s for sync, ≈21 s and under a second for async).
 void TestPipeline::seedFiguresAveragedOverTwentySeeds()
 {
     Figures sync;
@@ -549,7 +549,7 @@ void TestPipeline::seedBoundsHoldForTheIndependentModel()
     QVERIFY(std::abs(meanAndSd(syncTotal).first - 30.0) < 0.1);
     QVERIFY(std::abs(meanAndSd(syncMean).first - 15.25) < 0.1);
     QVERIFY(std::abs(meanAndSd(syncBest).first - 10.5) < 0.05);
-    // …and puts async inside the bounds.
+    // …and puts async inside those bounds.
     const auto [totalMean, totalSd] = meanAndSd(asyncTotal);
     const auto [latencyMean, latencySd] = meanAndSd(asyncMean);
     QVERIFY(within(totalMean, totalSd, 20, 22));

@@ -63,7 +63,7 @@ double relativeError(double measured, double predicted)
     return std::abs(measured - predicted) / std::max(1e-9, std::abs(predicted));
 }
 
-// The largest of the two relative errors the issue bounds: makespan and mean latency.
+// The larger of the two relative errors that must stay small: makespan and mean latency.
 double disagreement(const RealPipelineReport &report)
 {
     return std::max(relativeError(report.measured.metrics.makespanSeconds, report.predicted.metrics.makespanSeconds),
