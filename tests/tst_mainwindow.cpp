@@ -79,6 +79,7 @@ private Q_SLOTS:
 
     void opensOnThreeRequestsComparingSyncAndAsync();
     void durationSliderRecomputesAndUndoRestores();
+    void zoomSurvivesASliderEditButNotAnotherScenario();
     void staleResultsAreDropped();
     void staleCancelledRunsAreDroppedSilently();
     void workersInTheModelPanelRetitleTheGantt();
@@ -422,6 +423,27 @@ void TestMainWindow::aMillionRequests()
         QCOMPARE(section.run->timeline.requestCount(), 1'000'000);
     QCOMPARE(m_window->requestTable()->rowCount(), 0); // too many for per-request rows
     QCOMPARE(m_window->metricsTable()->index(0, Ui::MetricsTable::Requests).data(Ui::MetricsTable::kValueRole).toLongLong(), 1'000'000);
+}
+
+void TestMainWindow::zoomSurvivesASliderEditButNotAnotherScenario()
+{
+    QVERIFY(open(QStringLiteral("three-requests")));
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    Ui::ZoomControl *zoom = m_window->compareView()->zoomControl();
+    const Ui::TimeRange zoomed{Core::fromSeconds(1.0), Core::fromSeconds(1.7)};
+    zoom->setVisibleRange(zoomed);
+
+    auto *slider = m_window->findChild<QSlider *>(QStringLiteral("request3Duration"));
+    QVERIFY(slider);
+    slider->setFocus();
+    QSignalSpy shown(m_window.get(), &MainWindow::chartsShown);
+    QTest::keyClick(slider, Qt::Key_PageUp); // request 3 takes 1 s instead of 0.5 s: the chart grows
+    QVERIFY(shown.wait(kComputeTimeoutMs));
+    QVERIFY(zoom->fullRange().end > Core::fromSeconds(2.7));
+    QCOMPARE(zoom->visibleRange(), zoomed);
+
+    QVERIFY(open(QStringLiteral("cores")));
+    QVERIFY(!zoom->isZoomed());
 }
 
 void TestMainWindow::zoomActionsDriveTheCurrentChart()

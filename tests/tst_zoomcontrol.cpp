@@ -20,6 +20,7 @@ private Q_SLOTS:
     void zoomStopsAtOneMicrosecond();
     void zoomOutStopsAtEverything();
     void panStopsAtTheEdges();
+    void newDataKeepsTheZoomWhileItCoversIt();
     void fitUndoesZoom();
     void nonsenseFactorsAreIgnored();
 };
@@ -88,6 +89,21 @@ void TestZoomControl::panStopsAtTheEdges()
     QCOMPARE(zoom.visibleRange(), (TimeRange{800'000, 1'000'000}));
     zoom.pan(-10'000'000);
     QCOMPARE(zoom.visibleRange(), (TimeRange{0, 200'000}));
+}
+
+void TestZoomControl::newDataKeepsTheZoomWhileItCoversIt()
+{
+    ZoomControl zoom;
+    zoom.setFullRange({0, 2'700'000'000});
+    zoom.setVisibleRange({1'000'000'000, 1'700'000'000});
+    zoom.setFullRange({0, 3'200'000'000}); // an edit made the chart longer
+    QCOMPARE(zoom.visibleRange(), (TimeRange{1'000'000'000, 1'700'000'000}));
+    QCOMPARE(zoom.fullRange(), (TimeRange{0, 3'200'000'000}));
+    zoom.setFullRange({0, 1'500'000'000}); // the data no longer reaches 1.7 s
+    QCOMPARE(zoom.visibleRange(), (TimeRange{0, 1'500'000'000}));
+    QVERIFY(!zoom.isZoomed());
+    zoom.setFullRange({0, 2'000'000'000}); // not zoomed: the view follows the data
+    QCOMPARE(zoom.visibleRange(), (TimeRange{0, 2'000'000'000}));
 }
 
 void TestZoomControl::fitUndoesZoom()

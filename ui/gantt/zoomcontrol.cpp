@@ -15,8 +15,9 @@ void ZoomControl::setFullRange(TimeRange full)
 {
     if (full.end - full.start < kMinimumLength)
         full.end = full.start + kMinimumLength;
+    const bool keepView = isZoomed() && full.start <= m_visible.start && m_visible.end <= full.end;
     m_full = full;
-    setVisibleRange(full);
+    setVisibleRange(keepView ? m_visible : full);
 }
 
 void ZoomControl::setVisibleRange(TimeRange visible)

@@ -22,7 +22,9 @@ public:
     TimeRange visibleRange() const { return m_visible; }
     bool isZoomed() const { return m_visible != m_full; }
 
-    // New data: the full range changes and the view fits it.
+    // New data (an edit, a live run growing): the full range changes. A view
+    // the user zoomed keeps its range while the new data still covers it;
+    // otherwise the view fits the new data.
     void setFullRange(TimeRange full);
     void setVisibleRange(TimeRange visible);
 

@@ -640,6 +640,7 @@ void MainWindow::onPresetActivated(int index)
 
 void MainWindow::onScenarioLoaded()
 {
+    m_fitNextCharts = true; // another scenario: a zoom into the last one means nothing here
     const Core::Scenario &scenario = m_editor->scenario();
     m_description->setText(scenario.description);
     m_description->setVisible(!scenario.description.isEmpty());
@@ -768,6 +769,7 @@ void MainWindow::showCharts(const WindowCharts &charts)
 {
     m_gantt->setChart(charts.gantt);
     m_compare->setChart(charts.compare);
+    fitIfScenarioIsNew();
     m_load->setChart(charts.load);
     const auto runs = charts.runs();
     m_metrics->setRuns(runs);
@@ -787,6 +789,7 @@ void MainWindow::showPipelineCharts(const PipelineCharts &charts)
     m_pipeline->setRuns(charts.runs);
     m_gantt->setChart(charts.gantt);
     m_compare->setChart(charts.compare);
+    fitIfScenarioIsNew();
     m_load->setChart({}); // no load generator in a pipeline
     m_metrics->setRuns({});
     m_requests->setRuns({});
@@ -1072,6 +1075,15 @@ void MainWindow::zoomBy(double factor)
         const TimeRange visible = zoom->visibleRange();
         zoom->zoomAround(visible.start + visible.length() / 2, factor);
     }
+}
+
+void MainWindow::fitIfScenarioIsNew()
+{
+    if (!m_fitNextCharts)
+        return;
+    m_fitNextCharts = false;
+    m_gantt->zoomControl()->fit();
+    m_compare->zoomControl()->fit();
 }
 
 void MainWindow::fitChart()

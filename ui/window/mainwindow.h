@@ -218,6 +218,7 @@ private:
     void copyChart();
     void zoomBy(double factor);
     void fitChart();
+    void fitIfScenarioIsNew();
     void reportError(const QString &title, const QString &message);
 
     ScenarioEditor *m_editor;
@@ -277,6 +278,7 @@ private:
 
     QTimer m_coalesce;
     quint64 m_generation = 0;
+    bool m_fitNextCharts = false; // the next charts are of a newly loaded scenario
     CancelFlag m_cancel;
 };
 
