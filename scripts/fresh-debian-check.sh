@@ -4,7 +4,8 @@
 # clone of this repository's HEAD inside it, then
 #   QT_QPA_PLATFORM=offscreen LATENCYLAB_QUIT_WHEN_SHOWN=1 ./scripts/setup.sh run
 #   CI=true ./scripts/setup.sh test
-# each timed. Too slow for every CI run (about an hour on 2 cores); run it when
+# each timed. Too slow for every CI run (about 15 minutes on an idle 2-core
+# machine, plus the download); run it when
 # the package list or the build's dependencies change.
 #
 #   sudo ./scripts/fresh-debian-check.sh [--run-only] [--keep] [--again]
