@@ -36,17 +36,14 @@ HttpRecorder::HttpRecorder(QObject *parent)
 
 HttpRecorder::~HttpRecorder()
 {
-    m_running = false; // nothing is reported from here on
+    m_jobs.abandon(); // nothing is reported from here on
     for (auto &connection : m_connections)
         connection->stop();
 }
 
 void HttpRecorder::start(RecordOptions options)
 {
-    if (m_running) {
-        ++m_generation; // the cancelled recording's finished() is dropped
-        m_running = false;
-    }
+    m_jobs.abandon(); // a recording in progress: its finished() is dropped
     // Later, not now: start() may be called from a slot that one of them is signalling through.
     for (auto &connection : m_connections) {
         connection->stop();
@@ -70,8 +67,7 @@ void HttpRecorder::start(RecordOptions options)
     if (const Result<QUrl> url = parseRecordUrl(m_options.url.toString()))
         m_options.url = *url;
 
-    m_running = true;
-    ++m_generation;
+    m_job = m_jobs.start();
     m_clock.start();
     const RecordingConnection::Target target = RecordingConnection::targetFor(m_options);
     const int count = m_options.connectionCount();
@@ -82,7 +78,7 @@ void HttpRecorder::start(RecordOptions options)
         m_deadline.start(int(m_options.duration / kNanosPerMilli));
     m_progressTimer.start();
     for (auto &connection : m_connections) {
-        if (!m_running)
+        if (!isRunning())
             break; // every connection failed at once
         connection->start();
     }
@@ -90,7 +86,7 @@ void HttpRecorder::start(RecordOptions options)
 
 void HttpRecorder::cancel()
 {
-    if (m_running)
+    if (isRunning())
         end(QStringLiteral("recording cancelled"));
 }
 
@@ -106,7 +102,7 @@ RequestIndex HttpRecorder::openRequest()
 
 bool HttpRecorder::mayOpenRequest() const
 {
-    if (!m_running)
+    if (!isRunning())
         return false;
     const qint64 limit = m_options.byDuration() ? RecordLimits::kMaxRequests : m_options.requestCount;
     return m_timeline.requestCount() < limit;
@@ -149,7 +145,7 @@ void HttpRecorder::closeRequest(RequestIndex request, const RequestOutcome &outc
     --m_inFlight;
     if (!message.isEmpty() && m_firstError.isEmpty())
         m_firstError = message;
-    if (!m_running)
+    if (!isRunning())
         return; // rows closed by the end itself are reported by finished()
     Q_EMIT requestFinished(request);
     endWhenDone();
@@ -165,7 +161,7 @@ void HttpRecorder::connected()
 // unreachable and the recording fails with the reason.
 void HttpRecorder::connectFailed(const QString &message)
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     if (!m_connectedOnce && ++m_connectFailures >= m_options.connectionCount()) {
         end(message);
@@ -188,13 +184,13 @@ void HttpRecorder::connectionIdle()
 // flight: the recording is complete before its deadline.
 void HttpRecorder::endWhenDone()
 {
-    if (m_running && m_inFlight == 0 && !mayOpenRequest())
+    if (isRunning() && m_inFlight == 0 && !mayOpenRequest())
         end(QString());
 }
 
 void HttpRecorder::reportProgress()
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     const double fraction = m_options.byDuration() ? double(now()) / double(m_options.duration)
                                                    : double(m_timeline.requestCount()) / double(m_options.requestCount);
@@ -205,10 +201,10 @@ void HttpRecorder::reportProgress()
 // reports from the event loop, so a slot may delete or restart the recorder.
 void HttpRecorder::end(const QString &failure)
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     const Nanos wall = now();
-    m_running = false;
+    m_jobs.finish(m_job);
     m_deadline.stop();
     m_progressTimer.stop();
     for (auto &connection : m_connections)
@@ -223,14 +219,7 @@ void HttpRecorder::end(const QString &failure)
     } else {
         result.emplace(Result<Recording>::failure(failure));
     }
-    const quint64 generation = m_generation;
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, result = std::move(*result)] {
-            if (generation == m_generation)
-                Q_EMIT finished(result);
-        },
-        Qt::QueuedConnection);
+    m_jobs.deliverLater(this, m_job, [this, result = std::move(*result)] { Q_EMIT finished(result); });
 }
 
 QCoro::Task<Result<Recording>> record(RecordOptions options)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/jobtracker.h"
 #include "base/result.h"
 #include "model/timeline.h"
 #include "net/recording.h"
@@ -48,7 +49,7 @@ public:
     // milliseconds) with an error; timeline() keeps what was recorded.
     void cancel();
 
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_jobs.isRunning(); }
     const RecordOptions &options() const { return m_options; }
     // Grows while recording: rows are added when sent and completed when they
     // end (requestFinished()). Kept after the end, until the next start().
@@ -91,8 +92,8 @@ private:
     qint64 m_inFlight = 0;      // rows opened and not yet closed
     int m_connectFailures = 0;  // before any connection succeeded
     bool m_connectedOnce = false;
-    bool m_running = false;
-    quint64 m_generation = 0;
+    JobTracker m_jobs; // the recording in progress; a new start() drops the old one's finished()
+    JobTracker::Job m_job;
 };
 
 // The whole recording as one coroutine, for code that awaits rather than connects.

@@ -20,11 +20,10 @@ ExportJob::~ExportJob()
 
 bool ExportJob::start(const QString &path, Work work)
 {
-    if (m_running)
+    if (isRunning())
         return false;
-    m_running = true;
+    m_job = m_jobs.start();
     m_path = path;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
     // Progress crosses to the UI thread at most once per percent. `this`
     // outlives the work: the destructor waits for it.
     auto lastPercent = std::make_shared<std::atomic<int>>(-1);
@@ -35,13 +34,13 @@ bool ExportJob::start(const QString &path, Work work)
         QMetaObject::invokeMethod(
             this,
             [this, fraction] {
-                if (m_running)
+                if (isRunning())
                     Q_EMIT progressed(fraction);
             },
             Qt::QueuedConnection);
     };
-    auto job = [work = std::move(work), cancel = m_cancel, report = std::move(report)] {
-        return work(WorkControl{cancel.get(), report});
+    auto job = [work = std::move(work), job = m_job, report = std::move(report)] {
+        return work(WorkControl{job.cancelFlag(), report});
     };
     m_watcher.setFuture(QtConcurrent::run(std::move(job)));
     return true;
@@ -49,15 +48,14 @@ bool ExportJob::start(const QString &path, Work work)
 
 void ExportJob::cancel()
 {
-    if (m_running && m_cancel)
-        m_cancel->store(true);
+    m_jobs.cancel();
 }
 
 void ExportJob::onFinished()
 {
-    m_running = false;
+    m_jobs.finish(m_job);
     const Core::Status outcome = m_watcher.result();
-    Q_EMIT finished(outcome, m_cancel->load());
+    Q_EMIT finished(outcome, m_job.isCancelled());
 }
 
 } // namespace LatencyLab::Ui

@@ -2,14 +2,13 @@
 
 #include "charts/workcontrol.h"
 
+#include "base/jobtracker.h"
 #include "base/result.h"
 
 #include <QFutureWatcher>
 #include <QObject>
 
-#include <atomic>
 #include <functional>
-#include <memory>
 
 namespace LatencyLab::Ui {
 
@@ -33,7 +32,7 @@ public:
     bool start(const QString &path, Work work);
     QString path() const { return m_path; }
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_jobs.isRunning(); }
 
 Q_SIGNALS:
     void progressed(double fraction);
@@ -44,9 +43,9 @@ private:
     void onFinished();
 
     QFutureWatcher<Core::Status> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    Core::JobTracker m_jobs;
+    Core::JobTracker::Job m_job;
     QString m_path;
-    bool m_running = false;
 };
 
 } // namespace LatencyLab::Ui
