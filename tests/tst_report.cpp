@@ -237,6 +237,10 @@ void TestReport::formatSeconds_data()
     QTest::addRow("hundreds of seconds stay in seconds") << 599.0 << QStringLiteral("599 s");
     QTest::addRow("ten minutes and more are in minutes") << 900.0 << QStringLiteral("15.0 min");
     QTest::addRow("an hour and more is in hours") << 167048.0 << QStringLiteral("46.4 h");
+    QTest::addRow("rounding up changes the unit") << 0.9996 << QStringLiteral("1.00 s");
+    QTest::addRow("rounding up to ten minutes") << 599.7 << QStringLiteral("10.0 min");
+    QTest::addRow("negative") << -0.25 << QStringLiteral("-250 ms");
+    QTest::addRow("not a number") << std::nan("") << QStringLiteral("—");
 }
 
 void TestReport::formatSeconds()

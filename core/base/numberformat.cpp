@@ -4,8 +4,23 @@
 
 namespace LatencyLab::Core {
 
+namespace {
+
+// Rounding first makes 999.6 ms "1.00 s" rather than "1000 ms".
+double roundToThreeDigits(double value)
+{
+    if (value == 0.0 || !std::isfinite(value))
+        return value;
+    const double scale = std::pow(10.0, std::floor(std::log10(std::abs(value))) - 2);
+    return std::round(value / scale) * scale;
+}
+
+} // namespace
+
 QString formatSignificantDigits(double value)
 {
+    if (!std::isfinite(value))
+        return QStringLiteral("—");
     const double magnitude = std::abs(value);
     const int decimals = magnitude >= 100.0 ? 0 : magnitude >= 10.0 ? 1 : 2;
     return QString::number(value, 'f', decimals);
@@ -15,6 +30,9 @@ QString formatSeconds(double seconds)
 {
     if (seconds == 0.0)
         return QStringLiteral("0 s");
+    if (!std::isfinite(seconds))
+        return formatSignificantDigits(seconds);
+    seconds = roundToThreeDigits(seconds);
     const double magnitude = std::abs(seconds);
     // Long runs read better in hours or minutes than as "167048 s".
     if (magnitude >= 3600.0)
@@ -28,6 +46,11 @@ QString formatSeconds(double seconds)
     if (magnitude >= 1e-6)
         return formatSignificantDigits(seconds * 1e6) + QStringLiteral(" µs");
     return formatSignificantDigits(seconds * 1e9) + QStringLiteral(" ns");
+}
+
+QString formatDuration(Nanos duration)
+{
+    return formatSeconds(toSeconds(duration));
 }
 
 QString formatRate(double perSecond)
