@@ -1,7 +1,6 @@
 #include "net/recordingconnection.h"
 
 #include "engine/report.h"
-#include "net/httphead.h"
 
 #include <QCoreApplication>
 
@@ -11,8 +10,6 @@ namespace LatencyLab::Core {
 
 namespace {
 
-constexpr qsizetype kMaxHeadBytes = 64 * 1024;
-constexpr qsizetype kMaxChunkLineBytes = 4 * 1024;
 constexpr Nanos kNanosPerMilli = 1'000'000;
 
 int milliseconds(Nanos nanos)
@@ -144,9 +141,8 @@ void RecordingConnection::send()
     }
     m_request = request;
     m_state = State::AwaitingHead;
-    m_buffer.clear();
+    m_answer.reset();
     m_headAt = -1;
-    m_status = 0;
     m_socket->write(m_target.request);
     m_timer.disconnect();
     if (m_target.abandonAfter > 0) {
@@ -167,134 +163,25 @@ void RecordingConnection::onReadable()
             m_socket->readAll(); // nothing is expected now: drop it
         return;
     }
-    m_buffer += m_socket->readAll();
-    if (m_state == State::AwaitingHead && !readHead())
-        return;
-    bool done = false;
-    if (m_state == State::ReadingBody && !readBody(done))
-        return;
-    if (done)
-        complete();
+    follow(m_answer.read(m_socket->readAll()));
 }
 
-// Returns false when it stopped the request (an error) or needs more bytes.
-bool RecordingConnection::readHead()
+void RecordingConnection::follow(HttpResponseReader::State state)
 {
-    for (;;) {
-        const HttpHeadParse parse = parseResponseHead(m_buffer, kMaxHeadBytes);
-        if (parse.state == HttpHeadParse::State::Incomplete)
-            return false;
-        if (parse.state != HttpHeadParse::State::Complete) {
-            fail(RequestError::Read, QStringLiteral("the answer is not HTTP: %1").arg(parse.problem));
-            return false;
-        }
-        m_buffer.remove(0, parse.consumed);
-        const int status = parse.head.start[1].toInt();
-        if (status == 101) {
-            fail(RequestError::Read, QStringLiteral("the server switched protocols"));
-            return false;
-        }
-        if (status >= 100 && status < 200)
-            continue; // an interim answer (100 Continue): the real one follows
-        m_status = status;
+    if (m_headAt < 0 && m_answer.hasHead())
         m_headAt = m_owner.now();
-        m_keepAlive = parse.head.keepsAlive();
-        const qint64 length = httpContentLength(parse.head);
-        if (status == 204 || status == 304) {
-            m_body = Body::Length;
-            m_remaining = 0;
-        } else if (parse.head.fieldHasToken("transfer-encoding", "chunked")) {
-            m_body = Body::Chunked;
-            m_chunk = Chunk::Size;
-        } else if (length == -2) {
-            fail(RequestError::Read, QStringLiteral("the answer has a bad Content-Length"));
-            return false;
-        } else if (length >= 0) {
-            m_body = Body::Length;
-            m_remaining = length;
-        } else {
-            m_body = Body::UntilClose;
-            m_keepAlive = false;
-        }
+    switch (state) {
+    case HttpResponseReader::State::Head:
+        break;
+    case HttpResponseReader::State::Body:
         m_state = State::ReadingBody;
-        return true;
-    }
-}
-
-bool RecordingConnection::readBody(bool &done)
-{
-    switch (m_body) {
-    case Body::Length: {
-        const qint64 taken = std::min<qint64>(m_remaining, m_buffer.size());
-        m_remaining -= taken;
-        m_buffer.remove(0, taken);
-        done = m_remaining == 0;
-        return true;
-    }
-    case Body::Chunked:
-        return readChunked(done);
-    case Body::UntilClose:
-        m_buffer.clear(); // complete when the server closes
-        return true;
-    }
-    return true;
-}
-
-// Chunked transfer coding (RFC 9112, 7.1): size line, data, CRLF, ..., a zero
-// size, then trailer lines up to an empty one. The data is only counted.
-bool RecordingConnection::readChunked(bool &done)
-{
-    for (;;) {
-        if (m_chunk == Chunk::Data) {
-            const qint64 taken = std::min<qint64>(m_remaining, m_buffer.size());
-            m_remaining -= taken;
-            m_buffer.remove(0, taken);
-            if (m_remaining > 0)
-                return true;
-            m_chunk = Chunk::DataEnd;
-        }
-        const qsizetype newline = m_buffer.indexOf('\n');
-        if (newline < 0) {
-            if (m_buffer.size() > kMaxChunkLineBytes) {
-                fail(RequestError::Read, QStringLiteral("the answer's chunked body is malformed"));
-                return false;
-            }
-            return true;
-        }
-        QByteArray line = m_buffer.left(newline);
-        m_buffer.remove(0, newline + 1);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        switch (m_chunk) {
-        case Chunk::Size: {
-            const qsizetype extension = line.indexOf(';');
-            const QByteArray digits = (extension >= 0 ? line.left(extension) : line).trimmed();
-            bool ok = !digits.isEmpty() && digits.size() <= 15;
-            const qint64 size = ok ? digits.toLongLong(&ok, 16) : 0;
-            if (!ok || size < 0) {
-                fail(RequestError::Read, QStringLiteral("the answer's chunked body is malformed"));
-                return false;
-            }
-            m_remaining = size;
-            m_chunk = size == 0 ? Chunk::Trailer : Chunk::Data;
-            break;
-        }
-        case Chunk::DataEnd:
-            if (!line.isEmpty()) {
-                fail(RequestError::Read, QStringLiteral("the answer's chunked body is malformed"));
-                return false;
-            }
-            m_chunk = Chunk::Size;
-            break;
-        case Chunk::Trailer:
-            if (line.isEmpty()) {
-                done = true;
-                return true;
-            }
-            break;
-        case Chunk::Data:
-            break;
-        }
+        break;
+    case HttpResponseReader::State::Complete:
+        complete();
+        break;
+    case HttpResponseReader::State::Failed:
+        fail(RequestError::Read, m_answer.problem());
+        break;
     }
 }
 
@@ -302,11 +189,12 @@ void RecordingConnection::complete()
 {
     m_timer.stop();
     RequestOutcome outcome;
-    outcome.status = quint16(m_status);
+    const int status = m_answer.status();
+    outcome.status = quint16(status);
     outcome.headers = m_headAt;
-    outcome.error = m_status >= 200 && m_status < 400 ? RequestError::None : RequestError::Status;
+    outcome.error = status >= 200 && status < 400 ? RequestError::None : RequestError::Status;
     const Nanos end = m_owner.now();
-    if (!m_keepAlive)
+    if (!m_answer.keepsAlive())
         closeSocket();
     m_state = State::Starting;
     m_owner.closeRequest(std::exchange(m_request, kNoRequest), outcome, end, QString());
@@ -318,7 +206,7 @@ void RecordingConnection::fail(RequestError error, const QString &message)
 {
     RequestOutcome outcome;
     outcome.error = error;
-    outcome.status = error == RequestError::Read ? quint16(0) : quint16(m_status);
+    outcome.status = error == RequestError::Read ? quint16(0) : quint16(m_answer.status());
     outcome.headers = m_headAt;
     const Nanos end = m_owner.now();
     closeSocket();
@@ -349,16 +237,12 @@ void RecordingConnection::onSocketError(QAbstractSocket::SocketError error)
         if (m_state == State::Connecting)
             retryLater();
         break;
-    case State::ReadingBody:
-        if (m_body == Body::UntilClose && error == QAbstractSocket::RemoteHostClosedError) {
-            complete();
-            break;
-        }
-        Q_FALLTHROUGH();
     case State::AwaitingHead:
-        fail(RequestError::Read, error == QAbstractSocket::RemoteHostClosedError
-                                     ? QStringLiteral("the server closed the connection before answering")
-                                     : m_socket->errorString());
+    case State::ReadingBody:
+        if (error == QAbstractSocket::RemoteHostClosedError)
+            follow(m_answer.closed());
+        else
+            fail(RequestError::Read, m_socket->errorString());
         break;
     default:
         break; // between requests: the next one reconnects
@@ -369,10 +253,8 @@ void RecordingConnection::onDisconnected()
 {
     // errorOccurred() usually comes first and has moved the state on; this
     // catches a close reported without an error.
-    if (m_state == State::ReadingBody && m_body == Body::UntilClose)
-        complete();
-    else if (m_state == State::AwaitingHead || m_state == State::ReadingBody)
-        fail(RequestError::Read, QStringLiteral("the server closed the connection before answering"));
+    if (m_state == State::AwaitingHead || m_state == State::ReadingBody)
+        follow(m_answer.closed());
 }
 
 void RecordingConnection::closeSocket()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/timeline.h"
+#include "net/httpresponsereader.h"
 #include "net/recording.h"
 
 #include <QByteArray>
@@ -82,8 +83,6 @@ private:
         Idle,       // sends nothing more
         Stopped,
     };
-    enum class Body : quint8 { Length, Chunked, UntilClose };
-    enum class Chunk : quint8 { Size, Data, DataEnd, Trailer };
 
     void next();
     void connectSocket();
@@ -92,9 +91,8 @@ private:
     void onReadable();
     void onSocketError(QAbstractSocket::SocketError error);
     void onDisconnected();
-    bool readHead();
-    bool readBody(bool &done);
-    bool readChunked(bool &done);
+    // What the answer's reader says, acted on: complete or fail the request.
+    void follow(HttpResponseReader::State state);
     void complete();
     void fail(RequestError error, const QString &message);
     void closeSocket();
@@ -107,13 +105,8 @@ private:
     QTimer m_timer; // connect timeout, abandon deadline, or retry delay: one at a time
 
     RequestIndex m_request = kNoRequest;
-    QByteArray m_buffer;
+    HttpResponseReader m_answer;
     Nanos m_headAt = -1;
-    int m_status = 0;
-    bool m_keepAlive = true;
-    Body m_body = Body::Length;
-    qint64 m_remaining = 0; // Length: bytes of body left; Chunked: bytes of the chunk left
-    Chunk m_chunk = Chunk::Size;
 };
 
 } // namespace LatencyLab::Core
