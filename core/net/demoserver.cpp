@@ -1,7 +1,7 @@
 #include "net/demoserver.h"
 
 #include "engine/report.h"
-#include "net/httphead.h"
+#include "net/httprequestreader.h"
 #include "realtime/deadlinewaits.h"
 #include "realtime/realclock.h"
 
@@ -20,8 +20,8 @@ namespace LatencyLab::Core {
 
 namespace {
 
-constexpr qsizetype kMaxHeadBytes = 8 * 1024;
-constexpr qint64 kMaxBodyBytes = 64 * 1024; // requests here carry no body; a small one is read and ignored
+// Requests here carry no body; a small one is read and ignored.
+constexpr HttpRequestLimits kRequestLimits{8 * 1024, 64 * 1024};
 constexpr Nanos kHeadTimeout = 10 * kNanosPerSecond; // a request's head must arrive within this
 constexpr Nanos kIdleTimeout = 30 * kNanosPerSecond; // an idle keep-alive connection is closed after this
 constexpr int kSweepIntervalMs = 1000;
@@ -67,18 +67,6 @@ QByteArray httpResponse(int status, const QByteArray &body, bool headOnly, bool 
     if (!headOnly)
         response += body;
     return response;
-}
-
-// "/api/sun?x=1" and "http://127.0.0.1:8000/api/sun" both name /api/sun.
-QByteArray targetPath(const QByteArray &target)
-{
-    QByteArray path = target;
-    if (!path.startsWith('/')) {
-        const QUrl url(QString::fromLatin1(target));
-        path = url.isValid() ? url.path(QUrl::FullyEncoded).toLatin1() : QByteArray();
-    }
-    const qsizetype query = path.indexOf('?');
-    return query >= 0 ? path.left(query) : path;
 }
 
 } // namespace
@@ -268,7 +256,7 @@ void DemoServer::acceptConnections()
         }
         // Qt stops reading from the kernel when this much is buffered: a
         // client cannot make the server hold more than that per connection.
-        socket->setReadBufferSize(kMaxHeadBytes + kMaxBodyBytes);
+        socket->setReadBufferSize(kRequestLimits.maxHeadBytes + kRequestLimits.maxBodyBytes);
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // answers leave at once, not after a delayed ACK
         auto connection = std::make_unique<Connection>();
         connection->id = d->nextId++;
@@ -378,44 +366,25 @@ void DemoServer::readRequest(quint64 id)
     if (!connection)
         return;
     connection->buffer += connection->socket->readAll();
-    const HttpHeadParse parse = parseRequestHead(connection->buffer, kMaxHeadBytes);
-    switch (parse.state) {
-    case HttpHeadParse::State::Incomplete:
+    const HttpRequestRead read = readHttpRequest(connection->buffer, kRequestLimits);
+    switch (read.state) {
+    case HttpRequestRead::State::Incomplete:
         return; // more comes with the next readyRead (or the sweep gives up on it)
-    case HttpHeadParse::State::TooLarge:
-        refuse(id, 431, parse.problem);
+    case HttpRequestRead::State::Refused:
+        refuse(id, read.status, read.problem);
         return;
-    case HttpHeadParse::State::Malformed:
-        refuse(id, 400, parse.problem);
-        return;
-    case HttpHeadParse::State::Complete:
+    case HttpRequestRead::State::Complete:
         break;
     }
-    if (!parse.head.field("transfer-encoding").isNull()) {
-        refuse(id, 501, QStringLiteral("request bodies with Transfer-Encoding are not supported"));
-        return;
-    }
-    const qint64 bodyLength = httpContentLength(parse.head);
-    if (bodyLength == -2) {
-        refuse(id, 400, QStringLiteral("bad Content-Length"));
-        return;
-    }
-    if (bodyLength > kMaxBodyBytes) {
-        refuse(id, 413, QStringLiteral("request body over %1 bytes").arg(kMaxBodyBytes));
-        return;
-    }
-    const qint64 length = parse.consumed + std::max<qint64>(0, bodyLength);
-    if (connection->buffer.size() < length)
-        return; // the body is still on its way
-    connection->buffer.remove(0, length);
+    connection->buffer.remove(0, read.consumed);
     connection->state = Connection::State::Handling;
     connection->since = d->now();
-    dispatch(id, parse.head.start[0], parse.head.start[1], parse.head.keepsAlive());
+    dispatch(id, read.method, read.target, read.keepAlive);
 }
 
 void DemoServer::dispatch(quint64 id, const QByteArray &method, const QByteArray &target, bool keepAlive)
 {
-    const QByteArray path = targetPath(target);
+    const QByteArray path = httpTargetPath(target);
     const bool known = path == "/api/sun" || path == "/health";
     const bool headOnly = method == "HEAD";
     if (!known) {
