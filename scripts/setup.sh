@@ -118,13 +118,14 @@ sanitizer_tests() {
     ASAN_OPTIONS=detect_stack_use_after_return=1 run_tests "$dir" -L sanitizer_suite
 }
 
-# The scenario file's fuzzer, for a bounded time (tests/fuzz/CMakeLists.txt):
-# 30 s by default here, as CI's time is shared with two full builds; every
-# crasher found so far is replayed first, and scripts/fuzz.sh fuzzes longer.
+# The fuzzers (the scenario file, the HTTP request and answer readers, the
+# command line: tests/fuzz/CMakeLists.txt), each for a bounded time: 30 s by
+# default here, as CI's time is shared with two full builds; every crasher
+# found so far is replayed first, and scripts/fuzz.sh fuzzes longer.
 fuzz_tests() {
     local dir="$BUILD_DIR-fuzz"
     CC=clang CXX=clang++ configure "$dir" -DLATENCYLAB_FUZZ_SECONDS="${LATENCYLAB_FUZZ_SECONDS:-30}"
-    cmake --build "$dir" -j"$JOBS" --target fuzz_scenario
+    cmake --build "$dir" -j"$JOBS" --target fuzzers
     run_tests "$dir" -R '^fuzz_'
 }
 
