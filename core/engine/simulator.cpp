@@ -83,7 +83,7 @@ Result<SimulationRun> simulate(const Scenario &scenario, const ServerModel &serv
     {
         VirtualEnvironment environment(server, scenario.client, workload, run.timeline);
         environment.setMemoryBudget(*memoryCap, options.memoryHeldElsewhere, memory.bytesPerRequestInFlight);
-        if (const Status status = environment.run(options.cancel, options.progress); !status)
+        if (const Status status = environment.run(options); !status)
             return Error{status.error()};
     }
     run.metrics = computeMetrics(run.timeline, scenario.client, server);

@@ -41,7 +41,7 @@ bool ExportJob::start(const QString &path, Work work)
             Qt::QueuedConnection);
     };
     auto job = [work = std::move(work), cancel = m_cancel, report = std::move(report)] {
-        return work(WorkControl{cancel.get(), report});
+        return work(Core::WorkControl{cancel.get(), report});
     };
     m_watcher.setFuture(QtConcurrent::run(std::move(job)));
     return true;
