@@ -2,6 +2,7 @@
 
 #include "engine/memorybudget.h"
 #include "engine/virtualenvironment.h"
+#include "model/scenariovalidation.h"
 #include "model/workload.h"
 
 #include <QElapsedTimer>
@@ -11,17 +12,6 @@
 namespace LatencyLab::Core {
 
 namespace {
-
-// Whether any request does any work: a closed client answered instantly would never stop sending.
-bool takesTime(const Scenario &scenario)
-{
-    if (scenario.generator) {
-        return std::any_of(scenario.generator->steps.cbegin(), scenario.generator->steps.cend(),
-                           [](const StepSpec &step) { return step.duration.mean() > 0; });
-    }
-    return std::any_of(scenario.requests.cbegin(), scenario.requests.cend(),
-                       [](const RequestSpec &request) { return request.ownDuration() > 0; });
-}
 
 // The scenario file is validated in depth when parsed; this guards scenarios
 // built in code (sliders, tests) against what would break the engine.
@@ -50,11 +40,8 @@ Status checkRunnable(const Scenario &scenario, const ServerModel &server)
             return Status::failure(QStringLiteral("client.connections: expected 1 to %1, got %2").arg(Limits::kMaxConnections).arg(scenario.client.connections));
         if (scenario.client.duration <= 0)
             return Status::failure(QStringLiteral("client.duration: expected a positive number of seconds"));
-        if (!takesTime(scenario))
-            return Status::failure(QStringLiteral("requests: every request takes no time, so a closed client would send "
-                                                  "infinitely many; give some step a duration"));
     }
-    return success();
+    return validateScenario(scenario);
 }
 
 } // namespace
