@@ -13,6 +13,17 @@ namespace LatencyLab::Core {
 
 namespace {
 
+// Whether any request does any work: a closed client answered instantly would never stop sending.
+bool takesTime(const Scenario &scenario)
+{
+    if (scenario.generator) {
+        return std::any_of(scenario.generator->steps.cbegin(), scenario.generator->steps.cend(),
+                           [](const StepSpec &step) { return step.duration.mean() > 0; });
+    }
+    return std::any_of(scenario.requests.cbegin(), scenario.requests.cend(),
+                       [](const RequestSpec &request) { return request.ownDuration() > 0; });
+}
+
 // The scenario file is validated in depth when parsed; this guards scenarios
 // built in code (sliders, tests) against what would break the engine.
 Status checkRunnable(const Scenario &scenario, const ServerModel &server)
@@ -40,6 +51,10 @@ Status checkRunnable(const Scenario &scenario, const ServerModel &server)
             return Status::failure(QStringLiteral("client.connections: expected 1 to %1, got %2").arg(Limits::kMaxConnections).arg(scenario.client.connections));
         if (scenario.client.duration <= 0)
             return Status::failure(QStringLiteral("client.duration: expected a positive number of seconds"));
+        // validateScenario has this rule too, in the file's words; simulate() words it for code that builds scenarios.
+        if (!takesTime(scenario))
+            return Status::failure(QStringLiteral("requests: every request takes no time, so a closed client would send "
+                                                  "infinitely many; give some step a duration"));
     }
     return validateScenario(scenario);
 }
