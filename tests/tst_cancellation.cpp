@@ -215,7 +215,7 @@ void TestCancellation::exportingAMillionRequestsStopsWhenCancelled()
         std::atomic<double> reached{0};
         std::mutex mutex;
         QList<double> fractions;
-        Ui::WorkControl control{&cancel, [&](double fraction) {
+        Core::WorkControl control{&cancel, [&](double fraction) {
                                     const std::lock_guard lock(mutex);
                                     fractions << fraction;
                                     reached = fraction;

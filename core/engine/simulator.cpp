@@ -2,6 +2,7 @@
 
 #include "engine/memorybudget.h"
 #include "engine/virtualenvironment.h"
+#include "model/scenariovalidation.h"
 #include "model/workload.h"
 
 #include <QElapsedTimer>
@@ -50,11 +51,12 @@ Status checkRunnable(const Scenario &scenario, const ServerModel &server)
             return Status::failure(QStringLiteral("client.connections: expected 1 to %1, got %2").arg(Limits::kMaxConnections).arg(scenario.client.connections));
         if (scenario.client.duration <= 0)
             return Status::failure(QStringLiteral("client.duration: expected a positive number of seconds"));
+        // validateScenario has this rule too, in the file's words; simulate() words it for code that builds scenarios.
         if (!takesTime(scenario))
             return Status::failure(QStringLiteral("requests: every request takes no time, so a closed client would send "
                                                   "infinitely many; give some step a duration"));
     }
-    return success();
+    return validateScenario(scenario);
 }
 
 } // namespace
@@ -83,7 +85,7 @@ Result<SimulationRun> simulate(const Scenario &scenario, const ServerModel &serv
     {
         VirtualEnvironment environment(server, scenario.client, workload, run.timeline);
         environment.setMemoryBudget(*memoryCap, options.memoryHeldElsewhere, memory.bytesPerRequestInFlight);
-        if (const Status status = environment.run(options.cancel, options.progress); !status)
+        if (const Status status = environment.run(options); !status)
             return Error{status.error()};
     }
     run.metrics = computeMetrics(run.timeline, scenario.client, server);

@@ -1,20 +1,17 @@
 #pragma once
 
 #include "base/result.h"
+#include "base/workcontrol.h"
 #include "engine/metrics.h"
 #include "model/scenario.h"
 #include "model/timeline.h"
 
-#include <atomic>
-#include <functional>
-
 namespace LatencyLab::Core {
 
-struct SimulationOptions
+// Cancelling and progress (now and then, 0…1) as for any long work, and the memory other runs hold.
+struct SimulationOptions : WorkControl
 {
-    const std::atomic<bool> *cancel = nullptr;      // set from another thread to stop early
-    std::function<void(double fraction)> progress;  // called now and then with 0..1
-    quint64 memoryHeldElsewhere = 0;                // bytes of other runs kept beside this one (MemoryBudget)
+    quint64 memoryHeldElsewhere = 0; // bytes of other runs kept beside this one (MemoryBudget)
 };
 
 struct SimulationRun

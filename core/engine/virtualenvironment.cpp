@@ -46,7 +46,7 @@ VirtualEnvironment::~VirtualEnvironment()
     cancelAll();
 }
 
-Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::function<void(double)> &progress)
+Status VirtualEnvironment::run(const WorkControl &control)
 {
     const bool closed = m_client.kind == ClientModel::Kind::Closed;
     if (closed) {
@@ -95,7 +95,7 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
             return Status::failure(m_failure);
         }
         if (++events % kProgressEvery == 0) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
+            if (control.isCancelled()) {
                 cancelAll();
                 return Status::failure(QStringLiteral("simulation cancelled"));
             }
@@ -110,15 +110,11 @@ Status VirtualEnvironment::run(const std::atomic<bool> *cancel, const std::funct
                     return fits;
                 }
             }
-            if (progress) {
-                const double fraction = closed ? toSeconds(m_now) / std::max(1e-9, toSeconds(m_client.duration))
-                                               : double(m_timeline.requestCount()) / double(m_workload.openCount());
-                progress(std::clamp(fraction, 0.0, 1.0));
-            }
+            control.report(closed ? toSeconds(m_now) / std::max(1e-9, toSeconds(m_client.duration))
+                                  : double(m_timeline.requestCount()) / double(m_workload.openCount()));
         }
     }
-    if (progress)
-        progress(1.0);
+    control.report(1.0);
     return success();
 }
 

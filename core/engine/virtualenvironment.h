@@ -2,14 +2,13 @@
 
 #include "base/eventqueue.h"
 #include "base/result.h"
+#include "base/workcontrol.h"
 #include "engine/environment.h"
 #include "engine/processorsharing.h"
 #include "engine/serverresources.h"
 #include "model/timeline.h"
 #include "model/workload.h"
 
-#include <atomic>
-#include <functional>
 #include <memory>
 
 namespace LatencyLab::Core {
@@ -31,7 +30,7 @@ public:
 
     // Runs until every request has been answered (closed client: until the
     // client stops and the server has finished what it accepted).
-    Status run(const std::atomic<bool> *cancel, const std::function<void(double)> &progress);
+    Status run(const WorkControl &control = {});
     // Stops the run with a message when the timeline and the requests in
     // flight outgrow the cap (MemoryBudget), checked as often as cancel.
     void setMemoryBudget(quint64 capBytes, quint64 heldElsewhere, quint64 bytesPerRequestInFlight)

@@ -7,6 +7,7 @@ namespace LatencyLab::Core {
 
 PipelineBlockingEnvironment::PipelineBlockingEnvironment(const PipelineSpec &spec, double timeScale)
     : PipelineRealEnvironment(spec, timeScale)
+    , m_journal([this](std::vector<PipelineUpdate> &updates) { apply(updates); })
 {
     Q_ASSERT(spec.mode == PipelineSpec::Mode::Sync);
     m_worker.setMaxThreadCount(1);
@@ -22,7 +23,7 @@ void PipelineBlockingEnvironment::start(Updated updated, Finished finished)
 {
     m_updated = std::move(updated);
     m_finished = std::move(finished);
-    m_state.setObserver([this](const PipelineUpdate &update) { journal(update); });
+    m_state.setObserver([this](const PipelineUpdate &update) { m_journal.write(update); });
     m_worker.start([this] { runOnWorker(); });
 }
 
@@ -39,23 +40,14 @@ void PipelineBlockingEnvironment::runOnWorker()
     // Never suspends: every wait happens inside it, on this thread; a
     // cancelled run unwinds out of it through Cancelled.
     startPipeline(this);
-    // Queued after every journal call this thread made, so it is delivered after them.
-    QMetaObject::invokeMethod(
-        &m_context,
+    // Delivered after every update this thread wrote.
+    m_journal.close(
+        m_finished,
         [this] {
-            applyJournal();
-            Status status = success();
-            {
-                const Lock lock(m_mutex);
-                if (!m_failure.isEmpty())
-                    status = Status::failure(m_failure);
-                else if (m_cancelled || !m_state.allFinished())
-                    status = Status::failure(QStringLiteral("run cancelled"));
-            }
-            if (m_finished)
-                m_finished(status);
+            const Lock lock(m_mutex);
+            return m_failure;
         },
-        Qt::QueuedConnection);
+        [this] { return m_cancelled || !m_state.allFinished(); });
 }
 
 // --- the awaitable protocol: every wait happens in await_ready --------------------------------
@@ -116,22 +108,8 @@ qint64 PipelineBlockingEnvironment::awaitResume(const PipelineAwaiter &step)
 
 // --- updates, on the creating thread -----------------------------------------------------------
 
-void PipelineBlockingEnvironment::journal(const PipelineUpdate &update)
+void PipelineBlockingEnvironment::apply(std::vector<PipelineUpdate> &updates)
 {
-    const Lock lock(m_mutex);
-    const bool wasEmpty = m_journal.empty();
-    m_journal.push_back(update);
-    if (wasEmpty) // one queued call carries everything written until it runs
-        QMetaObject::invokeMethod(&m_context, [this] { applyJournal(); }, Qt::QueuedConnection);
-}
-
-void PipelineBlockingEnvironment::applyJournal()
-{
-    std::vector<PipelineUpdate> updates;
-    {
-        const Lock lock(m_mutex);
-        updates.swap(m_journal);
-    }
     if (!m_updated)
         return;
     for (const PipelineUpdate &update : updates)

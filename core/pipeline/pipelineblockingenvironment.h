@@ -1,8 +1,8 @@
 #pragma once
 
 #include "pipeline/pipelinerealenvironment.h"
+#include "realtime/threadjournal.h"
 
-#include <QObject>
 #include <QThreadPool>
 
 #include <atomic>
@@ -37,19 +37,17 @@ private:
     void runOnWorker();
     void sleepFor(Nanos duration);
     void fail(const QString &message);
-    void journal(const PipelineUpdate &update);
-    void applyJournal();
+    void apply(std::vector<PipelineUpdate> &updates);
 
     Updated m_updated;
     Finished m_finished;
 
-    std::mutex m_mutex; // guards the journal, the failure and the wake-up below
+    std::mutex m_mutex; // guards the failure and the wake-up below
     std::condition_variable m_wake;
-    std::vector<PipelineUpdate> m_journal;
     QString m_failure;
     std::atomic<bool> m_cancelled{false};
 
-    QObject m_context;    // lives on the creating thread: receives the worker's queued calls
+    ThreadJournal<PipelineUpdate> m_journal; // what happens to items, for the creating thread
     QThreadPool m_worker; // declared last: destroyed, and waited for, first
 };
 

@@ -7,7 +7,8 @@ namespace LatencyLab::Core {
 
 PipelineRealtimeEnvironment::PipelineRealtimeEnvironment(const PipelineSpec &spec, double timeScale)
     : PipelineRealEnvironment(spec, timeScale)
-    , m_deadlines(m_clock, [this](quint32 actor) { resumeActor(actor); }, [this] { checkDone(); })
+    , m_deadlines(m_clock, [this](quint32 actor, Nanos) { resumeActor(actor); }, [this] { checkDone(); })
+    , m_lifecycle(m_deadlines, [this] { resumeSuspended(); })
 {
     Q_ASSERT(spec.mode == PipelineSpec::Mode::Async);
     m_state.setWaker([this](qint32 actor) { m_deadlines.wakeAt(m_clock.realNow(), quint32(actor)); });
@@ -17,42 +18,24 @@ PipelineRealtimeEnvironment::PipelineRealtimeEnvironment(const PipelineSpec &spe
 
 PipelineRealtimeEnvironment::~PipelineRealtimeEnvironment()
 {
-    m_stop = true;
-    m_cancelled = true;
-    m_deadlines.clear();
-    unwindAll();
-    m_workThread.waitForDone(); // the spin sees m_stop and ends at once
+    m_lifecycle.shutDown();
+    m_workThread.waitForDone(); // the spin sees the stop flag and ends at once
 }
 
 void PipelineRealtimeEnvironment::start(Updated updated, Finished finished)
 {
     m_state.setObserver(std::move(updated));
-    m_finished = std::move(finished);
-    // The work thread exists before the clock starts: one created mid-run would make work late.
-    m_workThread.start([] {});
-    m_workThread.waitForDone();
+    m_lifecycle.setFinished(std::move(finished));
+    startAllThreads(m_workThread);
     m_clock.start();
     startPipeline(this); // each actor runs to its first wait
     // Out of this call: `finished` must not run inside start().
-    QMetaObject::invokeMethod(&m_context, [this] { checkDone(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_lifecycle.context(), [this] { checkDone(); }, Qt::QueuedConnection);
 }
 
 void PipelineRealtimeEnvironment::cancel()
 {
-    if (m_cancelled || m_reported)
-        return;
-    m_stop = true;
-    m_cancelled = true;
-    m_deadlines.clear();
-    // Unwinding resumes coroutines; a queued call keeps that out of whatever
-    // called cancel(), which may itself be running inside one of them.
-    QMetaObject::invokeMethod(
-        &m_context,
-        [this] {
-            unwindAll();
-            report(Status::failure(QStringLiteral("run cancelled")));
-        },
-        Qt::QueuedConnection);
+    m_lifecycle.cancel();
 }
 
 void PipelineRealtimeEnvironment::resumeActor(quint32 actor)
@@ -65,8 +48,8 @@ void PipelineRealtimeEnvironment::resumeActor(quint32 actor)
 
 bool PipelineRealtimeEnvironment::awaitReady(const PipelineAwaiter &step)
 {
-    if (m_cancelled)
-        return false; // waits for unwindAll(), which makes it throw
+    if (m_lifecycle.isCancelled())
+        return false; // waits to be unwound, which makes it throw
     switch (step.action) {
     case PipelineAction::Sleep:
         return false; // even a zero sleep lets the others run first
@@ -83,7 +66,7 @@ bool PipelineRealtimeEnvironment::awaitReady(const PipelineAwaiter &step)
 bool PipelineRealtimeEnvironment::awaitSuspend(const PipelineAwaiter &step, std::coroutine_handle<> handle)
 {
     m_state.suspended(step.actor) = handle;
-    if (m_cancelled)
+    if (m_lifecycle.isCancelled())
         return true;
     if (step.action == PipelineAction::Sleep)
         m_deadlines.wakeAt(m_clock.realNow() + m_clock.toReal(step.duration), quint32(step.actor));
@@ -96,7 +79,7 @@ bool PipelineRealtimeEnvironment::awaitSuspend(const PipelineAwaiter &step, std:
 qint64 PipelineRealtimeEnvironment::awaitResume(const PipelineAwaiter &step)
 {
     m_state.suspended(step.actor) = nullptr;
-    if (m_cancelled)
+    if (m_lifecycle.isCancelled())
         throw Cancelled();
     return step.action == PipelineAction::Take ? m_state.takenBy(step.actor) : -1;
 }
@@ -109,15 +92,15 @@ void PipelineRealtimeEnvironment::startWork(qint32 actor, Nanos duration)
     m_working = true;
     const Nanos realDuration = m_clock.toReal(duration);
     auto spin = [this, actor, realDuration] {
-        spinFor(realDuration, m_stop);
-        QMetaObject::invokeMethod(&m_context, [this, actor] { workDone(actor); }, Qt::QueuedConnection);
+        spinFor(realDuration, m_lifecycle.stopFlag());
+        QMetaObject::invokeMethod(m_lifecycle.context(), [this, actor] { workDone(actor); }, Qt::QueuedConnection);
     };
     m_workThread.start(std::move(spin));
 }
 
 void PipelineRealtimeEnvironment::workDone(qint32 actor)
 {
-    if (m_cancelled)
+    if (m_lifecycle.isCancelled())
         return; // the coroutine was unwound while its work ran
     // The worker carries on to its next wait before anything else wakes, as
     // a coroutine does on a loop it holds; then what came due meanwhile wakes.
@@ -133,30 +116,16 @@ void PipelineRealtimeEnvironment::workDone(qint32 actor)
 
 void PipelineRealtimeEnvironment::checkDone()
 {
-    if (!m_cancelled && !m_reported && m_state.allFinished())
-        report(success());
+    if (!m_lifecycle.isOver() && m_state.allFinished())
+        m_lifecycle.report(success());
 }
 
-void PipelineRealtimeEnvironment::unwindAll()
+// Every suspended coroutine's handle is in its actor's slot, whether it
+// sleeps, waits on the queue or for its work: resume each so that it unwinds.
+void PipelineRealtimeEnvironment::resumeSuspended()
 {
-    if (m_unwound)
-        return;
-    m_unwound = true;
-    m_deadlines.clear();
-    // Every suspended coroutine's handle is in its actor's slot, whether it
-    // sleeps, waits on the queue or for its work: resume each so that it unwinds.
     for (qint32 actor = 0; actor < m_state.actorCount(); ++actor)
         resumeActor(quint32(actor));
-}
-
-void PipelineRealtimeEnvironment::report(const Status &status)
-{
-    if (m_reported)
-        return;
-    m_reported = true;
-    m_deadlines.clear();
-    if (m_finished)
-        m_finished(status);
 }
 
 } // namespace LatencyLab::Core

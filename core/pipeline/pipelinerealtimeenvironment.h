@@ -2,11 +2,9 @@
 
 #include "pipeline/pipelinerealenvironment.h"
 #include "realtime/deadlinetimer.h"
+#include "realtime/looplifecycle.h"
 
-#include <QObject>
 #include <QThreadPool>
-
-#include <atomic>
 
 namespace LatencyLab::Core {
 
@@ -35,19 +33,12 @@ private:
     void startWork(qint32 actor, Nanos duration);
     void workDone(qint32 actor);
     void checkDone();
-    void unwindAll();
-    void report(const Status &status);
+    void resumeSuspended();
 
-    Finished m_finished;
     DeadlineTimer m_deadlines; // payload: the actor to resume
-
-    std::atomic<bool> m_stop{false}; // read by the spinning pool thread
+    LoopLifecycle m_lifecycle;
     bool m_working = false; // a computation holds the loop
-    bool m_cancelled = false;
-    bool m_unwound = false;
-    bool m_reported = false;
 
-    QObject m_context;        // lives on the loop's thread: receives the pool's queued calls
     QThreadPool m_workThread; // declared last: destroyed, and waited for, first
 };
 

@@ -15,7 +15,7 @@ Result<PipelineRun> simulatePipeline(const PipelineSpec &spec, const SimulationO
     QElapsedTimer clock;
     clock.start();
     PipelineVirtualEnvironment environment(resolved);
-    if (const Status status = environment.run(options.cancel, options.progress); !status)
+    if (const Status status = environment.run(options); !status)
         return Error{status.error()};
     PipelineRun run = environment.state().takeRun();
     run.computeSeconds = double(clock.nsecsElapsed()) / 1e9;

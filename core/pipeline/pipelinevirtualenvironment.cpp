@@ -22,7 +22,7 @@ PipelineVirtualEnvironment::~PipelineVirtualEnvironment()
     cancelAll();
 }
 
-Status PipelineVirtualEnvironment::run(const std::atomic<bool> *cancel, const std::function<void(double)> &progress)
+Status PipelineVirtualEnvironment::run(const WorkControl &control)
 {
     startPipeline(this);
     const double total = double(std::max<qint64>(1, m_state.spec().totalItems()));
@@ -35,12 +35,11 @@ Status PipelineVirtualEnvironment::run(const std::atomic<bool> *cancel, const st
         Q_ASSERT(handle);
         handle.resume();
         if (++events % kProgressEvery == 0) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
+            if (control.isCancelled()) {
                 cancelAll();
                 return Status::failure(QStringLiteral("simulation cancelled"));
             }
-            if (progress)
-                progress(double(m_state.itemsProcessed()) / total);
+            control.report(double(m_state.itemsProcessed()) / total);
         }
     }
     if (!m_state.allFinished()) {
@@ -49,8 +48,7 @@ Status PipelineVirtualEnvironment::run(const std::atomic<bool> *cancel, const st
         return Status::failure(QStringLiteral("pipeline: every producer and consumer waits on the queue, so the run "
                                               "can never end (in sync mode, give the queue room for every item)"));
     }
-    if (progress)
-        progress(1.0);
+    control.report(1.0);
     return success();
 }
 

@@ -2,10 +2,8 @@
 
 #include "base/eventqueue.h"
 #include "base/result.h"
+#include "base/workcontrol.h"
 #include "pipeline/pipelineenvironment.h"
-
-#include <atomic>
-#include <functional>
 
 namespace LatencyLab::Core {
 
@@ -21,9 +19,9 @@ public:
     explicit PipelineVirtualEnvironment(const PipelineSpec &spec);
     ~PipelineVirtualEnvironment() override;
 
-    // Runs until every producer and consumer has returned. `progress` gets
+    // Runs until every producer and consumer has returned. `control` gets
     // the share of items processed now and then.
-    Status run(const std::atomic<bool> *cancel = nullptr, const std::function<void(double)> &progress = {});
+    Status run(const WorkControl &control = {});
 
     Nanos now() const override { return m_now; }
     bool awaitReady(const PipelineAwaiter &step) override;

@@ -3,14 +3,12 @@
 #include "pipeline/pipelineblockingenvironment.h"
 #include "pipeline/pipelinerealtimeenvironment.h"
 #include "pipeline/pipelinesimulator.h"
+#include "realtime/predictedlaunch.h"
 #include "realtime/realrunlimits.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
-#include <QtConcurrent>
-
-#include <QCoroFuture>
 
 namespace LatencyLab::Core {
 
@@ -98,35 +96,23 @@ const std::optional<PipelineRun> &RealPipelineRun::prediction() const
 
 QCoro::Task<> RealPipelineRun::execute(quint64 generation)
 {
-    QPointer<RealPipelineRun> self = this;
     // Valid as long as its generation is current (a new start() retires it).
     Session &session = *m_sessions.current();
-    if (const Status runnable = checkRealPipelineRun(session.spec, session.timeScale); !runnable) {
-        end(Error{runnable.error()});
-        co_return;
-    }
-
-    // Not on this (perhaps the window's) thread, however quick it usually is.
-    auto predict = [spec = session.spec] { return simulatePipeline(spec); };
-    QFuture<Result<PipelineRun>> prediction = QtConcurrent::run(std::move(predict));
-    Result<PipelineRun> predicted = co_await prediction;
-    if (!self || !m_sessions.isCurrent(generation))
-        co_return; // destroyed, or started again, while it was computed
-
-    if (!predicted) {
-        end(Error{predicted.error()});
-        co_return;
-    }
-    if (session.cancelRequested) {
-        end(Error{QStringLiteral("run cancelled before it started")});
-        co_return;
-    }
-    if (const Status affordable = checkRealPipelineRun(session.spec, session.timeScale, &*predicted); !affordable) {
-        end(Error{affordable.error()});
-        co_return;
-    }
-    session.prediction = std::move(*predicted);
-    launch(session);
+    PredictedLaunch<PipelineRun> run;
+    run.check = [&session](const PipelineRun *prediction) {
+        return checkRealPipelineRun(session.spec, session.timeScale, prediction);
+    };
+    run.predict = [spec = session.spec] { return simulatePipeline(spec); };
+    run.isCurrent = [self = QPointer<RealPipelineRun>(this), generation] {
+        return self && self->m_sessions.isCurrent(generation);
+    };
+    run.cancelRequested = [&session] { return session.cancelRequested; };
+    run.refuse = [this](const QString &error) { end(Error{error}); };
+    run.launch = [this, &session](PipelineRun prediction) {
+        session.prediction = std::move(prediction);
+        launch(session);
+    };
+    return predictThenLaunch(std::move(run));
 }
 
 void RealPipelineRun::launch(Session &session)

@@ -20,6 +20,7 @@ BlockingEnvironment::BlockingEnvironment(const ServerModel &server, const Client
     , m_turn(realTurnLength(server, m_clock))
     , m_resources(server, CpuScheduling::Turns)
     , m_runners(new Runner[size_t(m_threadCount)])
+    , m_journal([this](std::vector<Record> &records) { apply(records); })
 {
     // Every runner, and the acceptor, must have a thread of its own at once.
     m_threads.setMaxThreadCount(int(m_threadCount) + 1);
@@ -136,27 +137,15 @@ void BlockingEnvironment::threadExits(const Lock &)
     if (--m_threadsRunning > 0)
         return;
     // The last thread out reports, after every Timeline update it sent.
-    QMetaObject::invokeMethod(
-        &m_context,
-        [this] {
-            applyJournal();
-            Status status = success();
-            if (!m_failure.isEmpty())
-                status = Status::failure(m_failure);
-            else if (m_cancelled)
-                status = Status::failure(QStringLiteral("run cancelled"));
-            if (m_finished)
-                m_finished(status);
-        },
-        Qt::QueuedConnection);
+    m_journal.close(m_finished, [this] { return m_failure; }, [this] { return m_cancelled.load(); });
 }
 
 // --- requests (all under m_mutex) ---------------------------------------------------------
 
-void BlockingEnvironment::deliver(Nanos arrival, qint32 connection, const Lock &lock)
+void BlockingEnvironment::deliver(Nanos arrival, qint32 connection, const Lock &)
 {
     const RequestIndex request = m_nextRequest++;
-    journal(Record{request, arrival, false, {}}, lock);
+    m_journal.write(Record{request, arrival, false, {}});
     const qint32 slot = m_resources.openSlot(request, arrival, connection, m_workload.cursorFor(request));
     if (size_t(slot) >= m_runnerOfSlot.size())
         m_runnerOfSlot.resize(size_t(slot) + 1, -1);
@@ -199,7 +188,7 @@ void BlockingEnvironment::finish(qint32 slot)
     ServerResources::Slot &s = m_resources.slot(slot);
     ServerResources::transition(s, SpanState::Queued, kNoRequest, now); // closes the last span
     releaseEndedCpu(slot, now);
-    journal(Record{s.request, now, true, s.spans}, lock);
+    m_journal.write(Record{s.request, now, true, s.spans});
     if (const qint32 admitted = m_resources.releaseWorker(slot); admitted >= 0)
         makeRunnable(admitted);
     const qint32 connection = s.connection;
@@ -327,21 +316,8 @@ void BlockingEnvironment::stepResume(const StepAwaiter &)
 
 // --- the Timeline, on the creating thread -----------------------------------------------------
 
-void BlockingEnvironment::journal(Record record, const Lock &)
+void BlockingEnvironment::apply(std::vector<Record> &records)
 {
-    const bool wasEmpty = m_journal.empty();
-    m_journal.push_back(std::move(record));
-    if (wasEmpty) // one queued call carries everything written until it runs
-        QMetaObject::invokeMethod(&m_context, [this] { applyJournal(); }, Qt::QueuedConnection);
-}
-
-void BlockingEnvironment::applyJournal()
-{
-    std::vector<Record> records;
-    {
-        const Lock lock(m_mutex);
-        records.swap(m_journal);
-    }
     for (Record &record : records) {
         if (!record.completed) {
             const RequestIndex added = m_timeline.addRequest(record.time);

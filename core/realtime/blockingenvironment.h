@@ -6,6 +6,7 @@
 #include "model/workload.h"
 #include "realtime/realclock.h"
 #include "realtime/realenvironment.h"
+#include "realtime/threadjournal.h"
 
 #include <QObject>
 #include <QString>
@@ -78,8 +79,7 @@ private:
     void wakeRunnerOf(qint32 slot);
     void checkDone();
     void threadExits(const Lock &lock);
-    void journal(Record record, const Lock &lock);
-    void applyJournal();
+    void apply(std::vector<Record> &records);
     void releaseEndedCpu(qint32 slot, Nanos now);
     bool awaitTurn(qint32 slot, Lock &lock);
     void runCpu(qint32 slot, Nanos duration);
@@ -109,11 +109,10 @@ private:
     bool m_started = false; // the clock runs
     bool m_done = false;
     QString m_failure;
-    std::vector<Record> m_journal;
 
     std::atomic<bool> m_cancelled{false};
 
-    QObject m_context;   // lives on the creating thread: receives the threads' queued calls
+    ThreadJournal<Record> m_journal; // the Timeline's updates, for the creating thread
     QThreadPool m_threads; // declared last: destroyed, and waited for, first
 };
 

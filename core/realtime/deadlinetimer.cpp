@@ -25,6 +25,18 @@ void DeadlineTimer::wakeAt(Nanos realTime, quint32 payload)
         arm();
 }
 
+void DeadlineTimer::setArrivals(qint64 count, quint32 payload, std::function<Nanos()> next)
+{
+    m_arrivalsLeft = count;
+    m_arrivalPayload = payload;
+    m_drawArrival = std::move(next);
+    if (m_arrivalsLeft > 0) {
+        m_nextArrival = m_drawArrival();
+        if (!m_dispatching && !m_held && (!m_armed || m_nextArrival < m_armedFor))
+            arm();
+    }
+}
+
 void DeadlineTimer::hold()
 {
     m_held = true;
@@ -42,8 +54,14 @@ void DeadlineTimer::release()
 void DeadlineTimer::clear()
 {
     m_deadlines.clear();
+    m_arrivalsLeft = 0;
     m_timer.stop();
     m_armed = false;
+}
+
+bool DeadlineTimer::arrivalFirst() const
+{
+    return m_arrivalsLeft > 0 && (m_deadlines.empty() || m_nextArrival <= m_deadlines.top().time);
 }
 
 void DeadlineTimer::dispatch()
@@ -53,8 +71,22 @@ void DeadlineTimer::dispatch()
         return; // release() re-arms
     m_dispatching = true;
     // A wake-up may hold the loop (a computation began): the rest then waits.
-    while (!m_held && !m_deadlines.empty() && m_deadlines.top().time <= m_clock.realNow())
-        m_wake(m_deadlines.pop().payload);
+    while (!m_held && !isEmpty()) {
+        const Nanos now = m_clock.realNow();
+        if (arrivalFirst()) {
+            if (m_nextArrival > now)
+                break;
+            --m_arrivalsLeft;
+            m_wake(m_arrivalPayload, m_nextArrival);
+            if (m_arrivalsLeft > 0) // drawn after the wake-up: the one woken may read its own
+                m_nextArrival = m_drawArrival();
+        } else {
+            if (m_deadlines.top().time > now)
+                break;
+            const EventQueue::Event event = m_deadlines.pop();
+            m_wake(event.payload, event.time);
+        }
+    }
     m_dispatching = false;
     if (m_afterDispatch)
         m_afterDispatch();
@@ -64,16 +96,17 @@ void DeadlineTimer::dispatch()
 
 void DeadlineTimer::arm()
 {
-    if (m_deadlines.empty()) {
+    if (isEmpty()) {
         m_timer.stop();
         m_armed = false;
         return;
     }
     // Qt timers count whole milliseconds, and the glib dispatcher rounds its
     // poll up to the next one: rounding the deadline up would make wake-ups
-    // 1–2 ms late. So sleep the whole milliseconds, then poll with a zero
-    // timer through the last fraction (as RealtimeEnvironment does).
-    const Nanos next = m_deadlines.top().time;
+    // 1–2 ms late (measured). So sleep the whole milliseconds, then poll with
+    // a zero timer through the last fraction: at most a millisecond of busy
+    // loop per wake-up, in exchange for wake-ups well under a millisecond late.
+    const Nanos next = arrivalFirst() ? m_nextArrival : m_deadlines.top().time;
     const Nanos wait = next - m_clock.realNow();
     m_timer.start(int(std::max<Nanos>(0, wait / kNanosPerMilli)));
     m_armedFor = next;

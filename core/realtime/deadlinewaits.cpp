@@ -31,7 +31,7 @@ bool DeadlineWaits::Awaiter::await_resume() const noexcept
 }
 
 DeadlineWaits::DeadlineWaits()
-    : m_timer(m_clock, [this](quint32 slot) { wake(slot); })
+    : m_timer(m_clock, [this](quint32 slot, Nanos) { wake(slot); })
 {
     m_clock.start();
 }

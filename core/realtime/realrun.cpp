@@ -2,15 +2,13 @@
 
 #include "model/workload.h"
 #include "realtime/blockingenvironment.h"
+#include "realtime/predictedlaunch.h"
 #include "realtime/realtimeenvironment.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
-#include <QtConcurrent>
-
-#include <QCoroFuture>
 
 namespace LatencyLab::Core {
 
@@ -140,36 +138,21 @@ const std::optional<SimulationRun> &RealRun::prediction() const
 
 QCoro::Task<> RealRun::execute(quint64 generation)
 {
-    QPointer<RealRun> self = this;
     // Valid as long as its generation is current (a new start() retires it).
     Session &session = *m_sessions.current();
-    if (const Status runnable = checkRealRun(session.scenario, session.server, session.timeScale); !runnable) {
-        end(Error{runnable.error()});
-        co_return;
-    }
-
-    // Large scenarios take a moment to simulate: not on this (perhaps the UI) thread.
-    auto predict = [scenario = session.scenario, server = session.server] { return simulate(scenario, server); };
-    QFuture<Result<SimulationRun>> prediction = QtConcurrent::run(std::move(predict));
-    Result<SimulationRun> predicted = co_await prediction;
-    if (!self || !m_sessions.isCurrent(generation))
-        co_return; // destroyed, or started again, while it was computed
-
-    if (!predicted) {
-        end(Error{predicted.error()});
-        co_return;
-    }
-    if (session.cancelRequested) {
-        end(Error{QStringLiteral("run cancelled before it started")});
-        co_return;
-    }
-    const Status affordable = checkRealRun(session.scenario, session.server, session.timeScale, &*predicted);
-    if (!affordable) {
-        end(Error{affordable.error()});
-        co_return;
-    }
-    session.prediction = std::move(*predicted);
-    launch(session);
+    PredictedLaunch<SimulationRun> run;
+    run.check = [&session](const SimulationRun *prediction) {
+        return checkRealRun(session.scenario, session.server, session.timeScale, prediction);
+    };
+    run.predict = [scenario = session.scenario, server = session.server] { return simulate(scenario, server); };
+    run.isCurrent = [self = QPointer<RealRun>(this), generation] { return self && self->m_sessions.isCurrent(generation); };
+    run.cancelRequested = [&session] { return session.cancelRequested; };
+    run.refuse = [this](const QString &error) { end(Error{error}); };
+    run.launch = [this, &session](SimulationRun prediction) {
+        session.prediction = std::move(prediction);
+        launch(session);
+    };
+    return predictThenLaunch(std::move(run));
 }
 
 void RealRun::launch(Session &session)

@@ -5,19 +5,15 @@
 #include "realtime/realrunlimits.h"
 
 #include <algorithm>
-#include <latch>
-#include <limits>
-#include <memory>
 
 namespace LatencyLab::Core {
 
 namespace {
 
-// Deadline payloads: the slot of a coroutine to resume, or (top bit set) a
-// closed client's connection that sends its next request.
+// Deadline payloads: the slot of a coroutine to resume, (top bit set) a
+// closed client's connection that sends its next request, or an open client's arrival.
 constexpr quint32 kConnectionBit = 0x8000'0000u;
-
-constexpr Nanos kNanosPerMilli = 1'000'000;
+constexpr quint32 kArrival = 0xFFFF'FFFFu;
 
 } // namespace
 
@@ -29,21 +25,17 @@ RealtimeEnvironment::RealtimeEnvironment(const ServerModel &server, const Client
     , m_clock(timeScale)
     , m_turn(realTurnLength(server, m_clock))
     , m_resources(server, CpuScheduling::Turns)
+    , m_deadlines(m_clock, [this](quint32 payload, Nanos deadline) { wake(payload, deadline); }, [this] { afterDispatch(); })
+    , m_lifecycle(m_deadlines, [this] { resumeSuspended(); })
 {
-    m_timer.setTimerType(Qt::PreciseTimer);
-    m_timer.setSingleShot(true);
-    QObject::connect(&m_timer, &QTimer::timeout, &m_context, [this] { wakeDue(); });
     m_cpuPool.setMaxThreadCount(int(std::clamp<qint64>(threadsNeeded(server), 1, RealRunLimits::kMaxThreads)));
     m_cpuPool.setExpiryTimeout(-1); // a thread created mid-run would make a cpu step milliseconds late
 }
 
 RealtimeEnvironment::~RealtimeEnvironment()
 {
-    m_stop = true;
-    m_cancelled = true;
-    m_timer.stop();
-    unwindAll();
-    m_cpuPool.waitForDone(); // the spins see m_stop and end at once
+    m_lifecycle.shutDown();
+    m_cpuPool.waitForDone(); // the spins see the stop flag and end at once
 }
 
 qint64 RealtimeEnvironment::threadsNeeded(const ServerModel &server)
@@ -54,49 +46,26 @@ qint64 RealtimeEnvironment::threadsNeeded(const ServerModel &server)
 void RealtimeEnvironment::start(RequestFinished requestFinished, Finished finished)
 {
     m_requestFinished = std::move(requestFinished);
-    m_finished = std::move(finished);
-    startCpuThreads();
+    m_lifecycle.setFinished(std::move(finished));
+    startAllThreads(m_cpuPool);
     m_clock.start();
     if (m_client.kind == ClientModel::Kind::Closed) {
         for (qint32 c = 0; c < m_client.connections; ++c)
-            m_deadlines.push(0, kConnectionBit | quint32(c));
+            m_deadlines.wakeAt(0, kConnectionBit | quint32(c));
     } else {
-        m_arrivalsLeft = m_workload.openCount();
-        m_nextArrival = m_arrivalsLeft > 0 ? m_workload.nextArrival() : 0;
+        m_deadlines.setArrivals(m_workload.openCount(), kArrival, [this] {
+            m_nextArrival = m_workload.nextArrival();
+            return m_clock.toReal(m_nextArrival);
+        });
     }
-    armTimer();
-}
-
-// Creates every pool thread before the clock starts: each waits until all
-// exist, so they are distinct threads, and then idles until a cpu step comes.
-void RealtimeEnvironment::startCpuThreads()
-{
-    const int count = m_cpuPool.maxThreadCount();
-    const auto allStarted = std::make_shared<std::latch>(count);
-    for (int t = 0; t < count; ++t)
-        m_cpuPool.start([allStarted] { allStarted->arrive_and_wait(); });
-    allStarted->wait();
 }
 
 void RealtimeEnvironment::cancel()
 {
-    if (m_cancelled || m_reported)
-        return;
-    m_stop = true;
-    m_cancelled = true;
-    m_timer.stop();
-    // Unwinding resumes coroutines; a queued call keeps that out of whatever
-    // called cancel(), which may itself be running inside one of them.
-    QMetaObject::invokeMethod(
-        &m_context,
-        [this] {
-            unwindAll();
-            report(Status::failure(QStringLiteral("run cancelled")));
-        },
-        Qt::QueuedConnection);
+    m_lifecycle.cancel();
 }
 
-// --- the deadline heap and its one timer ---------------------------------------
+// --- wake-ups from the deadline timer ----------------------------------------------------
 
 void RealtimeEnvironment::beginDispatch()
 {
@@ -104,72 +73,23 @@ void RealtimeEnvironment::beginDispatch()
     m_dispatchTime = m_clock.realNow();
 }
 
-void RealtimeEnvironment::wakeDue()
+void RealtimeEnvironment::wake(quint32 payload, Nanos deadline)
 {
-    m_timerArmed = false;
-    while (!m_cancelled) {
-        beginDispatch();
-        const Nanos real = m_dispatchTime;
-        const bool arrivalDue = m_arrivalsLeft > 0 && m_clock.toReal(m_nextArrival) <= real;
-        const bool eventDue = !m_deadlines.empty() && m_deadlines.top().time <= real;
-        if (arrivalDue && (!eventDue || m_clock.toReal(m_nextArrival) <= m_deadlines.top().time)) {
-            startRequest(m_nextArrival, -1);
-            if (--m_arrivalsLeft > 0)
-                m_nextArrival = m_workload.nextArrival();
-        } else if (eventDue) {
-            const EventQueue::Event event = m_deadlines.pop();
-            if (event.payload & kConnectionBit)
-                startConnectionRequest(event.time, qint32(event.payload & ~kConnectionBit));
-            else
-                m_resources.slot(qint32(event.payload)).suspended.resume();
-        } else {
-            break;
-        }
-    }
-    m_dispatching = false;
-    afterDispatch();
+    beginDispatch();
+    if (payload == kArrival)
+        startRequest(m_nextArrival, -1);
+    else if (payload & kConnectionBit)
+        startConnectionRequest(deadline, qint32(payload & ~kConnectionBit));
+    else
+        m_resources.slot(qint32(payload)).suspended.resume();
 }
 
 // Either the run is over, or the timer waits for what comes next.
 void RealtimeEnvironment::afterDispatch()
 {
-    if (m_cancelled || m_reported)
-        return;
-    if (m_arrivalsLeft == 0 && m_deadlines.empty() && m_resources.openSlotCount() == 0) {
-        report(success());
-        return;
-    }
-    armTimer();
-}
-
-void RealtimeEnvironment::armTimer()
-{
-    Nanos next = std::numeric_limits<Nanos>::max();
-    if (m_arrivalsLeft > 0)
-        next = m_clock.toReal(m_nextArrival);
-    if (!m_deadlines.empty())
-        next = std::min(next, m_deadlines.top().time);
-    if (next == std::numeric_limits<Nanos>::max()) {
-        m_timer.stop();
-        m_timerArmed = false;
-        return;
-    }
-    // Qt timers count whole milliseconds, and the glib dispatcher rounds its
-    // poll up to the next one: rounding the deadline up would make wake-ups
-    // 1–2 ms late (measured). So sleep the whole milliseconds, then poll with
-    // a zero timer through the last fraction: at most a millisecond of busy
-    // loop per wake-up, in exchange for wake-ups well under a millisecond late.
-    const Nanos wait = next - m_clock.realNow();
-    m_timer.start(int(std::max<Nanos>(0, wait / kNanosPerMilli)));
-    m_armedFor = next;
-    m_timerArmed = true;
-}
-
-void RealtimeEnvironment::wakeAt(Nanos realTime, quint32 payload)
-{
-    m_deadlines.push(realTime, payload);
-    if (!m_dispatching && (!m_timerArmed || realTime < m_armedFor))
-        armTimer();
+    m_dispatching = false;
+    if (!m_lifecycle.isOver() && m_deadlines.isEmpty() && m_resources.openSlotCount() == 0)
+        m_lifecycle.report(success());
 }
 
 // --- requests ------------------------------------------------------------------------
@@ -190,10 +110,7 @@ void RealtimeEnvironment::startConnectionRequest(Nanos realTime, qint32 connecti
     if (sent >= m_client.duration)
         return; // the client has stopped
     if (m_timeline.requestCount() >= RealRunLimits::kMaxRequests) {
-        m_cancelled = true;
-        m_stop = true;
-        unwindAll();
-        report(Status::failure(QStringLiteral("the closed client sent more than %L1 requests; a real run takes at most "
+        m_lifecycle.fail(Status::failure(QStringLiteral("the closed client sent more than %L1 requests; a real run takes at most "
                                               "that many (make the requests longer or the duration shorter)")
                                    .arg(RealRunLimits::kMaxRequests)));
         return;
@@ -217,10 +134,10 @@ void RealtimeEnvironment::finish(qint32 slot)
                                responseFlags(m_client, m_timeline.arrival(request), now));
     if (s.worker >= 0) {
         if (const qint32 admitted = m_resources.releaseWorker(slot); admitted >= 0)
-            wakeAt(real, quint32(admitted)); // resumed from the loop, not from inside this coroutine
+            m_deadlines.wakeAt(real, quint32(admitted)); // resumed from the loop, not from inside this coroutine
     }
     if (s.connection >= 0)
-        wakeAt(real, kConnectionBit | quint32(s.connection)); // it sends its next request
+        m_deadlines.wakeAt(real, kConnectionBit | quint32(s.connection)); // it sends its next request
     m_resources.closeSlot(slot);
     if (m_requestFinished)
         m_requestFinished(request);
@@ -238,15 +155,15 @@ void RealtimeEnvironment::startCpu(qint32 slot)
     const Nanos turn = m_turn > 0 ? std::min(m_turn, s.cpuLeft) : s.cpuLeft;
     const Nanos turnEnd = m_clock.toReal(s.turnStart + turn);
     auto spin = [this, slot, turn, turnEnd] {
-        spinFor(std::max<Nanos>(0, turnEnd - m_clock.realNow()), m_stop);
-        QMetaObject::invokeMethod(&m_context, [this, slot, turn] { turnDone(slot, turn); }, Qt::QueuedConnection);
+        spinFor(std::max<Nanos>(0, turnEnd - m_clock.realNow()), m_lifecycle.stopFlag());
+        QMetaObject::invokeMethod(m_lifecycle.context(), [this, slot, turn] { turnDone(slot, turn); }, Qt::QueuedConnection);
     };
     m_cpuPool.start(std::move(spin));
 }
 
 void RealtimeEnvironment::turnDone(qint32 slot, Nanos turn)
 {
-    if (m_cancelled)
+    if (m_lifecycle.isCancelled())
         return; // the coroutine was unwound while its spin ran
     beginDispatch();
     ServerResources::Slot &s = m_resources.slot(slot);
@@ -265,7 +182,6 @@ void RealtimeEnvironment::turnDone(qint32 slot, Nanos turn)
         s.turnStart = turnEnd;
         startCpu(slot);
     }
-    m_dispatching = false;
     afterDispatch();
 }
 
@@ -294,7 +210,7 @@ bool RealtimeEnvironment::stepSuspend(const StepAwaiter &step, std::coroutine_ha
         break; // otherwise queued for the loop, GIL or a core
     case Action::Io:
         ServerResources::transition(s, SpanState::Io, kNoRequest, m_clock.toScenario(real));
-        wakeAt(real + m_clock.toReal(step.duration), quint32(step.slot));
+        m_deadlines.wakeAt(real + m_clock.toReal(step.duration), quint32(step.slot));
         break;
     }
     return true;
@@ -303,7 +219,7 @@ bool RealtimeEnvironment::stepSuspend(const StepAwaiter &step, std::coroutine_ha
 void RealtimeEnvironment::stepResume(const StepAwaiter &step)
 {
     m_resources.slot(step.slot).suspended = nullptr;
-    if (m_cancelled)
+    if (m_lifecycle.isCancelled())
         throw Cancelled();
     if (step.action == Action::Cpu && step.duration > 0)
         m_resources.releaseCpu(step.slot, now(), [this](qint32 granted) { startCpu(granted); });
@@ -311,15 +227,10 @@ void RealtimeEnvironment::stepResume(const StepAwaiter &step)
 
 // --- the end ------------------------------------------------------------------------------
 
-void RealtimeEnvironment::unwindAll()
+// Every suspended coroutine's handle is in its slot, whether it waits on a
+// deadline, in a queue or for its spin: resume each so that it unwinds.
+void RealtimeEnvironment::resumeSuspended()
 {
-    if (m_unwound)
-        return;
-    m_unwound = true;
-    m_deadlines.clear();
-    m_arrivalsLeft = 0;
-    // Every suspended coroutine's handle is in its slot, whether it waits on a
-    // deadline, in a queue or for its spin: resume each so that it unwinds.
     for (qint32 i = 0; i < m_resources.slotCount(); ++i) {
         ServerResources::Slot &s = m_resources.slot(i);
         if (s.request == kNoRequest || !s.suspended)
@@ -327,16 +238,6 @@ void RealtimeEnvironment::unwindAll()
         const auto handle = std::exchange(s.suspended, nullptr);
         handle.resume();
     }
-}
-
-void RealtimeEnvironment::report(const Status &status)
-{
-    if (m_reported)
-        return;
-    m_reported = true;
-    m_timer.stop();
-    if (m_finished)
-        m_finished(status);
 }
 
 } // namespace LatencyLab::Core

@@ -1,24 +1,20 @@
 #pragma once
 
-#include "base/eventqueue.h"
 #include "engine/serverresources.h"
 #include "model/scenario.h"
 #include "model/workload.h"
+#include "realtime/deadlinetimer.h"
+#include "realtime/looplifecycle.h"
 #include "realtime/realclock.h"
 #include "realtime/realenvironment.h"
 
-#include <QObject>
 #include <QThreadPool>
-#include <QTimer>
-
-#include <atomic>
 
 namespace LatencyLab::Core {
 
 // Runs request coroutines on the Qt event loop of the thread that creates it.
-// An io step suspends the coroutine on a deadline heap driven by one precise
-// QTimer, re-armed to the earliest deadline (one timer per sleeper scales
-// quadratically with the sleepers; see deadlinewaits.h). A cpu step runs a real spin on a
+// An io step suspends the coroutine on a DeadlineTimer (one precise QTimer
+// over a deadline heap, beside which an open client's arrivals wait). A cpu step runs a real spin on a
 // thread pool as large as the model lets cpu steps run at once, and resumes
 // the coroutine on the loop through a queued call. Admission, the loop or GIL
 // and the cores are the same FIFO bookkeeping as in virtual time, so order and
@@ -56,18 +52,14 @@ private:
     // virtual time), so a cpu release and the releaser's next step happen at
     // the same instant and two cpu spans never overlap under one GIL.
     Nanos realNow() const { return m_dispatching ? m_dispatchTime : m_clock.realNow(); }
-    void startCpuThreads();
     void beginDispatch();
-    void wakeDue();
+    void wake(quint32 payload, Nanos deadline);
     void afterDispatch();
-    void armTimer();
-    void wakeAt(Nanos realTime, quint32 payload);
     void startRequest(Nanos arrival, qint32 connection);
     void startConnectionRequest(Nanos realTime, qint32 connection);
     void startCpu(qint32 slot);
     void turnDone(qint32 slot, Nanos turn);
-    void unwindAll();
-    void report(const Status &status);
+    void resumeSuspended();
 
     const ClientModel m_client;
     Workload &m_workload;
@@ -77,23 +69,13 @@ private:
     ServerResources m_resources;
 
     RequestFinished m_requestFinished;
-    Finished m_finished;
 
-    EventQueue m_deadlines;     // real nanoseconds: coroutines to resume, connections to send
-    qint64 m_arrivalsLeft = 0;  // open client: arrivals wait beside the heap, in time order
-    Nanos m_nextArrival = 0;    // scenario nanoseconds
-    Nanos m_armedFor = 0;       // the real time the timer was last armed for
-    bool m_timerArmed = false;
-    bool m_dispatching = false; // inside wakeDue or cpuDone: re-arm once at the end
+    Nanos m_nextArrival = 0;    // scenario nanoseconds: the open client's arrival the timer wakes next
+    bool m_dispatching = false; // inside a wake-up or turnDone: the time stands still
     Nanos m_dispatchTime = 0;
 
-    std::atomic<bool> m_stop{false}; // read by spinning pool threads
-    bool m_cancelled = false;
-    bool m_unwound = false;
-    bool m_reported = false;
-
-    QObject m_context; // lives on the loop's thread: receives the pool's queued calls
-    QTimer m_timer;
+    DeadlineTimer m_deadlines; // real nanoseconds: coroutines to resume, connections to send, arrivals
+    LoopLifecycle m_lifecycle;
     QThreadPool m_cpuPool; // declared last: destroyed, and waited for, first
 };
 

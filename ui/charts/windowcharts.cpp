@@ -2,7 +2,7 @@
 
 #include "charts/chartbuilder.h"
 
-#include "model/scenariojson.h"
+#include "model/scenariovalidation.h"
 
 #include <QElapsedTimer>
 
@@ -28,7 +28,7 @@ Core::Result<WindowCharts> WindowCharts::compute(const Core::Scenario &scenario,
     // Sliders can reach combinations a scenario file may not hold (a closed
     // client whose requests take no time would send requests without end):
     // the file's own rules reject them up front, with the file's messages.
-    if (const Core::Result<Core::Scenario> valid = Core::ScenarioJson::fromJson(Core::ScenarioJson::toJson(scenario)); !valid)
+    if (const Core::Status valid = Core::validateScenario(scenario); !valid)
         return Core::Error{valid.error()};
 
     const Core::Result<Core::ServerModel> primary = scenario.server.resolve();

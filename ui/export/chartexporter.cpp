@@ -25,7 +25,7 @@ constexpr int kMaxSide = 16384; // device pixels per side: a 16k PNG is already 
 constexpr double kLayoutShare = 0.8;
 constexpr double kEncodedShare = 0.95;
 
-void paintChart(QPainter &painter, const GanttChart &chart, QSize size, const WorkControl &control = {})
+void paintChart(QPainter &painter, const GanttChart &chart, QSize size, const Core::WorkControl &control = {})
 {
     GanttRenderer renderer;
     renderer.setChart(chart);
@@ -41,7 +41,7 @@ void paintChart(QPainter &painter, const GanttChart &chart, QSize size, const Wo
 class CancellableBuffer : public QBuffer
 {
 public:
-    CancellableBuffer(QByteArray *bytes, const WorkControl &control)
+    CancellableBuffer(QByteArray *bytes, const Core::WorkControl &control)
         : QBuffer(bytes)
         , m_control(control)
     {
@@ -54,7 +54,7 @@ protected:
     }
 
 private:
-    const WorkControl &m_control;
+    const Core::WorkControl &m_control;
 };
 
 Core::Error cancelled()
@@ -78,7 +78,7 @@ Core::Status checkSize(QSize size, double scale)
     return Core::success();
 }
 
-Core::Result<QByteArray> encodePng(const ChartPainter &paint, QSize size, double scale, const WorkControl &control)
+Core::Result<QByteArray> encodePng(const ChartPainter &paint, QSize size, double scale, const Core::WorkControl &control)
 {
     const QImage image = renderDrawing(paint, size, scale);
     if (control.isCancelled())
@@ -108,7 +108,7 @@ QByteArray polishSvg(const QByteArray &svg, QSize size)
 }
 
 Core::Result<QByteArray> encodeSvg(const ChartPainter &paint, const QString &title, const QString &description, QSize size,
-                                   const WorkControl &control)
+                                   const Core::WorkControl &control)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -155,15 +155,15 @@ Core::Status writeAtomically(const QString &path, const QByteArray &bytes)
 
 } // namespace
 
-Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size, double scale, const WorkControl &control)
+Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size, double scale, const Core::WorkControl &control)
 {
-    const WorkControl layout = control.phase(0, kLayoutShare);
+    const Core::WorkControl layout = control.phase(0, kLayoutShare);
     const ChartPainter paint = [&chart, &layout](QPainter &painter, QSize at) { paintChart(painter, chart, at, layout); };
     return exportDrawing(paint, chart.title, QStringLiteral("LatencyLab Gantt chart"), path, size, scale, control);
 }
 
 Core::Status exportDrawing(const ChartPainter &paint, const QString &title, const QString &description, const QString &path,
-                           QSize size, double scale, const WorkControl &control)
+                           QSize size, double scale, const Core::WorkControl &control)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const bool png = suffix == QLatin1String("png");

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "charts/ganttchart.h"
-#include "charts/workcontrol.h"
 
 #include "base/result.h"
+#include "base/workcontrol.h"
 
 #include <QImage>
 #include <QSize>
@@ -21,7 +21,7 @@ namespace LatencyLab::Ui {
 // the message names the path. `control` reports progress and cancels: a
 // cancelled export writes nothing.
 Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size = QSize(1600, 900), double scale = 1.0,
-                         const WorkControl &control = {});
+                         const Core::WorkControl &control = {});
 
 // The image alone, for the clipboard and for tests.
 QImage renderChart(const GanttChart &chart, QSize size, double scale = 1.0);
@@ -31,7 +31,7 @@ QImage renderChart(const GanttChart &chart, QSize size, double scale = 1.0);
 using ChartPainter = std::function<void(QPainter &painter, QSize size)>;
 // `title` and `description` name the SVG document.
 Core::Status exportDrawing(const ChartPainter &paint, const QString &title, const QString &description, const QString &path,
-                           QSize size = QSize(1600, 900), double scale = 1.0, const WorkControl &control = {});
+                           QSize size = QSize(1600, 900), double scale = 1.0, const Core::WorkControl &control = {});
 QImage renderDrawing(const ChartPainter &paint, QSize size, double scale = 1.0);
 
 } // namespace LatencyLab::Ui

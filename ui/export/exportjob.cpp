@@ -40,7 +40,7 @@ bool ExportJob::start(const QString &path, Work work)
             Qt::QueuedConnection);
     };
     auto job = [work = std::move(work), job = m_job, report = std::move(report)] {
-        return work(WorkControl{job.cancelFlag(), report});
+        return work(Core::WorkControl{job.cancelFlag(), report});
     };
     m_watcher.setFuture(QtConcurrent::run(std::move(job)));
     return true;

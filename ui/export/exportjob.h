@@ -1,9 +1,8 @@
 #pragma once
 
-#include "charts/workcontrol.h"
-
 #include "base/jobtracker.h"
 #include "base/result.h"
+#include "base/workcontrol.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -14,14 +13,14 @@ namespace LatencyLab::Ui {
 
 // One chart export on a worker thread, so a chart of a million requests
 // never freezes the window: progress while it lays out, paints, encodes and
-// writes, Cancel within a few milliseconds (WorkControl), and the outcome
+// writes, Cancel within a few milliseconds (Core::WorkControl), and the outcome
 // back on the UI thread. The work must own copies of what it draws.
 class ExportJob : public QObject
 {
     Q_OBJECT
 
 public:
-    using Work = std::function<Core::Status(const WorkControl &control)>;
+    using Work = std::function<Core::Status(const Core::WorkControl &control)>;
 
     explicit ExportJob(QObject *parent = nullptr);
     // Cancels a running export and waits for it: a cancelled export ends

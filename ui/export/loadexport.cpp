@@ -24,7 +24,7 @@ QImage renderLoadChart(const LoadChart &chart, bool omission, QSize size, double
 }
 
 Core::Status exportLoadChart(const LoadChart &chart, bool omission, const QString &path, QSize size, double scale,
-                             const WorkControl &control)
+                             const Core::WorkControl &control)
 {
     return exportDrawing(painterFor(chart, omission), chart.title, QStringLiteral("LatencyLab load view"), path, size, scale,
                          control);

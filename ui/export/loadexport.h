@@ -1,9 +1,9 @@
 #pragma once
 
 #include "charts/loadchart.h"
-#include "charts/workcontrol.h"
 
 #include "base/result.h"
+#include "base/workcontrol.h"
 
 #include <QImage>
 #include <QSize>
@@ -17,6 +17,6 @@ namespace LatencyLab::Ui {
 // omission overlay (closed clients only).
 QImage renderLoadChart(const LoadChart &chart, bool omission, QSize size, double scale = 1.0);
 Core::Status exportLoadChart(const LoadChart &chart, bool omission, const QString &path, QSize size = QSize(1600, 900),
-                             double scale = 1.0, const WorkControl &control = {});
+                             double scale = 1.0, const Core::WorkControl &control = {});
 
 } // namespace LatencyLab::Ui

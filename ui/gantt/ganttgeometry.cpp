@@ -125,7 +125,7 @@ QString legendText(GanttLegendSwatch::Kind kind, bool recorded)
 } // namespace
 
 GanttGeometry GanttGeometry::build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style,
-                                   const WorkControl &control)
+                                   const Core::WorkControl &control)
 {
     if (visible.end <= visible.start)
         visible.end = visible.start + 1;
@@ -323,7 +323,7 @@ double GanttGeometry::clampX(double x) const
     return std::clamp(x, m_plot.left(), m_plot.right());
 }
 
-void GanttGeometry::addRows(const GanttChart &chart, const GanttStyle &style, const WorkControl &control)
+void GanttGeometry::addRows(const GanttChart &chart, const GanttStyle &style, const Core::WorkControl &control)
 {
     qsizetype total = 0;
     for (const GanttSectionLayout &layout : std::as_const(m_sections))
@@ -442,7 +442,7 @@ void GanttGeometry::addRowLabel(int section, const Timeline &timeline, qsizetype
     m_texts.append({GanttText::Role::RowLabel, rect, layout.labels[row], flags, section, request});
 }
 
-void GanttGeometry::addDensityBands(int section, const GanttSection &source, const WorkControl &control)
+void GanttGeometry::addDensityBands(int section, const GanttSection &source, const Core::WorkControl &control)
 {
     const GanttSectionLayout &layout = m_sections[section];
     const Timeline &timeline = source.run->timeline;

@@ -2,8 +2,9 @@
 
 #include "charts/ganttchart.h"
 #include "charts/timescale.h"
-#include "charts/workcontrol.h"
 #include "gantt/ganttrenderer.h"
+
+#include "base/workcontrol.h"
 
 #include <QFontMetricsF>
 #include <QLineF>
@@ -117,7 +118,7 @@ public:
     // `control` reports progress through the rows and stops early when
     // cancelled: the geometry is then incomplete, fit only to be dropped.
     static GanttGeometry build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style,
-                               const WorkControl &control = {});
+                               const Core::WorkControl &control = {});
     // The horizontal extent of rows and axis, without building anything else:
     // it never depends on the visible range. Vertically, where rows may go.
     static QRectF plotAreaFor(const GanttChart &chart, QSizeF size, const GanttStyle &style);
@@ -152,9 +153,9 @@ private:
     double labelRoom(const GanttChart &chart, double available, const GanttStyle &style) const;
     void layOutSections(const GanttChart &chart, TimeRange visible, double available, const GanttStyle &style);
     void addSectionHeader(const GanttSection &source, const GanttSectionLayout &layout, const GanttStyle &style);
-    void addRows(const GanttChart &chart, const GanttStyle &style, const WorkControl &control);
+    void addRows(const GanttChart &chart, const GanttStyle &style, const Core::WorkControl &control);
     void addRowMode(int section, const GanttSection &source, const GanttStyle &style);
-    void addDensityBands(int section, const GanttSection &source, const WorkControl &control);
+    void addDensityBands(int section, const GanttSection &source, const Core::WorkControl &control);
     void addTimeout(const Core::Timeline &timeline, Core::RequestIndex request, Core::Nanos timeout,
                     double boxTop, double boxHeight, const GanttStyle &style);
     void addRowLabel(int section, const Core::Timeline &timeline, qsizetype row, const GanttStyle &style);

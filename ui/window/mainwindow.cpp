@@ -891,7 +891,7 @@ bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scal
             reportError(cannot, tr("There is no chart to export yet."));
             return false;
         }
-        work = [chart = load->chart(), omission = load->isOmissionShown(), path, size, scale](const WorkControl &control) {
+        work = [chart = load->chart(), omission = load->isOmissionShown(), path, size, scale](const Core::WorkControl &control) {
             return exportLoadChart(chart, omission, path, size, scale, control);
         };
     } else {
@@ -900,7 +900,7 @@ bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scal
             reportError(cannot, tr("There is no chart to export yet."));
             return false;
         }
-        work = [chart = view->chart(), path, size, scale](const WorkControl &control) {
+        work = [chart = view->chart(), path, size, scale](const Core::WorkControl &control) {
             return Ui::exportChart(chart, path, size, scale, control);
         };
     }

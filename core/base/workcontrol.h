@@ -3,18 +3,17 @@
 #include <QtGlobal>
 
 #include <algorithm>
-
 #include <atomic>
 #include <functional>
 
-namespace LatencyLab::Ui {
+namespace LatencyLab::Core {
 
-// Lets long drawing work run off the UI thread (exporting a chart of a
-// million requests) report how far it got and stop early. Default: neither,
-// so the same code serves the window's quick repaints unchanged.
+// Lets long work run off the UI thread (a simulation of millions of requests,
+// the export of a chart of a million) report how far it got and stop early.
+// Default: neither, so the same code serves quick calls unchanged.
 struct WorkControl
 {
-    const std::atomic<bool> *cancel = nullptr;
+    const std::atomic<bool> *cancel = nullptr;     // set from another thread to stop early
     std::function<void(double fraction)> progress; // 0…1, called on the working thread
 
     bool isCancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
@@ -32,4 +31,4 @@ struct WorkControl
     }
 };
 
-} // namespace LatencyLab::Ui
+} // namespace LatencyLab::Core
