@@ -105,6 +105,10 @@ private Q_SLOTS:
     void summaryRowsStopWhereTheTableEnds();
     void anEmptyChartShowsOnlyAPlaceholder();
     void theOverlayAddsASendsBlockPerClosedModel();
+
+private:
+    const LoadChart m_chart = chartOfOne();
+    const LoadLayoutContext m_context{m_chart, style()};
 };
 
 void TestLoadGeometry::aFrameLeavesRoomForItsLabels_data()
@@ -120,10 +124,8 @@ void TestLoadGeometry::aFrameLeavesRoomForItsLabels()
 {
     QFETCH(bool, xLabels);
     QFETCH(double, bottomRoom);
-    const LoadChart chart = chartOfOne();
-    const LoadLayoutContext context{chart, style()};
     const QRectF rect(44, 50, 564, 300);
-    const LoadPlotFrame frame = loadPlotFrame(context, rect, xLabels);
+    const LoadPlotFrame frame = loadPlotFrame(m_context, rect, xLabels);
     QCOMPARE(frame.plot.left(), 100.0);
     QCOMPARE(frame.plot.width(), 500.0); // 564 − 56 − 8
     QCOMPARE(frame.plot.top(), 50 + loadPanelTitleHeight(style()));
@@ -137,9 +139,7 @@ void TestLoadGeometry::timeTicksSitOnPixelCentres()
 {
     // 0–10 s over 500 px: 50 px a second, so ticks 80 px apart at least are
     // every 2 s, at x = 100 + 100·k, on the pixel's centre.
-    const LoadChart chart = chartOfOne();
-    const LoadLayoutContext context{chart, style()};
-    const LoadRatePanel panel = layOutRatePanel(context, panelFor(500, 200), true);
+    const LoadRatePanel panel = layOutRatePanel(m_context, panelFor(500, 200), true);
     QCOMPARE(tickXs(panel.frame.xTicks), (QList<double>{100.5, 200.5, 300.5, 400.5, 500.5, 600.5}));
     const LoadXTick &tick = panel.frame.xTicks.at(1);
     QCOMPARE(tick.mark, QLineF(200.5, panel.frame.plot.bottom(), 200.5, panel.frame.plot.bottom() + style().tickLength));
@@ -150,9 +150,7 @@ void TestLoadGeometry::rateBarsFillTheirBuckets()
 {
     // The axis runs 0–20/s over 200 px (see below): 10/s is y = 200. A
     // bucket's bar is its 50 px less half a pixel; bucket 9 answered nothing.
-    const LoadChart chart = chartOfOne();
-    const LoadLayoutContext context{chart, style()};
-    const LoadRatePanel panel = layOutRatePanel(context, panelFor(500, 200), false);
+    const LoadRatePanel panel = layOutRatePanel(m_context, panelFor(500, 200), false);
     QCOMPARE(panel.frame.plot, QRectF(100, 100, 500, 200));
     QCOMPARE(panel.bars.size(), qsizetype(9));
     QCOMPARE(panel.bars.at(0).rect, QRectF(100, 200, 49.5, 100));
@@ -175,9 +173,7 @@ void TestLoadGeometry::theRateScaleIsTheLinesAndTallerBarsAreCut()
     // Bars reach 40/s, the line 10/s: the scale's top is 1.6 × 10 = 16,
     // 7 ticks fit in 200 px, so steps of 5 and an axis to 20. Bucket 5's
     // 40/s bar stops at the plot's top with a notch above it.
-    const LoadChart chart = chartOfOne();
-    const LoadLayoutContext context{chart, style()};
-    const LoadRatePanel panel = layOutRatePanel(context, panelFor(500, 200), false);
+    const LoadRatePanel panel = layOutRatePanel(m_context, panelFor(500, 200), false);
     QList<double> ys;
     for (const LoadYTick &tick : panel.frame.yTicks)
         ys << tick.y;
@@ -195,9 +191,7 @@ void TestLoadGeometry::latencyDotsAndCrossesSitAtTheirAnswers()
     // Longest latency 2 s, timeout 1.5 s: the top is 2.1 s, 6 ticks fit in
     // 200 px, so steps of 0.5 s and an axis to 2.5 s: 80 px a second up
     // from y = 300.
-    const LoadChart chart = chartOfOne();
-    const LoadLayoutContext context{chart, style()};
-    const LoadLatencyPanel panel = layOutLatencyPanel(context, panelFor(500, 200), false);
+    const LoadLatencyPanel panel = layOutLatencyPanel(m_context, panelFor(500, 200), false);
     QCOMPARE(panel.frame.plot, QRectF(100, 100, 500, 200));
     QCOMPARE(panel.answers.size(), qsizetype(1));
     // The answer at 4 s that took 1 s; the one at 6 s that timed out after 2 s.
@@ -224,9 +218,7 @@ void TestLoadGeometry::histogramBarsStackTimedOutOnTop()
 {
     // Bins of 1 s over 400 px: 100 px a bin, half a pixel inset each side.
     // The tallest bin holds 4; 4.48 rounds up to an axis to 5 (40 px each).
-    const LoadChart chart = chartOfOne();
-    const LoadLayoutContext context{chart, style()};
-    const LoadHistogram histogram = LoadHistogram::layOut(context, 0, panelFor(400, 200), false);
+    const LoadHistogram histogram = LoadHistogram::layOut(m_context, 0, panelFor(400, 200), false);
     QVERIFY(histogram.hasBins);
     QCOMPARE(histogram.frame.plot, QRectF(100, 100, 400, 200));
     QCOMPARE(histogram.bars.size(), qsizetype(4));
@@ -245,9 +237,7 @@ void TestLoadGeometry::closePercentilesShareAMarkerAndNeighboursMoveDown()
 {
     // p50 at 1.5 s and p75 at 1.52 s are 2 px apart: one line, "p50 p75".
     // p90, 10 px on, would overlap that label: it takes the second row.
-    const LoadChart chart = chartOfOne();
-    const LoadLayoutContext context{chart, style()};
-    const LoadHistogram histogram = LoadHistogram::layOut(context, 0, panelFor(400, 200), false);
+    const LoadHistogram histogram = LoadHistogram::layOut(m_context, 0, panelFor(400, 200), false);
     QCOMPARE(histogram.markers.size(), qsizetype(3));
     const LoadMarker &median = histogram.markers.at(0);
     const LoadMarker &p90 = histogram.markers.at(1);
@@ -268,12 +258,10 @@ void TestLoadGeometry::closePercentilesShareAMarkerAndNeighboursMoveDown()
 void TestLoadGeometry::summaryRowsStopWhereTheTableEnds()
 {
     // Eleven rows without the overlay; a table a row short shows ten.
-    const LoadChart chart = chartOfOne();
-    const LoadLayoutContext context{chart, style()};
     const double rowHeight = QFontMetricsF(style().textFont()).height() + 3;
-    const double full = LoadSummaryTable::heightFor(context);
+    const double full = LoadSummaryTable::heightFor(m_context);
     QCOMPARE(full, loadPanelTitleHeight(style()) + 12 * rowHeight + 2);
-    const LoadSummaryTable table = LoadSummaryTable::layOut(context, QRectF(0, 0, 500, full - rowHeight));
+    const LoadSummaryTable table = LoadSummaryTable::layOut(m_context, QRectF(0, 0, 500, full - rowHeight));
     QCOMPARE(table.rows.size(), qsizetype(10));
     QCOMPARE(table.header.size(), qsizetype(1));
     QCOMPARE(table.header.at(0).title.text, QStringLiteral("sync (1 × blocking)"));
