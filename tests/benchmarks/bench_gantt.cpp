@@ -14,6 +14,7 @@
 #include "export/chartexporter.h"
 #include "gantt/ganttgeometry.h"
 #include "gantt/ganttrenderer.h"
+#include "gantt/ganttrows.h"
 #include "model/presets.h"
 
 #include <QDir>
@@ -78,8 +79,10 @@ Row measure(const GanttChart &chart, int repeats)
     const TimeRange zoomed{full.start + full.length() * 9 / 20, full.start + full.length() * 11 / 20};
     const GanttStyle &style = GanttStyle::standard();
 
-    row.buildMs = bestMs(repeats, [&] { row.rects = GanttGeometry::build(chart, full, QSizeF(kSize), style).rectCount(); });
-    row.zoomedBuildMs = bestMs(repeats, [&] { GanttGeometry::build(chart, zoomed, QSizeF(kSize), style); });
+    // Kept with the chart, as GanttRenderer keeps it: built once, not per rebuild.
+    const QList<LatestEnds> latestEnds = latestEndsOf(chart);
+    row.buildMs = bestMs(repeats, [&] { row.rects = GanttGeometry::build(chart, latestEnds, full, QSizeF(kSize), style).rectCount(); });
+    row.zoomedBuildMs = bestMs(repeats, [&] { GanttGeometry::build(chart, latestEnds, zoomed, QSizeF(kSize), style); });
 
     QImage image(kSize, QImage::Format_ARGB32_Premultiplied);
     GanttRenderer renderer;

@@ -21,44 +21,6 @@ using Core::RequestIndex;
 using Core::SpanState;
 using Core::Timeline;
 
-GanttLayer layerFor(SpanState state)
-{
-    switch (state) {
-    case SpanState::Queued:
-        return GanttLayer::Queued;
-    case SpanState::Cpu:
-        return GanttLayer::Cpu;
-    case SpanState::Io:
-        return GanttLayer::Io;
-    case SpanState::Ready:
-        return GanttLayer::Ready;
-    }
-    return GanttLayer::Cpu;
-}
-
-void GanttLayerRects::append(GanttLayer layer, const QRectF &rect)
-{
-    QList<QRectF> &rects = m_rects[size_t(layer)];
-    if (!rects.isEmpty()) {
-        QRectF &last = rects.last();
-        if (last.top() == rect.top() && last.height() == rect.height() && rect.left() <= last.right()
-            && rect.right() >= last.left()) {
-            last.setLeft(std::min(last.left(), rect.left()));
-            last.setRight(std::max(last.right(), rect.right()));
-            return;
-        }
-    }
-    rects.append(rect);
-}
-
-qsizetype GanttLayerRects::count() const
-{
-    qsizetype total = 0;
-    for (const QList<QRectF> &rects : m_rects)
-        total += rects.size();
-    return total;
-}
-
 namespace {
 
 Nanos distanceTo(Nanos t, Nanos start, Nanos end)
@@ -127,10 +89,17 @@ QString legendText(GanttLegendSwatch::Kind kind, bool recorded)
 GanttGeometry GanttGeometry::build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style,
                                    const Core::WorkControl &control)
 {
+    return build(chart, latestEndsOf(chart), visible, size, style, control);
+}
+
+GanttGeometry GanttGeometry::build(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, QSizeF size,
+                                   const GanttStyle &style, const Core::WorkControl &control)
+{
+    Q_ASSERT(latestEnds.size() == chart.sections.size());
     if (visible.end <= visible.start)
         visible.end = visible.start + 1;
     GanttGeometry geometry;
-    geometry.layOut(chart, visible, size, style);
+    geometry.layOut(chart, latestEnds, visible, size, style);
     geometry.m_scale = TimeScale(visible, geometry.m_plot.left(), geometry.m_plot.width());
     geometry.m_hitTolerance = style.hitTolerance;
     geometry.addRows(chart, style, control);
@@ -153,11 +122,12 @@ QRectF GanttGeometry::plotAreaFor(const GanttChart &chart, QSizeF size, const Ga
     return QRectF(left, top, right - left, std::max(1.0, size.height() - style.padding - style.axisHeight - top));
 }
 
-void GanttGeometry::layOut(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style)
+void GanttGeometry::layOut(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, QSizeF size,
+                           const GanttStyle &style)
 {
     m_size = size;
     layOutHeader(chart, style);
-    layOutSections(chart, visible, availableRowsHeight(chart, style), style);
+    layOutSections(chart, latestEnds, visible, availableRowsHeight(chart, style), style);
 }
 
 // The title on the left and the legend on the same line at the right, or on
@@ -240,7 +210,8 @@ double GanttGeometry::labelRoom(const GanttChart &chart, double available, const
 // Sections stacked top to bottom, each a header line, then its rows: one
 // per visible request up to the maximum pitch, or one-pixel density bands
 // when there are more requests than pixel rows. Rows tall enough get labels.
-void GanttGeometry::layOutSections(const GanttChart &chart, TimeRange visible, double available, const GanttStyle &style)
+void GanttGeometry::layOutSections(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, double available,
+                                   const GanttStyle &style)
 {
     const QFontMetricsF metrics(style.textFont());
     const double left = std::round(style.padding);
@@ -249,8 +220,9 @@ void GanttGeometry::layOutSections(const GanttChart &chart, TimeRange visible, d
 
     QList<QList<RequestIndex>> shown;
     QList<qsizetype> counts;
-    for (const GanttSection &section : chart.sections) {
-        shown << (section.run ? visibleRequests(section.run->timeline, visible) : QList<RequestIndex>());
+    for (qsizetype i = 0; i < chart.sections.size(); ++i) {
+        const GanttSection &section = chart.sections[i];
+        shown << (section.run ? visibleRequests(section.run->timeline, latestEnds[i], visible) : QList<RequestIndex>());
         counts << shown.last().size();
     }
     const QList<double> heights = fairHeights(counts, available, style.maxRowPitch);

@@ -2,6 +2,7 @@
 
 #include "charts/ganttchart.h"
 #include "charts/timescale.h"
+#include "gantt/ganttlayers.h"
 #include "gantt/ganttrenderer.h"
 
 #include "base/workcontrol.h"
@@ -15,44 +16,12 @@
 #include <QStringList>
 
 #include <algorithm>
-#include <array>
 #include <optional>
 
 namespace LatencyLab::Ui {
 
 struct GanttStyle;
-
-// What a rect is drawn as. Layers are painted in this order, so where they
-// overlap a later one wins: a one-pixel cpu tick shows on top of an io box.
-enum class GanttLayer : quint8 {
-    Response,    // the thin light bar, arrival → end
-    Queued,
-    Ready,
-    Io,
-    IoBand,      // density bands: io, in the colour a hatched io box averages to
-    CpuShared,   // a time-shared cpu span's whole box, outlined; its share is filled in on the cpu layer
-    Cpu,
-    Late,        // a ghosting wash over what ran after the client's timeout
-    LateBand,    // density bands: columns mostly spent past a timeout
-    TimeoutTick, // where the client gave up
-};
-inline constexpr int kGanttLayerCount = 10;
-
-GanttLayer layerFor(Core::SpanState state);
-
-// Rects grouped by layer. Appending merges a rect into the layer's previous
-// one when both lie on the same row and touch, so neighbours of one colour
-// become one rect.
-class GanttLayerRects
-{
-public:
-    void append(GanttLayer layer, const QRectF &rect);
-    const QList<QRectF> &operator[](GanttLayer layer) const { return m_rects[size_t(layer)]; }
-    qsizetype count() const;
-
-private:
-    std::array<QList<QRectF>, kGanttLayerCount> m_rects;
-};
+class LatestEnds;
 
 // Where one section (one run) sits and how its rows are drawn. Rows go to
 // the requests that overlap the visible range, in arrival order, so zooming
@@ -119,6 +88,10 @@ public:
     // cancelled: the geometry is then incomplete, fit only to be dropped.
     static GanttGeometry build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style,
                                const Core::WorkControl &control = {});
+    // The same with the chart's LatestEnds (latestEndsOf), kept with the
+    // chart so that each rebuild finds its visible requests by binary search.
+    static GanttGeometry build(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, QSizeF size,
+                               const GanttStyle &style, const Core::WorkControl &control = {});
     // The horizontal extent of rows and axis, without building anything else:
     // it never depends on the visible range. Vertically, where rows may go.
     static QRectF plotAreaFor(const GanttChart &chart, QSizeF size, const GanttStyle &style);
@@ -147,11 +120,12 @@ public:
 
 private:
     GanttGeometry() = default;
-    void layOut(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style);
+    void layOut(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, QSizeF size, const GanttStyle &style);
     void layOutHeader(const GanttChart &chart, const GanttStyle &style);
     double availableRowsHeight(const GanttChart &chart, const GanttStyle &style) const;
     double labelRoom(const GanttChart &chart, double available, const GanttStyle &style) const;
-    void layOutSections(const GanttChart &chart, TimeRange visible, double available, const GanttStyle &style);
+    void layOutSections(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, double available,
+                        const GanttStyle &style);
     void addSectionHeader(const GanttSection &source, const GanttSectionLayout &layout, const GanttStyle &style);
     void addRows(const GanttChart &chart, const GanttStyle &style, const Core::WorkControl &control);
     void addRowMode(int section, const GanttSection &source, const GanttStyle &style);

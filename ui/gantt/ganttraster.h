@@ -3,12 +3,16 @@
 // Turning spans into pixel-snapped rects, with the Gantt chart's level of
 // detail. Internal to GanttGeometry.
 
-#include "gantt/ganttgeometry.h"
+#include "gantt/ganttlayers.h"
+
+#include <QLineF>
 
 #include <array>
 #include <vector>
 
 namespace LatencyLab::Ui {
+
+struct GanttStyle;
 
 // Vertical extents of one row's layers, in whole pixels: own-work boxes are
 // tallest, the response bar runs through their middle, and waits sit inside

@@ -17,6 +17,7 @@ void GanttRenderer::setChart(GanttChart chart)
     ++m_revision;
     m_cached.reset();
     m_fullRange = TimeRange{m_chart.start(), m_chart.end()};
+    m_latestEnds = latestEndsOf(m_chart);
 }
 
 void GanttRenderer::setStyle(const GanttStyle &style)
@@ -48,7 +49,7 @@ const GanttGeometry &GanttRenderer::geometry(QSizeF size, TimeRange visible)
     if (visible.end <= visible.start)
         visible.end = visible.start + 1;
     if (!m_cached || m_cachedRevision != m_revision || m_cached->size() != size || m_cached->visible() != visible) {
-        m_cached = std::make_unique<GanttGeometry>(GanttGeometry::build(m_chart, visible, size, m_style));
+        m_cached = std::make_unique<GanttGeometry>(GanttGeometry::build(m_chart, m_latestEnds, visible, size, m_style));
         m_cachedRevision = m_revision;
     }
     return *m_cached;

@@ -3,6 +3,7 @@
 #include "charts/ganttchart.h"
 #include "charts/ganttstyle.h"
 #include "charts/timescale.h"
+#include "gantt/ganttrows.h"
 
 #include <QPointF>
 #include <QRectF>
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<GanttGeometry> m_cached;
     quint64 m_cachedRevision = 0; // the chart revision m_cached was built for
     TimeRange m_fullRange;        // kept: finding the latest end scans every request
+    QList<LatestEnds> m_latestEnds; // kept for every rebuild: see GanttGeometry::build
 };
 
 } // namespace LatencyLab::Ui

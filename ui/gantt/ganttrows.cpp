@@ -1,6 +1,8 @@
 #include "gantt/ganttrows.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace LatencyLab::Ui {
 
@@ -21,12 +23,38 @@ RequestIndex arrivedBy(const Core::Timeline &timeline, Nanos time)
     return low;
 }
 
-QList<RequestIndex> visibleRequests(const Core::Timeline &timeline, TimeRange visible)
+LatestEnds::LatestEnds(const Core::Timeline &timeline)
 {
+    m_latestEnd.reserve(size_t(timeline.requestCount()));
+    Nanos latest = std::numeric_limits<Nanos>::min();
+    for (RequestIndex r = 0; r < timeline.requestCount(); ++r) {
+        latest = std::max(latest, timeline.end(r));
+        m_latestEnd.push_back(latest);
+    }
+}
+
+RequestIndex LatestEnds::firstReaching(Nanos time) const
+{
+    return RequestIndex(std::lower_bound(m_latestEnd.cbegin(), m_latestEnd.cend(), time) - m_latestEnd.cbegin());
+}
+
+QList<LatestEnds> latestEndsOf(const GanttChart &chart)
+{
+    QList<LatestEnds> latestEnds;
+    latestEnds.reserve(chart.sections.size());
+    for (const GanttSection &section : chart.sections)
+        latestEnds << (section.run ? LatestEnds(section.run->timeline) : LatestEnds());
+    return latestEnds;
+}
+
+QList<RequestIndex> visibleRequests(const Core::Timeline &timeline, const LatestEnds &latestEnds, TimeRange visible)
+{
+    Q_ASSERT(latestEnds.size() == timeline.requestCount());
+    const RequestIndex first = latestEnds.firstReaching(visible.start);
     const RequestIndex last = arrivedBy(timeline, visible.end);
     QList<RequestIndex> requests;
-    requests.reserve(last);
-    for (RequestIndex r = 0; r < last; ++r) {
+    requests.reserve(std::max(0, last - first));
+    for (RequestIndex r = first; r < last; ++r) {
         if (timeline.end(r) >= visible.start)
             requests.append(r);
     }

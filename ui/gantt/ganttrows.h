@@ -1,23 +1,49 @@
 #pragma once
 
-// Which requests get rows and how tall the rows are. Pure functions, internal
-// to GanttGeometry.
+// Which requests get rows and how tall the rows are: pure functions for
+// GanttGeometry, and the LatestEnds that the chart's owner keeps for it.
 
+#include "charts/ganttchart.h"
 #include "charts/timescale.h"
 
 #include "model/timeline.h"
 
 #include <QList>
 
+#include <vector>
+
 namespace LatencyLab::Ui {
 
 // Requests arrived by `time`: arrivals are sorted, so this is a binary search.
 Core::RequestIndex arrivedBy(const Core::Timeline &timeline, Core::Nanos time);
 
+// The latest end among each request and all that arrived before it: the
+// running maximum of end in arrival order. It never decreases, so the first
+// request that may still run at a time is a binary search away, as in Qt
+// Creator's timeline (its firstIndex). Built once per run, in one pass.
+class LatestEnds
+{
+public:
+    LatestEnds() = default;
+    explicit LatestEnds(const Core::Timeline &timeline);
+
+    qsizetype size() const { return qsizetype(m_latestEnd.size()); }
+    // The first request whose end, or an earlier arrival's, is at or after
+    // `time`: every request before it ended before `time`.
+    Core::RequestIndex firstReaching(Core::Nanos time) const;
+
+private:
+    std::vector<Core::Nanos> m_latestEnd;
+};
+
+// Each section's LatestEnds, empty for a section without a run.
+QList<LatestEnds> latestEndsOf(const GanttChart &chart);
+
 // The requests of a timeline that get rows for a visible range: those that
-// overlap it, in arrival order. Arrivals are sorted, so the last one is a
-// binary search away; those that ended before the range are skipped.
-QList<Core::RequestIndex> visibleRequests(const Core::Timeline &timeline, TimeRange visible);
+// overlap it, in arrival order. Both ends of the candidates are binary
+// searches (`latestEnds`, built from this timeline, gives the first); only
+// the requests between them are looked at.
+QList<Core::RequestIndex> visibleRequests(const Core::Timeline &timeline, const LatestEnds &latestEnds, TimeRange visible);
 
 // Splits the rows' height between sections, max-min fair: a section that
 // needs less than an equal share (its rows at the maximum pitch) gets just

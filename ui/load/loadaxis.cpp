@@ -58,6 +58,18 @@ QList<AxisTick> ValueAxis::ticks(int maxTicks, const std::function<QString(doubl
     return ticks;
 }
 
+ValueAxis axisFromZero(double top, double pixels, double pixelsPerTick)
+{
+    const int maxTicks = std::max(2, int(pixels / pixelsPerTick));
+    const double step = niceCeiling(std::max(top, 1e-12) / maxTicks);
+    return ValueAxis(0, step * std::max(1.0, std::ceil(top / step - 1e-9)));
+}
+
+QList<AxisTick> ticksAlong(const ValueAxis &axis, double pixels, double pixelsPerTick, const std::function<QString(double)> &label)
+{
+    return axis.ticks(std::max(2, int(pixels / pixelsPerTick)), label);
+}
+
 double niceCeiling(double value)
 {
     if (!(value > 0))

@@ -41,6 +41,12 @@ private:
     bool m_logarithmic = false;
 };
 
+// A linear axis from 0 whose top is a whole number of nice steps, about one
+// step per `pixelsPerTick` of `pixels`.
+ValueAxis axisFromZero(double top, double pixels, double pixelsPerTick = 28);
+// An axis' ticks, about one per `pixelsPerTick` of `pixels`.
+QList<AxisTick> ticksAlong(const ValueAxis &axis, double pixels, double pixelsPerTick, const std::function<QString(double)> &label);
+
 // The smallest 1, 2 or 5 × 10ⁿ at least `value` (for axis tops and steps),
 // and the largest at most `value` (for the bottom of a logarithmic axis).
 double niceCeiling(double value);
