@@ -1,5 +1,17 @@
 #include "window/mainwindow.h"
 
+#include "window/about.h"
+#include "window/appsettings.h"
+#include "window/autosave.h"
+#include "window/chartcomputation.h"
+#include "window/exportdialog.h"
+#include "window/gantttab.h"
+#include "window/latencytab.h"
+#include "window/loadtab.h"
+#include "window/recentfilesmenu.h"
+#include "window/scenariodrop.h"
+#include "window/scenariofiles.h"
+
 #include "charts/ganttstyle.h"
 #include "charts/pipelinecharts.h"
 #include "charts/windowcharts.h"
@@ -13,29 +25,17 @@
 #include "controls/requestsliders.h"
 #include "controls/requesttable.h"
 #include "controls/scenarioeditor.h"
-#include "export/chartexporter.h"
 #include "export/exportjob.h"
-#include "export/latencyexport.h"
-#include "export/loadexport.h"
 #include "gantt/ganttview.h"
 #include "gantt/zoomcontrol.h"
-#include "latency/latencyplot.h"
-#include "load/loadcanvas.h"
 #include "load/loadview.h"
 #include "run/pipelinerunpanel.h"
 #include "run/realrunpanel.h"
 #include "run/recorddialog.h"
 #include "run/recordsession.h"
-#include "window/about.h"
-#include "window/appsettings.h"
-#include "window/autosave.h"
-#include "window/exportdialog.h"
-#include "window/recentfilesmenu.h"
-#include "window/scenariodrop.h"
 
 #include "engine/report.h"
 #include "model/presets.h"
-#include "model/scenariojson.h"
 #include "pipeline/pipelinereport.h"
 
 #include <QActionGroup>
@@ -46,27 +46,20 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPointer>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <QCoroFuture>
 
 namespace LatencyLab::Ui {
 
@@ -74,8 +67,6 @@ namespace {
 
 constexpr double kZoomStep = 1.5;
 constexpr int kStatusMessageMs = 4000;
-// Scenario files: the MIME type's own suffix first; any JSON still opens.
-const QLatin1String kScenarioSuffix(".latency.json");
 constexpr int kControlsWidth = 330;
 // Initial heights: the chart gets most; the tables get room for a few models and requests.
 constexpr int kChartHeight = 560;
@@ -116,22 +107,6 @@ QTableView *tableView(QAbstractItemModel *model, const QString &objectName)
     return view;
 }
 
-// A standard folder if this machine has it, else the home folder.
-QString folderOr(QStandardPaths::StandardLocation location)
-{
-    const QString folder = QStandardPaths::writableLocation(location);
-    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
-}
-
-// "Web load (wrk -c20 -d15s)" → "web-load-wrk-c20-d15s", for file names.
-QString slugOf(const QString &name)
-{
-    QString slug = name.toLower();
-    slug.replace(QRegularExpression(QStringLiteral("[^\\p{L}\\p{N}]+")), QStringLiteral("-"));
-    slug.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
-    return slug.isEmpty() ? QStringLiteral("scenario") : slug;
-}
-
 // A titled block with the caption in bold above the content.
 QWidget *captioned(const QString &caption, QWidget *content)
 {
@@ -158,26 +133,42 @@ MainWindow::MainWindow(QWidget *parent)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     })
-    , m_askAboutUnsaved([this](const QString &name) { return askWithMessageBox(this, name); })
-    , m_askToRestore([this](const QString &name, const QDateTime &savedAt) { return askToRestore(this, name, savedAt); })
 {
-    auto *zoomGantt = new ZoomControl(this);
-    auto *zoomCompare = new ZoomControl(this);
-    m_gantt = new GanttView(zoomGantt);
-    m_gantt->setObjectName(QStringLiteral("ganttView"));
-    m_compare = new GanttView(zoomCompare);
-    m_compare->setObjectName(QStringLiteral("compareView"));
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("statusText"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_busy = new BusyIndicator;
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_busy);
+    m_exportBusy = new BusyIndicator;
+    m_exportBusy->setObjectName(QStringLiteral("exportProgress"));
+    statusBar()->addPermanentWidget(m_exportBusy);
+    m_export = new ExportJob(this);
+    connect(m_exportBusy, &BusyIndicator::cancelRequested, this, &MainWindow::cancelExport);
+    connect(m_export, &ExportJob::progressed, this, [this](double fraction) { m_exportBusy->setProgress(qint64(fraction * 1000), 1000, tr("%1 % done").arg(int(fraction * 100))); });
+    connect(m_export, &ExportJob::finished, this, [this](const Core::Status &written, bool cancelled) {
+        finishExport(m_export->path(), written, cancelled);
+    });
+    createComputation();
+
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_gantt, tr("&Gantt"));
-    m_tabs->setTabToolTip(0, tr("The scenario's own server model: each request's work (green) against the response time its client perceives."));
-    m_tabs->addTab(m_compare, tr("&Compare"));
-    m_tabs->setTabToolTip(1, tr("The server models stacked on one time axis: the same requests, scheduled differently."));
+    m_gantt = new GanttView(new ZoomControl(this));
+    m_gantt->setObjectName(QStringLiteral("ganttView"));
+    addChartTab(std::make_unique<GanttTab>(m_gantt, QStringLiteral("gantt"), tr("Gantt"), m_editor), tr("&Gantt"),
+                tr("The scenario's own server model: each request's work (green) against the response time its client perceives."));
+    m_compare = new GanttView(new ZoomControl(this));
+    m_compare->setObjectName(QStringLiteral("compareView"));
+    addChartTab(std::make_unique<GanttTab>(m_compare, QStringLiteral("compare"), tr("Compare"), m_editor), tr("&Compare"),
+                tr("The server models stacked on one time axis: the same requests, scheduled differently."));
     m_load = new LoadView;
     m_load->setObjectName(QStringLiteral("loadView"));
-    m_tabs->addTab(m_load, tr("&Load"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_load), tr("The runs as a load generator such as wrk sees them: answers per second and "
-                                                      "latency over time, histograms, and wrk's summary side by side."));
+    auto load = std::make_unique<LoadTab>(m_load, QStringLiteral("load"), tr("Load"), m_editor, m_computation);
+    m_loadTab = load.get();
+    m_computation->setLoadChartWanted([this] { return m_loadTab->isShown(); });
+    addChartTab(std::move(load), tr("&Load"),
+                tr("The runs as a load generator such as wrk sees them: answers per second and "
+                   "latency over time, histograms, and wrk's summary side by side."));
     m_tabs->setCurrentWidget(m_compare);
 
     auto *right = new QSplitter(Qt::Vertical);
@@ -195,23 +186,6 @@ MainWindow::MainWindow(QWidget *parent)
     main->setChildrenCollapsible(false);
     setCentralWidget(main);
 
-    m_status = new QLabel;
-    m_status->setObjectName(QStringLiteral("statusText"));
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_busy = new BusyIndicator;
-    statusBar()->addWidget(m_status, 1);
-    statusBar()->addPermanentWidget(m_busy);
-    connect(m_busy, &BusyIndicator::cancelRequested, this, &MainWindow::cancelComputation);
-    m_exportBusy = new BusyIndicator;
-    m_exportBusy->setObjectName(QStringLiteral("exportProgress"));
-    statusBar()->addPermanentWidget(m_exportBusy);
-    m_export = new ExportJob(this);
-    connect(m_exportBusy, &BusyIndicator::cancelRequested, this, &MainWindow::cancelExport);
-    connect(m_export, &ExportJob::progressed, this, [this](double fraction) { m_exportBusy->setProgress(qint64(fraction * 1000), 1000, tr("%1 % done").arg(int(fraction * 100))); });
-    connect(m_export, &ExportJob::finished, this, [this](const Core::Status &written, bool cancelled) {
-        finishExport(m_export->path(), written, cancelled);
-    });
-
     m_explainer = new ExplainerPanel(this);
     addDockWidget(Qt::RightDockWidgetArea, m_explainer);
     m_explainer->hide();
@@ -222,19 +196,28 @@ MainWindow::MainWindow(QWidget *parent)
     createRealRun();
     createPipeline();
     createRecording();
+    m_document = new ScenarioDocument(m_editor, m_settings.get(), m_recentMenu, this);
     connectActions();
     setAcceptDrops(true);
 
-    m_coalesce.setSingleShot(true);
-    m_coalesce.setInterval(kCoalesceMs);
-    connect(&m_coalesce, &QTimer::timeout, this, &MainWindow::recomputeNow);
+    // A tab's data may wait until the tab is shown.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (ChartTab *tab = currentChartTab())
+            tab->shown();
+    });
+    connect(m_document, &ScenarioDocument::originChanged, this, &MainWindow::showOrigin);
+    connect(m_document, &ScenarioDocument::scenarioShown, this, &MainWindow::recomputeNow); // a new scenario: no drag to coalesce
+    connect(m_document, &ScenarioDocument::errorOccurred, this, &MainWindow::reportError);
+    connect(m_document, &ScenarioDocument::saved, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+    });
+    connect(m_document->autosave(), &Autosave::failed, this, [this](const QString &message) { setStatus(message, true); });
     connect(m_editor, &ScenarioEditor::scenarioLoaded, this, &MainWindow::onScenarioLoaded);
-    connect(m_editor, &ScenarioEditor::scenarioChanged, this, &MainWindow::onScenarioChanged);
+    connect(m_editor, &ScenarioEditor::scenarioChanged, this, [this] {
+        updateTitle();
+        m_computation->schedule();
+    });
     connect(m_editor, &ScenarioEditor::modifiedChanged, this, &QWidget::setWindowModified);
-    m_autosave = new Autosave(Autosave::defaultFolder(), -1, this);
-    connect(m_autosave, &Autosave::failed, this, [this](const QString &message) { setStatus(message, true); });
-    // An edit is reported before the editor counts itself modified: both signals matter.
-    connect(m_editor, &ScenarioEditor::modifiedChanged, this, &MainWindow::updateAutosave);
 
     resize(1440, 900);
     restoreSettings();
@@ -246,9 +229,27 @@ MainWindow::~MainWindow()
     // The panel reports being hidden while QWidget's destructor takes it
     // down, when this is no longer a MainWindow.
     m_explainer->disconnect(this);
-    // The background job may still run; tell it nobody wants the result.
-    if (m_cancel)
-        m_cancel->store(true);
+}
+
+void MainWindow::addChartTab(std::unique_ptr<ChartTab> chart, const QString &label, const QString &toolTip)
+{
+    const int index = m_tabs->addTab(chart->widget(), label);
+    m_tabs->setTabToolTip(index, toolTip);
+    m_chartTabs.push_back(std::move(chart));
+}
+
+ChartTab *MainWindow::chartTabOf(const QWidget *tab) const
+{
+    for (const std::unique_ptr<ChartTab> &chart : m_chartTabs) {
+        if (chart->widget() == tab)
+            return chart.get();
+    }
+    return nullptr;
+}
+
+ChartTab *MainWindow::currentChartTab() const
+{
+    return chartTabOf(m_tabs->currentWidget());
 }
 
 QWidget *MainWindow::createControls()
@@ -322,13 +323,20 @@ void MainWindow::createMetrics(QSplitter *splitter)
     requests->hide();
 }
 
+void MainWindow::createComputation()
+{
+    m_computation = new ChartComputation(m_editor, m_busy, this);
+    connect(m_computation, &ChartComputation::windowChartsComputed, this, &MainWindow::showCharts);
+    connect(m_computation, &ChartComputation::pipelineChartsComputed, this, &MainWindow::showPipelineCharts);
+    connect(m_computation, &ChartComputation::failed, this, &MainWindow::showComputationError);
+}
+
 void MainWindow::createRealRun()
 {
     m_measured = new GanttView(new ZoomControl(this));
     m_measured->setObjectName(QStringLiteral("measuredView"));
-    m_tabs->addTab(m_measured, tr("&Measured"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_measured),
-                          tr("The Gantt tab's model run for real on this machine, under its prediction on one time axis."));
+    addChartTab(std::make_unique<GanttTab>(m_measured, QStringLiteral("measured"), tr("Measured"), m_editor), tr("&Measured"),
+                tr("The Gantt tab's model run for real on this machine, under its prediction on one time axis."));
 
     m_timeScale = new QComboBox;
     m_timeScale->setObjectName(QStringLiteral("timeScale"));
@@ -370,10 +378,9 @@ void MainWindow::createPipeline()
 {
     m_pipeline = new PipelinePanel;
     m_pipeline->setObjectName(QStringLiteral("pipelinePanel"));
-    m_tabs->addTab(m_pipeline, tr("&Latency"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_pipeline),
-                          tr("Each item's latency (taken from the queue − produced) over time, sync against async, "
-                             "with a replay and the event log. Run draws it live."));
+    addChartTab(std::make_unique<LatencyTab>(m_pipeline, m_editor), tr("&Latency"),
+                tr("Each item's latency (taken from the queue − produced) over time, sync against async, "
+                   "with a replay and the event log. Run draws it live."));
     m_tabs->setTabVisible(m_tabs->indexOf(m_pipeline), false);
 
     auto *busy = new BusyIndicator;
@@ -392,14 +399,14 @@ void MainWindow::createRecording()
 {
     m_recorded = new GanttView(new ZoomControl(this));
     m_recorded->setObjectName(QStringLiteral("recordedView"));
-    m_tabs->addTab(m_recorded, tr("Recor&ded"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_recorded),
-                          tr("Real HTTP requests, each a row from sent to answered: waiting for the answer's head, then its body."));
+    // A recording is not the scenario's: it is named on its own.
+    addChartTab(std::make_unique<GanttTab>(m_recorded, QStringLiteral("recorded"), tr("Recorded"), nullptr), tr("Recor&ded"),
+                tr("Real HTTP requests, each a row from sent to answered: waiting for the answer's head, then its body."));
     m_recordedLoad = new LoadView;
     m_recordedLoad->setObjectName(QStringLiteral("recordedLoadView"));
-    m_tabs->addTab(m_recordedLoad, tr("Recorded L&oad"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_recordedLoad), tr("The recordings as wrk reports them: answers per second, latency "
-                                                              "over time, histograms and the summary side by side."));
+    addChartTab(std::make_unique<LoadTab>(m_recordedLoad, QStringLiteral("recorded-load"), tr("Recorded Load"), nullptr),
+                tr("Recorded L&oad"),
+                tr("The recordings as wrk reports them: answers per second, latency over time, histograms and the summary side by side."));
     for (QWidget *tab : {static_cast<QWidget *>(m_recorded), static_cast<QWidget *>(m_recordedLoad)})
         m_tabs->setTabVisible(m_tabs->indexOf(tab), false); // until something is recorded
 
@@ -459,10 +466,10 @@ void MainWindow::createMenus()
 
 void MainWindow::connectActions()
 {
-    connect(m_actions.open, &QAction::triggered, this, &MainWindow::open);
-    connect(m_actions.save, &QAction::triggered, this, &MainWindow::save);
-    connect(m_actions.saveAs, &QAction::triggered, this, &MainWindow::saveAs);
-    connect(m_actions.exportChart, &QAction::triggered, this, &MainWindow::exportChart);
+    connect(m_actions.open, &QAction::triggered, m_document, &ScenarioDocument::open);
+    connect(m_actions.save, &QAction::triggered, m_document, &ScenarioDocument::save);
+    connect(m_actions.saveAs, &QAction::triggered, m_document, &ScenarioDocument::saveAs);
+    connect(m_actions.exportChart, &QAction::triggered, this, &MainWindow::exportChartWithDialog);
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions.copyChart, &QAction::triggered, this, &MainWindow::copyChart);
     connect(m_actions.zoomIn, &QAction::triggered, this, [this] { zoomBy(kZoomStep); });
@@ -485,16 +492,12 @@ void MainWindow::connectActions()
     });
     connect(m_actions.about, &QAction::triggered, this, [this] { showAboutDialog(this); });
     connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-    connect(m_recentMenu, &RecentFilesMenu::fileChosen, this, &MainWindow::openRecent);
-    connect(m_recentMenu, &RecentFilesMenu::clearRequested, this, &MainWindow::clearRecentFiles);
 }
 
 // --- settings ---------------------------------------------------------------
 
 void MainWindow::restoreSettings()
 {
-    m_recent = RecentFiles(m_settings->recentFiles());
-    m_recentMenu->setFiles(m_recent);
     setTheme(themeFromKey(m_settings->theme()).value_or(Theme::System));
     if (const QByteArray geometry = m_settings->windowGeometry(); !geometry.isEmpty())
         restoreGeometry(geometry);
@@ -506,34 +509,8 @@ void MainWindow::restoreSettings()
 void MainWindow::saveSession()
 {
     m_settings->setWindow(saveGeometry(), saveState());
-    LastScenario last;
-    last.preset = m_presetName;
-    last.filePath = m_filePath;
-    if (!m_presetName.isEmpty())
-        last.server = m_editor->scenario().server; // a file keeps its own model
-    m_settings->setLastScenario(last);
+    m_document->rememberLastScenario();
     m_settings->sync();
-}
-
-bool MainWindow::showLastScenario()
-{
-    const std::optional<LastScenario> last = m_settings->lastScenario();
-    if (!last)
-        return false;
-    if (!last->filePath.isEmpty()) {
-        const Core::Result<Core::Scenario> scenario = Core::ScenarioJson::load(last->filePath);
-        if (!scenario)
-            return false; // moved or deleted since: the caller shows the default preset
-        showFile(last->filePath, *scenario);
-        return true;
-    }
-    Core::Result<Core::Scenario> scenario = Core::Presets::load(last->preset);
-    if (!scenario)
-        return false;
-    if (last->server && last->server->resolve())
-        scenario->server = *last->server;
-    showPreset(last->preset, *scenario);
-    return true;
 }
 
 void MainWindow::setTheme(Theme theme)
@@ -574,7 +551,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!mayReplaceScenario()) {
+    if (!m_document->mayReplaceScenario()) {
         event->ignore();
         return;
     }
@@ -584,37 +561,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 // --- scenarios --------------------------------------------------------------
 
-void MainWindow::showPreset(const QString &name, const Core::Scenario &scenario)
-{
-    m_presetName = name;
-    setFileEntry({});
-    m_presets->setCurrentIndex(m_presets->findData(name));
-    showScenario(scenario, {});
-}
-
-void MainWindow::showFile(const QString &path, const Core::Scenario &scenario)
-{
-    m_presetName.clear();
-    rememberFile(path);
-    setFileEntry(path);
-    showScenario(scenario, path);
-}
-
-void MainWindow::showScenario(const Core::Scenario &scenario, const QString &filePath)
-{
-    m_filePath = filePath;
-    m_editor->load(scenario);
-    m_coalesce.stop();
-    recomputeNow(); // a new scenario: no drag to coalesce
-}
-
 // The first entry of the chooser stands for the open file, if any (it has no preset data).
-void MainWindow::setFileEntry(const QString &path)
+void MainWindow::showOrigin()
 {
     if (m_presets->count() > 0 && m_presets->itemData(0).isNull())
         m_presets->removeItem(0);
-    if (path.isEmpty())
+    const QString path = m_document->filePath();
+    if (path.isEmpty()) {
+        m_presets->setCurrentIndex(m_presets->findData(m_document->presetName()));
         return;
+    }
     m_presets->insertItem(0, QFileInfo(path).fileName());
     m_presets->setItemData(0, QDir::toNativeSeparators(path), Qt::ToolTipRole);
     m_presets->setCurrentIndex(0);
@@ -625,17 +581,8 @@ void MainWindow::onPresetActivated(int index)
     const QString name = m_presets->itemData(index).toString();
     if (name.isEmpty())
         return; // the file already shown
-    if (!mayReplaceScenario()) {
-        // The chooser already shows the new entry: put back the one on screen.
-        m_presets->setCurrentIndex(m_filePath.isEmpty() ? m_presets->findData(m_presetName) : 0);
-        return;
-    }
-    const Core::Result<Core::Scenario> scenario = Core::Presets::load(name);
-    if (!scenario) {
-        reportError(tr("Cannot Load the Preset"), scenario.error());
-        return;
-    }
-    showPreset(name, *scenario);
+    if (!m_document->choosePreset(name))
+        showOrigin(); // the chooser already shows the new entry: put back the one on screen
 }
 
 void MainWindow::onScenarioLoaded()
@@ -665,45 +612,6 @@ void MainWindow::onScenarioLoaded()
     updateTitle();
 }
 
-void MainWindow::onScenarioChanged()
-{
-    updateTitle();
-    updateAutosave();
-    scheduleRecompute();
-}
-
-void MainWindow::updateAutosave()
-{
-    if (m_editor->isModified())
-        m_autosave->scheduleSave(m_editor->scenario(), {m_presetName, m_filePath});
-    else
-        m_autosave->clear();
-}
-
-bool MainWindow::offerRestore()
-{
-    // The newest stands first; any older one (several windows crashed) is offered at a later launch.
-    const QList<AutosaveLeftover> leftovers = m_autosave->leftoversToOffer();
-    if (leftovers.isEmpty())
-        return false;
-    const AutosaveLeftover &leftover = leftovers.first();
-    const Core::Result<Core::Scenario> restored = Autosave::loadLeftover(leftover);
-    const bool restore = restored && m_askToRestore(restored->name, leftover.savedAt);
-    Autosave::removeLeftover(leftover);
-    if (!restore)
-        return false;
-    // What the edits were made to, then the edits as one undoable step: shown as unsaved, as they were.
-    const AutosaveOrigin &origin = leftover.origin;
-    const Core::Result<Core::Scenario> file = origin.filePath.isEmpty() ? Core::Error{} : Core::ScenarioJson::load(origin.filePath);
-    const QString preset = Core::Presets::names().contains(origin.preset) ? origin.preset : QString(Core::kDefaultPreset);
-    if (file)
-        showFile(origin.filePath, *file);
-    else
-        showPreset(preset, *Core::Presets::load(preset)); // a file gone since: Save asks where
-    m_editor->edit(tr("Restore Unsaved Edits"), *restored);
-    return true;
-}
-
 void MainWindow::updateTitle()
 {
     const QString name = m_editor->scenario().name.isEmpty() ? tr("untitled") : m_editor->scenario().name;
@@ -713,56 +621,19 @@ void MainWindow::updateTitle()
 
 // --- computing --------------------------------------------------------------
 
-void MainWindow::scheduleRecompute()
-{
-    // A drag fires many edits: the first starts the timer, later ones ride on
-    // it, and the computation reads the scenario as it is when the timer fires.
-    if (!m_coalesce.isActive())
-        m_coalesce.start();
-}
-
 void MainWindow::recomputeNow()
 {
-    m_coalesce.stop();
-    if (m_cancel)
-        m_cancel->store(true); // the previous run's result would be dropped anyway
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    const quint64 generation = ++m_generation;
-    m_busy->start(tr("Computing %1").arg(m_editor->scenario().name));
-    if (m_editor->scenario().pipeline)
-        compute(generation, m_editor->scenario(), m_cancel, &MainWindow::showPipelineCharts);
-    else
-        compute(generation, m_editor->scenario(), m_cancel, &MainWindow::showCharts);
+    m_computation->startNow();
 }
 
 void MainWindow::cancelComputation()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_computation->cancel();
 }
 
 bool MainWindow::isComputing() const
 {
-    return m_busy->isRunning() || m_coalesce.isActive();
-}
-
-template<typename Charts>
-QCoro::Task<> MainWindow::compute(quint64 generation, Core::Scenario scenario, CancelFlag cancel, void (MainWindow::*show)(const Charts &))
-{
-    QPointer<MainWindow> self(this);
-    // Named rather than a temporary inside the co_await expression: GCC 12
-    // would destroy the lambda's captures twice.
-    auto job = [scenario = std::move(scenario), cancel] { return Charts::compute(scenario, cancel.get()); };
-    QFuture<Core::Result<Charts>> future = QtConcurrent::run(std::move(job));
-    const Core::Result<Charts> charts = co_await future;
-    if (!self || generation != m_generation)
-        co_return; // the window closed, or a newer edit started its own computation
-    m_busy->stop();
-    if (!charts) {
-        showComputationError(charts.error(), cancel->load());
-        co_return;
-    }
-    (this->*show)(*charts);
+    return m_computation->isRunning();
 }
 
 void MainWindow::showCharts(const WindowCharts &charts)
@@ -770,7 +641,7 @@ void MainWindow::showCharts(const WindowCharts &charts)
     m_gantt->setChart(charts.gantt);
     m_compare->setChart(charts.compare);
     fitIfScenarioIsNew();
-    m_load->setChart(charts.load);
+    m_loadTab->setCharts(charts.compare, charts.load);
     const auto runs = charts.runs();
     m_metrics->setRuns(runs);
     m_requests->setRuns(runs);
@@ -790,7 +661,7 @@ void MainWindow::showPipelineCharts(const PipelineCharts &charts)
     m_gantt->setChart(charts.gantt);
     m_compare->setChart(charts.compare);
     fitIfScenarioIsNew();
-    m_load->setChart({}); // no load generator in a pipeline
+    m_loadTab->clear(); // no load generator in a pipeline
     m_metrics->setRuns({});
     m_requests->setRuns({});
     const Core::PipelineSpec::Mode own = m_editor->scenario().pipeline->mode;
@@ -807,6 +678,9 @@ void MainWindow::showComputationError(const QString &message, bool cancelled)
     setStatus(cancelled ? tr("Cancelled — still showing the last chart computed.")
                         : tr("Cannot compute this: %1 — still showing the last chart computed.").arg(message),
               !cancelled);
+    // The last good charts stay: a shown tab whose data waited for this computation builds it from them.
+    if (ChartTab *tab = currentChartTab())
+        tab->shown();
     Q_EMIT computationFailed(message);
 }
 
@@ -839,73 +713,32 @@ LoadView *MainWindow::currentLoadView() const
     return qobject_cast<LoadView *>(m_tabs->currentWidget());
 }
 
-// --- files ------------------------------------------------------------------
-
-bool MainWindow::openFile(const QString &path)
-{
-    const Core::Result<Core::Scenario> scenario = Core::ScenarioJson::load(path);
-    if (!scenario) {
-        reportError(tr("Cannot Open the Scenario"), scenario.error());
-        return false;
-    }
-    showFile(path, *scenario);
-    return true;
-}
-
-bool MainWindow::saveFile(const QString &path)
-{
-    const Core::Status saved = Core::ScenarioJson::save(m_editor->scenario(), path);
-    if (!saved) {
-        reportError(tr("Cannot Save the Scenario"), saved.error());
-        return false;
-    }
-    m_filePath = path;
-    m_editor->markSaved();
-    m_autosave->clear();
-    setFileEntry(path);
-    rememberFile(path);
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
-    return true;
-}
+// --- export and clipboard ---------------------------------------------------
 
 bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scale)
+{
+    return exportChart(m_tabs->currentWidget(), path, size, scale);
+}
+
+bool MainWindow::exportChart(QWidget *tab, const QString &path, QSize size, double scale)
 {
     const QString cannot = tr("Cannot Export the Chart");
     if (m_export->isRunning()) {
         reportError(cannot, tr("Another export is still running; wait for it to end or cancel it."));
         return false;
     }
-    if (m_tabs->currentWidget() == m_pipeline) {
-        if (m_pipeline->runs().isEmpty()) {
-            reportError(cannot, tr("There is no finished run to export yet."));
-            return false;
-        }
-        // Qt Charts draw on the UI thread only; the plot keeps a few thousand
-        // points per series, so this takes milliseconds.
-        finishExport(path, exportLatencyChart(m_pipeline->runs(), m_editor->scenario().name, path, size, scale), false);
+    ChartTab *chart = chartTabOf(tab);
+    Core::Result<ChartTab::Export> exported = chart ? chart->exportTo(path, size, scale) : Core::Error{tr("There is no chart to export yet.")};
+    if (!exported) {
+        reportError(cannot, exported.error());
+        return false;
+    }
+    if (const auto *written = std::get_if<Core::Status>(&*exported)) {
+        finishExport(path, *written, false);
         return true;
     }
-    ExportJob::Work work;
-    if (const LoadView *load = currentLoadView()) {
-        if (load->chart().isEmpty()) {
-            reportError(cannot, tr("There is no chart to export yet."));
-            return false;
-        }
-        work = [chart = load->chart(), omission = load->isOmissionShown(), path, size, scale](const WorkControl &control) {
-            return exportLoadChart(chart, omission, path, size, scale, control);
-        };
-    } else {
-        const GanttView *view = currentView();
-        if (!view || view->chart().sections.isEmpty()) {
-            reportError(cannot, tr("There is no chart to export yet."));
-            return false;
-        }
-        work = [chart = view->chart(), path, size, scale](const WorkControl &control) {
-            return Ui::exportChart(chart, path, size, scale, control);
-        };
-    }
     m_exportBusy->start(tr("Exporting %1").arg(QFileInfo(path).fileName()));
-    return m_export->start(path, std::move(work));
+    return m_export->start(path, std::get<ExportJob::Work>(std::move(*exported)));
 }
 
 void MainWindow::cancelExport()
@@ -926,47 +759,6 @@ void MainWindow::finishExport(const QString &path, const Core::Status &written, 
     Q_EMIT exportFinished(written.ok() && !cancelled);
 }
 
-bool MainWindow::mayReplaceScenario()
-{
-    return mayDiscardChanges(m_editor->isModified(), m_editor->scenario().name, m_askAboutUnsaved, [this] { return save(); });
-}
-
-void MainWindow::openInteractively(const QString &path)
-{
-    if (mayReplaceScenario())
-        openFile(path);
-}
-
-void MainWindow::openRecent(const QString &path)
-{
-    if (!QFileInfo::exists(path)) {
-        // Gone since: say so, and stop offering it.
-        m_recent.remove(path);
-        storeRecentFiles();
-        reportError(tr("Cannot Open the Scenario"), tr("%1 no longer exists.").arg(QDir::toNativeSeparators(path)));
-        return;
-    }
-    openInteractively(path);
-}
-
-void MainWindow::rememberFile(const QString &path)
-{
-    m_recent.add(path);
-    storeRecentFiles();
-}
-
-void MainWindow::clearRecentFiles()
-{
-    m_recent.clear();
-    storeRecentFiles();
-}
-
-void MainWindow::storeRecentFiles()
-{
-    m_recentMenu->setFiles(m_recent);
-    m_settings->setRecentFiles(m_recent.paths());
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (!scenarioFileIn(event->mimeData()).isEmpty())
@@ -979,65 +771,19 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    openInteractively(path);
+    m_document->openInteractively(path);
 }
 
-void MainWindow::open()
+void MainWindow::exportChartWithDialog()
 {
-    if (!mayReplaceScenario())
+    const ChartTab *tab = currentChartTab();
+    if (!tab)
         return;
-    const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::DocumentsLocation) : QFileInfo(m_filePath).path();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), folder,
-                                                      tr("LatencyLab scenarios (*.latency.json *.json);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-bool MainWindow::save()
-{
-    return m_filePath.isEmpty() ? saveAs() : saveFile(m_filePath);
-}
-
-bool MainWindow::saveAs()
-{
-    const QString suggested = m_filePath.isEmpty()
-        ? QDir(folderOr(QStandardPaths::DocumentsLocation)).filePath(slugOf(m_editor->scenario().name) + kScenarioSuffix)
-        : m_filePath;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), suggested,
-                                                      tr("LatencyLab scenarios (*.latency.json);;JSON files (*.json)"));
-    return !path.isEmpty() && saveFile(path);
-}
-
-// The current tab's chart for file names ("compare") and people ("Compare (Three requests)").
-std::pair<QString, QString> MainWindow::chartNameOf(const QWidget *tab) const
-{
-    const QString scenario = m_editor->scenario().name;
-    if (tab == m_compare)
-        return {QStringLiteral("compare"), tr("Compare (%1)").arg(scenario)};
-    if (tab == m_measured)
-        return {QStringLiteral("measured"), tr("Measured (%1)").arg(scenario)};
-    if (tab == m_load)
-        return {QStringLiteral("load"), tr("Load (%1)").arg(scenario)};
-    if (tab == m_pipeline)
-        return {QStringLiteral("latency"), tr("Latency (%1)").arg(scenario)};
-    if (tab == m_recorded)
-        return {QStringLiteral("recorded"), m_recorded->chart().title};
-    if (tab == m_recordedLoad)
-        return {QStringLiteral("recorded-load"), m_recordedLoad->chart().title};
-    return {QStringLiteral("gantt"), tr("Gantt (%1)").arg(scenario)};
-}
-
-void MainWindow::exportChart()
-{
-    const QWidget *tab = m_tabs->currentWidget();
-    const auto [kind, title] = chartNameOf(tab);
+    const ChartName name = tab->name();
     // Beside the scenario file, else in Pictures.
-    const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(m_filePath).path();
-    // A recording is not the scenario's: it is named on its own.
-    const bool recorded = tab == m_recorded || tab == m_recordedLoad;
-    const QString name = recorded ? kind : QStringLiteral("%1-%2").arg(slugOf(m_editor->scenario().name), kind);
-    const QString suggested = QDir(folder).filePath(name + QStringLiteral(".png"));
-    ExportDialog dialog(title, suggested, this);
+    const QString scenarioFile = m_document->filePath();
+    const QString folder = scenarioFile.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(scenarioFile).path();
+    ExportDialog dialog(name.title, QDir(folder).filePath(name.file + QStringLiteral(".png")), this);
     const ExportSettings remembered = m_settings->exportSettings();
     dialog.setChartSize(remembered.size);
     dialog.setScale(remembered.scale);
@@ -1049,29 +795,20 @@ void MainWindow::exportChart()
 
 void MainWindow::copyChart()
 {
-    if (m_tabs->currentWidget() == m_pipeline && !m_pipeline->runs().isEmpty()) {
-        QApplication::clipboard()->setImage(renderLatencyChart(m_pipeline->runs(), m_editor->scenario().name, m_pipeline->plot()->size(),
-                                                               m_pipeline->devicePixelRatioF()));
-        statusBar()->showMessage(tr("Copied the chart to the clipboard"), 3000);
+    ChartTab *tab = currentChartTab();
+    const QImage image = tab ? tab->render() : QImage();
+    if (image.isNull())
         return;
-    }
-    if (const LoadView *load = currentLoadView(); load && !load->chart().isEmpty()) {
-        QApplication::clipboard()->setImage(
-            renderLoadChart(load->chart(), load->isOmissionShown(), load->canvas()->size(), load->devicePixelRatioF()));
-        statusBar()->showMessage(tr("Copied the chart to the clipboard"), 3000);
-        return;
-    }
-    const GanttView *view = currentView();
-    if (!view || view->chart().sections.isEmpty())
-        return;
-    QApplication::clipboard()->setImage(renderChart(view->chart(), view->size(), view->devicePixelRatioF()));
+    QApplication::clipboard()->setImage(image);
     statusBar()->showMessage(tr("Copied the chart to the clipboard"), 3000);
 }
 
+// --- zoom -------------------------------------------------------------------
+
 void MainWindow::zoomBy(double factor)
 {
-    if (GanttView *view = currentView()) {
-        ZoomControl *zoom = view->zoomControl();
+    if (ChartTab *tab = currentChartTab(); tab && tab->zoomControl()) {
+        ZoomControl *zoom = tab->zoomControl();
         const TimeRange visible = zoom->visibleRange();
         zoom->zoomAround(visible.start + visible.length() / 2, factor);
     }
@@ -1088,8 +825,8 @@ void MainWindow::fitIfScenarioIsNew()
 
 void MainWindow::fitChart()
 {
-    if (GanttView *view = currentView())
-        view->zoomControl()->fit();
+    if (ChartTab *tab = currentChartTab(); tab && tab->zoomControl())
+        tab->zoomControl()->fit();
 }
 
 void MainWindow::reportError(const QString &title, const QString &message)

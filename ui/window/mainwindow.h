@@ -1,23 +1,18 @@
 #pragma once
 
 #include "window/applytheme.h"
-#include "window/recentfiles.h"
-#include "window/unsavedchanges.h"
+#include "window/scenariodocument.h"
 #include "window/windowactions.h"
 
 #include "base/result.h"
 #include "model/scenario.h"
 #include "net/recordplan.h"
 
-#include <QDateTime>
 #include <QMainWindow>
-#include <QTimer>
 
-#include <QCoroTask>
-
-#include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QComboBox;
 class QGroupBox;
@@ -31,12 +26,15 @@ namespace LatencyLab::Ui {
 class AppSettings;
 class Autosave;
 class BusyIndicator;
+class ChartComputation;
+class ChartTab;
 class ExportJob;
 class ExplainerPanel;
 class RecentFilesMenu;
 class ClientSliders;
 class GanttView;
 class GeneratorSliders;
+class LoadTab;
 class LoadView;
 class MetricsTable;
 class ModelPanel;
@@ -62,28 +60,27 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // Slider drags recompute at most this often; the final value always recomputes.
-    static constexpr int kCoalesceMs = 33;
-
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void showPreset(const QString &name, const Core::Scenario &scenario);
-    void showFile(const QString &path, const Core::Scenario &scenario);
+    void showPreset(const QString &name, const Core::Scenario &scenario) { m_document->showPreset(name, scenario); }
+    void showFile(const QString &path, const Core::Scenario &scenario) { m_document->showFile(path, scenario); }
     // Shows the scenario open when the window last closed (a preset with
     // the server model chosen for it, or a file). False if there is none
     // or it cannot be loaded any more.
-    bool showLastScenario();
+    bool showLastScenario() { return m_document->showLastScenario(); }
 
     // File operations without dialogs. On failure the error is reported
     // (errorReported(), and a message box that does not block) and the
     // current scenario stays.
-    bool openFile(const QString &path);
-    bool saveFile(const QString &path);
+    bool openFile(const QString &path) { return m_document->openFile(path); }
+    bool saveFile(const QString &path) { return m_document->saveFile(path); }
     // Exports on a worker thread (Gantt and Load charts; the latency plot,
     // drawn by Qt Charts, on this one): progress and Cancel in the status
     // bar, exportFinished() at the end. False if nothing was started.
     bool exportCurrentChart(const QString &path, QSize size, double scale);
+    // The same for any chart tab, shown or not.
+    bool exportChart(QWidget *tab, const QString &path, QSize size, double scale);
     // Records real HTTP requests (Record…, Record the Demo Server) onto the Recorded tabs.
     void startRecording(const Core::RecordPlan &plan);
     void cancelExport();
@@ -94,16 +91,16 @@ public:
     void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
     // How the user is asked about unsaved edits; by default a message box.
     // Tests replace it.
-    void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { m_askAboutUnsaved = std::move(prompt); }
+    void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { m_document->setUnsavedChangesPrompt(std::move(prompt)); }
 
     // Unsaved edits are autosaved (Autosave) a moment after each edit. After a
     // crash, the next window offers them back: true if they were restored,
     // on top of the preset or file they were made to, as an unsaved edit.
-    bool offerRestore();
+    bool offerRestore() { return m_document->offerRestore(); }
     // How the user is asked whether to restore them; by default a message box. Tests replace it.
-    using RestorePrompt = std::function<bool(const QString &name, const QDateTime &savedAt)>;
-    void setRestorePrompt(RestorePrompt prompt) { m_askToRestore = std::move(prompt); }
-    Autosave *autosave() const { return m_autosave; }
+    using RestorePrompt = ScenarioDocument::RestorePrompt;
+    void setRestorePrompt(RestorePrompt prompt) { m_document->setRestorePrompt(std::move(prompt)); }
+    Autosave *autosave() const { return m_document->autosave(); }
 
     Theme theme() const { return m_theme; }
     void setTheme(Theme theme);
@@ -119,6 +116,8 @@ public:
     GanttView *ganttView() const { return m_gantt; }
     GanttView *compareView() const { return m_compare; }
     LoadView *loadView() const { return m_load; }
+    // The Load tab, whose data is built only when needed.
+    LoadTab *loadTab() const { return m_loadTab; }
     GanttView *measuredView() const { return m_measured; }
     QComboBox *timeScaleBox() const { return m_timeScale; }
     RealRunPanel *realRunPanel() const { return m_realRun; }
@@ -140,7 +139,7 @@ public:
     ExplainerPanel *explainerPanel() const { return m_explainer; }
     QToolBar *mainToolBar() const { return m_toolBar; }
     const WindowActions &actions() const { return m_actions; }
-    const RecentFiles &recentFiles() const { return m_recent; }
+    const RecentFiles &recentFiles() const { return m_document->recentFiles(); }
     QString statusText() const;
 
 Q_SIGNALS:
@@ -159,8 +158,6 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    using CancelFlag = std::shared_ptr<std::atomic<bool>>;
-
     // The menu bar and the toolbar, from m_actions.
     void createMenus();
     void connectActions();
@@ -168,6 +165,7 @@ private:
     void saveSession();
     QWidget *createControls();
     void createMetrics(QSplitter *splitter);
+    void createComputation();
     // The Measured tab, its time-scale choice and its status-bar progress.
     void createRealRun();
     // Runs the primary server model (the Gantt tab's) for real at the chosen time scale.
@@ -176,44 +174,28 @@ private:
     void createPipeline();
     void createRecording();
     void recordWithDialog();
+    // Adds `tab` to the chart area; `chart` answers the File and View actions for it.
+    void addChartTab(std::unique_ptr<ChartTab> chart, const QString &label, const QString &toolTip);
+    ChartTab *chartTabOf(const QWidget *tab) const;
+    ChartTab *currentChartTab() const;
     // A pipeline scenario shows the Latency tab and its items in the Gantt and
     // Compare tabs; the server, its model and the Measured and Load tabs do not apply.
     void showPipelineTabs(bool pipeline);
     void showPipelineCharts(const PipelineCharts &charts);
 
-    void showScenario(const Core::Scenario &scenario, const QString &filePath);
-    void setFileEntry(const QString &path);
+    // The preset chooser follows the document's preset or file.
+    void showOrigin();
     void onPresetActivated(int index);
     void onScenarioLoaded();
-    void onScenarioChanged();
     void updateTitle();
-    void updateAutosave();
     // Chart colours and the status text follow the palette (light or dark).
     void applyPalette();
 
-    void scheduleRecompute();
-    // Computes `Charts::compute` (WindowCharts, PipelineCharts) off the UI
-    // thread and shows them with `show`; drops the result if a newer
-    // computation started meanwhile (`generation` no longer current).
-    template<typename Charts>
-    QCoro::Task<> compute(quint64 generation, Core::Scenario scenario, CancelFlag cancel, void (MainWindow::*show)(const Charts &));
     void showCharts(const WindowCharts &charts);
     void showComputationError(const QString &message, bool cancelled);
     void setStatus(const QString &text, bool isError = false);
 
-    // Whether the current scenario may be replaced: asks about unsaved edits.
-    bool mayReplaceScenario();
-    void openInteractively(const QString &path);
-    void openRecent(const QString &path);
-    void rememberFile(const QString &path);
-    void clearRecentFiles();
-    // Shows m_recent in the menu and writes it to the settings.
-    void storeRecentFiles();
-    void open();
-    bool save();
-    bool saveAs();
-    std::pair<QString, QString> chartNameOf(const QWidget *tab) const;
-    void exportChart();
+    void exportChartWithDialog();
     void finishExport(const QString &path, const Core::Status &written, bool cancelled);
     void copyChart();
     void zoomBy(double factor);
@@ -238,9 +220,11 @@ private:
 
     // Centre and bottom.
     QTabWidget *m_tabs = nullptr;
+    std::vector<std::unique_ptr<ChartTab>> m_chartTabs;
     GanttView *m_gantt = nullptr;
     GanttView *m_compare = nullptr;
     LoadView *m_load = nullptr;
+    LoadTab *m_loadTab = nullptr;
     GanttView *m_measured = nullptr;
     QComboBox *m_timeScale = nullptr;
     RealRunPanel *m_realRun = nullptr;
@@ -266,20 +250,11 @@ private:
     ExplainerPanel *m_explainer = nullptr;
 
     std::unique_ptr<AppSettings> m_settings;
-    RecentFiles m_recent;
     Theme m_theme = Theme::System;
-
-    QString m_filePath;   // where Save writes; empty for a preset
-    QString m_presetName; // the preset shown; empty for a file
     ErrorReporter m_reportError;
-    UnsavedChangesPrompt m_askAboutUnsaved;
-    Autosave *m_autosave = nullptr;
-    RestorePrompt m_askToRestore;
-
-    QTimer m_coalesce;
-    quint64 m_generation = 0;
+    ScenarioDocument *m_document = nullptr;
+    ChartComputation *m_computation = nullptr;
     bool m_fitNextCharts = false; // the next charts are of a newly loaded scenario
-    CancelFlag m_cancel;
 };
 
 } // namespace LatencyLab::Ui
