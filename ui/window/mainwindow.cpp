@@ -4,11 +4,14 @@
 #include "window/appsettings.h"
 #include "window/autosave.h"
 #include "window/chartcomputation.h"
-#include "window/exportdialog.h"
 #include "window/gantttab.h"
-#include "window/latencytab.h"
+#include "window/charttabs.h"
+#include "window/charttabexport.h"
 #include "window/loadtab.h"
 #include "window/recentfilesmenu.h"
+#include "window/resulttables.h"
+#include "window/runtabs.h"
+#include "window/scenariocontrols.h"
 #include "window/scenariodrop.h"
 #include "window/scenariofiles.h"
 
@@ -16,23 +19,15 @@
 #include "charts/pipelinecharts.h"
 #include "charts/windowcharts.h"
 #include "controls/busyindicator.h"
-#include "controls/clientsliders.h"
 #include "controls/explainerpanel.h"
-#include "controls/generatorsliders.h"
 #include "controls/metricstable.h"
-#include "controls/modelpanel.h"
 #include "controls/pipelinepanel.h"
-#include "controls/requestsliders.h"
 #include "controls/requesttable.h"
 #include "controls/scenarioeditor.h"
-#include "export/exportjob.h"
 #include "gantt/ganttview.h"
 #include "gantt/zoomcontrol.h"
 #include "load/loadview.h"
 #include "run/pipelinerunpanel.h"
-#include "run/realrunpanel.h"
-#include "run/recorddialog.h"
-#include "run/recordsession.h"
 
 #include "engine/report.h"
 #include "model/presets.h"
@@ -42,24 +37,17 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
-#include <QGroupBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
-#include <QVBoxLayout>
 
 namespace LatencyLab::Ui {
 
@@ -72,11 +60,6 @@ constexpr int kControlsWidth = 330;
 constexpr int kChartHeight = 560;
 constexpr int kMetricsHeight = 120;
 constexpr int kRequestsHeight = 150;
-// Real runs: a real second per scenario second is slow to watch; at the
-// default, three-requests (2.7 s of scenario time) runs in about 1.4 s.
-constexpr double kTimeScales[] = {1.0, 0.5, 0.2, 0.1};
-constexpr double kDefaultTimeScale = 0.5;
-
 // "sync vs async", or the full descriptions when two variants share a name.
 QString modelsShown(const GanttChart &chart)
 {
@@ -89,37 +72,6 @@ QString modelsShown(const GanttChart &chart)
             names << section.run->server.describe();
     }
     return names.join(MainWindow::tr(" vs "));
-}
-
-QTableView *tableView(QAbstractItemModel *model, const QString &objectName)
-{
-    auto *view = new QTableView;
-    view->setObjectName(objectName);
-    view->setModel(model);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setHighlightSections(false);
-    return view;
-}
-
-// A titled block with the caption in bold above the content.
-QWidget *captioned(const QString &caption, QWidget *content)
-{
-    auto *block = new QWidget;
-    auto *layout = new QVBoxLayout(block);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(caption));
-    label->setBuddy(content);
-    label->setContentsMargins(4, 4, 0, 0);
-    layout->addWidget(label);
-    layout->addWidget(content, 1);
-    return block;
 }
 
 } // namespace
@@ -140,46 +92,40 @@ MainWindow::MainWindow(QWidget *parent)
     m_busy = new BusyIndicator;
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_busy);
-    m_exportBusy = new BusyIndicator;
-    m_exportBusy->setObjectName(QStringLiteral("exportProgress"));
-    statusBar()->addPermanentWidget(m_exportBusy);
-    m_export = new ExportJob(this);
-    connect(m_exportBusy, &BusyIndicator::cancelRequested, this, &MainWindow::cancelExport);
-    connect(m_export, &ExportJob::progressed, this, [this](double fraction) { m_exportBusy->setProgress(qint64(fraction * 1000), 1000, tr("%1 % done").arg(int(fraction * 100))); });
-    connect(m_export, &ExportJob::finished, this, [this](const Core::Status &written, bool cancelled) {
-        finishExport(m_export->path(), written, cancelled);
-    });
     createComputation();
 
-    m_tabs = new QTabWidget;
-    m_tabs->setDocumentMode(true);
+    m_tabs = new ChartTabs;
     m_gantt = new GanttView(new ZoomControl(this));
     m_gantt->setObjectName(QStringLiteral("ganttView"));
-    addChartTab(std::make_unique<GanttTab>(m_gantt, QStringLiteral("gantt"), tr("Gantt"), m_editor), tr("&Gantt"),
+    m_tabs->addChart(std::make_unique<GanttTab>(m_gantt, QStringLiteral("gantt"), tr("Gantt"), m_editor), tr("&Gantt"),
                 tr("The scenario's own server model: each request's work (green) against the response time its client perceives."));
     m_compare = new GanttView(new ZoomControl(this));
     m_compare->setObjectName(QStringLiteral("compareView"));
-    addChartTab(std::make_unique<GanttTab>(m_compare, QStringLiteral("compare"), tr("Compare"), m_editor), tr("&Compare"),
+    m_tabs->addChart(std::make_unique<GanttTab>(m_compare, QStringLiteral("compare"), tr("Compare"), m_editor), tr("&Compare"),
                 tr("The server models stacked on one time axis: the same requests, scheduled differently."));
     m_load = new LoadView;
     m_load->setObjectName(QStringLiteral("loadView"));
     auto load = std::make_unique<LoadTab>(m_load, QStringLiteral("load"), tr("Load"), m_editor, m_computation);
     m_loadTab = load.get();
     m_computation->setLoadChartWanted([this] { return m_loadTab->isShown(); });
-    addChartTab(std::move(load), tr("&Load"),
+    m_tabs->addChart(std::move(load), tr("&Load"),
                 tr("The runs as a load generator such as wrk sees them: answers per second and "
                    "latency over time, histograms, and wrk's summary side by side."));
     m_tabs->setCurrentWidget(m_compare);
 
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(m_tabs);
-    createMetrics(right);
+    m_metrics = new MetricsTable(this);
+    m_requests = new RequestTable(this);
+    m_metricsBlock = addResultTables(right, m_metrics, m_requests);
     right->setStretchFactor(0, 1);
     right->setChildrenCollapsible(false);
     right->setSizes({kChartHeight, kMetricsHeight, kRequestsHeight});
 
     auto *main = new QSplitter(Qt::Horizontal);
-    main->addWidget(createControls());
+    m_controls = new ScenarioControls(m_editor);
+    connect(m_controls, &ScenarioControls::presetChosen, this, &MainWindow::choosePreset);
+    main->addWidget(m_controls);
     main->addWidget(right);
     main->setStretchFactor(1, 1);
     main->setSizes({kControlsWidth, 1000});
@@ -191,20 +137,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_explainer->hide();
 
     m_settings = std::make_unique<AppSettings>();
+    m_export = new ChartTabExport(m_settings.get(), statusBar(), this);
+    connect(m_export, &ChartTabExport::finished, this, &MainWindow::exportFinished);
+    connect(m_export, &ChartTabExport::errorOccurred, this, &MainWindow::reportError);
     m_actions = WindowActions::create(this, m_editor->undoStack());
     createMenus();
-    createRealRun();
-    createPipeline();
-    createRecording();
+    m_runs = new RunTabs(m_editor, m_tabs, m_actions, m_toolBar, statusBar(), this);
+    connect(m_runs, &RunTabs::reported, this, &MainWindow::setStatus);
     m_document = new ScenarioDocument(m_editor, m_settings.get(), m_recentMenu, this);
     connectActions();
     setAcceptDrops(true);
 
-    // A tab's data may wait until the tab is shown.
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (ChartTab *tab = currentChartTab())
-            tab->shown();
-    });
     connect(m_document, &ScenarioDocument::originChanged, this, &MainWindow::showOrigin);
     connect(m_document, &ScenarioDocument::scenarioShown, this, &MainWindow::recomputeNow); // a new scenario: no drag to coalesce
     connect(m_document, &ScenarioDocument::errorOccurred, this, &MainWindow::reportError);
@@ -231,98 +174,6 @@ MainWindow::~MainWindow()
     m_explainer->disconnect(this);
 }
 
-void MainWindow::addChartTab(std::unique_ptr<ChartTab> chart, const QString &label, const QString &toolTip)
-{
-    const int index = m_tabs->addTab(chart->widget(), label);
-    m_tabs->setTabToolTip(index, toolTip);
-    m_chartTabs.push_back(std::move(chart));
-}
-
-ChartTab *MainWindow::chartTabOf(const QWidget *tab) const
-{
-    for (const std::unique_ptr<ChartTab> &chart : m_chartTabs) {
-        if (chart->widget() == tab)
-            return chart.get();
-    }
-    return nullptr;
-}
-
-ChartTab *MainWindow::currentChartTab() const
-{
-    return chartTabOf(m_tabs->currentWidget());
-}
-
-QWidget *MainWindow::createControls()
-{
-    m_presets = new QComboBox;
-    m_presets->setObjectName(QStringLiteral("presets"));
-    m_presets->setToolTip(tr("A ready-made scenario to explore; File → Open… loads your own."));
-    for (const QString &name : Core::Presets::names()) {
-        m_presets->addItem(name, name);
-        m_presets->setItemData(m_presets->count() - 1, Core::Presets::summary(name), Qt::ToolTipRole);
-    }
-    connect(m_presets, &QComboBox::activated, this, &MainWindow::onPresetActivated);
-    m_description = new QLabel;
-    m_description->setWordWrap(true);
-    m_description->setForegroundRole(QPalette::PlaceholderText);
-
-    auto *scenarioGroup = new QGroupBox(tr("Scenario"));
-    auto *scenarioLayout = new QVBoxLayout(scenarioGroup);
-    scenarioLayout->addWidget(m_presets);
-    scenarioLayout->addWidget(m_description);
-
-    m_modelPanel = new ModelPanel(m_editor);
-    m_modelGroup = new QGroupBox(tr("Server model"));
-    m_modelGroup->setToolTip(tr("The Gantt tab's model; the Compare tab shows it beside the others."));
-    (new QVBoxLayout(m_modelGroup))->addWidget(m_modelPanel);
-
-    m_requestSliders = new RequestSliders(m_editor);
-    m_tooManyRequests = new QLabel;
-    m_tooManyRequests->setWordWrap(true);
-    m_requestGroup = new QGroupBox(tr("Requests"));
-    auto *requestLayout = new QVBoxLayout(m_requestGroup);
-    requestLayout->addWidget(m_requestSliders);
-    requestLayout->addWidget(m_tooManyRequests);
-
-    m_generatorSliders = new GeneratorSliders(m_editor);
-    m_generatorGroup = new QGroupBox(tr("Generated requests"));
-    (new QVBoxLayout(m_generatorGroup))->addWidget(m_generatorSliders);
-
-    m_clientSliders = new ClientSliders(m_editor);
-    m_clientGroup = new QGroupBox(tr("Client (closed loop, like wrk)"));
-    (new QVBoxLayout(m_clientGroup))->addWidget(m_clientSliders);
-
-    auto *controls = new QWidget;
-    auto *layout = new QVBoxLayout(controls);
-    for (QGroupBox *group : {scenarioGroup, m_modelGroup, m_clientGroup, m_generatorGroup, m_requestGroup})
-        layout->addWidget(group);
-    layout->addStretch(1);
-
-    auto *scroll = new QScrollArea;
-    scroll->setObjectName(QStringLiteral("controls"));
-    scroll->setWidget(controls);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(280);
-    return scroll;
-}
-
-// The metrics below the chart: the models' summary, and for small open
-// scenarios one row per request. Stacked rather than side by side, so that
-// neither table needs a horizontal scroll bar.
-void MainWindow::createMetrics(QSplitter *splitter)
-{
-    m_metrics = new MetricsTable(this);
-    m_requests = new RequestTable(this);
-    auto *requests = captioned(tr("Requests"), tableView(m_requests, QStringLiteral("requestView")));
-    splitter->addWidget(captioned(tr("Server models"), tableView(m_metrics, QStringLiteral("metricsView"))));
-    splitter->addWidget(requests);
-    // Per-request rows only exist for small open scenarios.
-    connect(m_requests, &QAbstractItemModel::modelReset, requests, [this, requests] { requests->setVisible(!m_requests->isEmpty()); });
-    requests->hide();
-}
-
 void MainWindow::createComputation()
 {
     m_computation = new ChartComputation(m_editor, m_busy, this);
@@ -331,124 +182,16 @@ void MainWindow::createComputation()
     connect(m_computation, &ChartComputation::failed, this, &MainWindow::showComputationError);
 }
 
-void MainWindow::createRealRun()
-{
-    m_measured = new GanttView(new ZoomControl(this));
-    m_measured->setObjectName(QStringLiteral("measuredView"));
-    addChartTab(std::make_unique<GanttTab>(m_measured, QStringLiteral("measured"), tr("Measured"), m_editor), tr("&Measured"),
-                tr("The Gantt tab's model run for real on this machine, under its prediction on one time axis."));
-
-    m_timeScale = new QComboBox;
-    m_timeScale->setObjectName(QStringLiteral("timeScale"));
-    m_timeScale->setToolTip(tr("Time scale of a real run: at 0.5×, a second of scenario time takes half a second."));
-    for (const double scale : kTimeScales)
-        m_timeScale->addItem(tr("%1×").arg(QString::number(scale)), scale);
-    m_timeScale->setCurrentIndex(m_timeScale->findData(kDefaultTimeScale));
-    m_toolBar->insertWidget(m_actions.run, m_timeScale);
-
-    auto *busy = new BusyIndicator;
-    statusBar()->addPermanentWidget(busy);
-    m_realRun = new RealRunPanel(m_measured, busy, this);
-    connect(m_realRun, &RealRunPanel::reported, this, [this](const QString &message, bool isError) { setStatus(message, isError); });
-    connect(m_realRun, &RealRunPanel::runningChanged, this, [this](bool running) {
-        m_actions.run->setEnabled(!running);
-        m_actions.cancelRun->setEnabled(running);
-        m_timeScale->setEnabled(!running);
-    });
-}
-
-void MainWindow::runForReal()
-{
-    if (m_editor->scenario().pipeline) {
-        m_tabs->setCurrentWidget(m_pipeline);
-        m_pipelineRun->start(m_editor->scenario(), m_timeScale->currentData().toDouble());
-        return;
-    }
-    const Core::Scenario &scenario = m_editor->scenario();
-    const Core::Result<Core::ServerModel> server = scenario.server.resolve();
-    if (!server) {
-        setStatus(tr("Cannot run for real: %1").arg(server.error()), true);
-        return;
-    }
-    m_tabs->setCurrentWidget(m_measured);
-    m_realRun->start(scenario, *server, m_timeScale->currentData().toDouble());
-}
-
-void MainWindow::createPipeline()
-{
-    m_pipeline = new PipelinePanel;
-    m_pipeline->setObjectName(QStringLiteral("pipelinePanel"));
-    addChartTab(std::make_unique<LatencyTab>(m_pipeline, m_editor), tr("&Latency"),
-                tr("Each item's latency (taken from the queue − produced) over time, sync against async, "
-                   "with a replay and the event log. Run draws it live."));
-    m_tabs->setTabVisible(m_tabs->indexOf(m_pipeline), false);
-
-    auto *busy = new BusyIndicator;
-    statusBar()->addPermanentWidget(busy);
-    m_pipelineRun = new PipelineRunPanel(m_pipeline, busy, this);
-    connect(m_pipelineRun, &PipelineRunPanel::reported, this, [this](const QString &message, bool isError) { setStatus(message, isError); });
-    connect(m_pipelineRun, &PipelineRunPanel::runningChanged, this, [this](bool running) {
-        m_actions.run->setEnabled(!running);
-        m_actions.cancelRun->setEnabled(running);
-        m_timeScale->setEnabled(!running);
-    });
-    connect(m_actions.cancelRun, &QAction::triggered, m_pipelineRun, &PipelineRunPanel::cancel);
-}
-
-void MainWindow::createRecording()
-{
-    m_recorded = new GanttView(new ZoomControl(this));
-    m_recorded->setObjectName(QStringLiteral("recordedView"));
-    // A recording is not the scenario's: it is named on its own.
-    addChartTab(std::make_unique<GanttTab>(m_recorded, QStringLiteral("recorded"), tr("Recorded"), nullptr), tr("Recor&ded"),
-                tr("Real HTTP requests, each a row from sent to answered: waiting for the answer's head, then its body."));
-    m_recordedLoad = new LoadView;
-    m_recordedLoad->setObjectName(QStringLiteral("recordedLoadView"));
-    addChartTab(std::make_unique<LoadTab>(m_recordedLoad, QStringLiteral("recorded-load"), tr("Recorded Load"), nullptr),
-                tr("Recorded L&oad"),
-                tr("The recordings as wrk reports them: answers per second, latency over time, histograms and the summary side by side."));
-    for (QWidget *tab : {static_cast<QWidget *>(m_recorded), static_cast<QWidget *>(m_recordedLoad)})
-        m_tabs->setTabVisible(m_tabs->indexOf(tab), false); // until something is recorded
-
-    auto *busy = new BusyIndicator;
-    statusBar()->addPermanentWidget(busy);
-    m_record = new RecordSession(m_recorded, m_recordedLoad, busy, this);
-    connect(m_record, &RecordSession::reported, this, [this](const QString &message, bool isError) { setStatus(message, isError); });
-    connect(m_record, &RecordSession::runningChanged, this, [this](bool running) {
-        m_actions.record->setEnabled(!running);
-        m_actions.recordDemo->setEnabled(!running);
-    });
-}
-
-void MainWindow::recordWithDialog()
-{
-    RecordDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (const Core::Result<Core::RecordPlan> plan = dialog.plan())
-        startRecording(*plan);
-}
-
-void MainWindow::startRecording(const Core::RecordPlan &plan)
-{
-    for (QWidget *tab : {static_cast<QWidget *>(m_recorded), static_cast<QWidget *>(m_recordedLoad)})
-        m_tabs->setTabVisible(m_tabs->indexOf(tab), true);
-    m_tabs->setCurrentWidget(m_recorded);
-    m_record->start(plan);
-}
-
 void MainWindow::showPipelineTabs(bool pipeline)
 {
-    m_tabs->setTabVisible(m_tabs->indexOf(m_pipeline), pipeline);
-    for (QWidget *requestsOnly : {static_cast<QWidget *>(m_measured), static_cast<QWidget *>(m_load)})
-        m_tabs->setTabVisible(m_tabs->indexOf(requestsOnly), !pipeline);
-    m_modelGroup->setVisible(!pipeline);
+    m_tabs->setChartVisible(m_runs->pipelinePanel(), pipeline);
+    for (QWidget *requestsOnly : {static_cast<QWidget *>(m_runs->measuredView()), static_cast<QWidget *>(m_load)})
+        m_tabs->setChartVisible(requestsOnly, !pipeline);
     // The models' metrics table has no rows for a pipeline: each mode's figures are in the Latency tab's legend.
-    if (auto *metrics = findChild<QTableView *>(QStringLiteral("metricsView")))
-        metrics->parentWidget()->setVisible(!pipeline);
+    m_metricsBlock->setVisible(!pipeline);
     if (pipeline)
-        m_tabs->setCurrentWidget(m_pipeline);
-    else if (m_tabs->currentWidget() == m_pipeline)
+        m_tabs->setCurrentWidget(m_runs->pipelinePanel());
+    else if (m_tabs->currentWidget() == m_runs->pipelinePanel())
         m_tabs->setCurrentWidget(m_compare);
 }
 
@@ -457,7 +200,7 @@ void MainWindow::createMenus()
     m_recentMenu = new RecentFilesMenu(this);
     auto *presets = new QMenu(tr("&Presets"), this);
     for (const QString &name : Core::Presets::names()) {
-        QAction *preset = presets->addAction(name, this, [this, name] { onPresetActivated(m_presets->findData(name)); });
+        QAction *preset = presets->addAction(name, this, [this, name] { choosePreset(name); });
         preset->setStatusTip(Core::Presets::summary(name));
     }
     m_actions.addMenusTo(menuBar(), m_recentMenu, presets);
@@ -472,15 +215,11 @@ void MainWindow::connectActions()
     connect(m_actions.exportChart, &QAction::triggered, this, &MainWindow::exportChartWithDialog);
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions.copyChart, &QAction::triggered, this, &MainWindow::copyChart);
-    connect(m_actions.zoomIn, &QAction::triggered, this, [this] { zoomBy(kZoomStep); });
-    connect(m_actions.zoomOut, &QAction::triggered, this, [this] { zoomBy(1.0 / kZoomStep); });
-    connect(m_actions.fit, &QAction::triggered, this, &MainWindow::fitChart);
+    connect(m_actions.zoomIn, &QAction::triggered, m_tabs, [this] { m_tabs->zoomCurrentBy(kZoomStep); });
+    connect(m_actions.zoomOut, &QAction::triggered, m_tabs, [this] { m_tabs->zoomCurrentBy(1.0 / kZoomStep); });
+    connect(m_actions.fit, &QAction::triggered, m_tabs, &ChartTabs::fitCurrent);
     connect(m_actions.showGantt, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_gantt); });
     connect(m_actions.showCompare, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_compare); });
-    connect(m_actions.run, &QAction::triggered, this, &MainWindow::runForReal);
-    connect(m_actions.cancelRun, &QAction::triggered, m_realRun, &RealRunPanel::cancel);
-    connect(m_actions.record, &QAction::triggered, this, &MainWindow::recordWithDialog);
-    connect(m_actions.recordDemo, &QAction::triggered, this, [this] { startRecording(Core::RecordPlan::demoComparison()); });
     connect(m_actions.theme, &QActionGroup::triggered, this, [this](QAction *action) {
         setTheme(themeFromKey(action->data().toString()).value_or(Theme::System));
     });
@@ -525,20 +264,17 @@ void MainWindow::setTheme(Theme theme)
 
 void MainWindow::applyPalette()
 {
-    if (!m_explainer || !m_measured)
+    if (!m_explainer || !m_runs)
         return; // still being built
     setStatus(m_status->text(), m_statusIsError); // its colour was fixed for the old palette
     const GanttStyle &style = chartStyleFor(QApplication::palette(this));
     m_gantt->setChartStyle(style);
     m_compare->setChartStyle(style);
     m_load->setChartStyle(style);
-    m_measured->setChartStyle(style);
-    if (m_recorded) {
-        m_recorded->setChartStyle(style);
-        m_recordedLoad->setChartStyle(style);
-    }
-    if (m_pipeline)
-        m_pipeline->setChartStyle(style);
+    m_runs->measuredView()->setChartStyle(style);
+    m_runs->recordedView()->setChartStyle(style);
+    m_runs->recordedLoadView()->setChartStyle(style);
+    m_runs->pipelinePanel()->setChartStyle(style);
     m_explainer->setChartStyle(style);
 }
 
@@ -561,26 +297,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 // --- scenarios --------------------------------------------------------------
 
-// The first entry of the chooser stands for the open file, if any (it has no preset data).
 void MainWindow::showOrigin()
 {
-    if (m_presets->count() > 0 && m_presets->itemData(0).isNull())
-        m_presets->removeItem(0);
-    const QString path = m_document->filePath();
-    if (path.isEmpty()) {
-        m_presets->setCurrentIndex(m_presets->findData(m_document->presetName()));
-        return;
-    }
-    m_presets->insertItem(0, QFileInfo(path).fileName());
-    m_presets->setItemData(0, QDir::toNativeSeparators(path), Qt::ToolTipRole);
-    m_presets->setCurrentIndex(0);
+    m_controls->showOrigin(m_document->presetName(), m_document->filePath());
 }
 
-void MainWindow::onPresetActivated(int index)
+void MainWindow::choosePreset(const QString &name)
 {
-    const QString name = m_presets->itemData(index).toString();
-    if (name.isEmpty())
-        return; // the file already shown
     if (!m_document->choosePreset(name))
         showOrigin(); // the chooser already shows the new entry: put back the one on screen
 }
@@ -589,20 +312,7 @@ void MainWindow::onScenarioLoaded()
 {
     m_fitNextCharts = true; // another scenario: a zoom into the last one means nothing here
     const Core::Scenario &scenario = m_editor->scenario();
-    m_description->setText(scenario.description);
-    m_description->setVisible(!scenario.description.isEmpty());
-
-    const bool perRequest = RequestSliders::appliesTo(scenario);
-    const bool handWritten = !scenario.generator && !scenario.requests.isEmpty();
-    m_requestGroup->setVisible(handWritten);
-    m_requestGroup->setTitle(scenario.client.kind == Core::ClientModel::Kind::Closed ? tr("Request (each connection repeats it)")
-                                                                                     : tr("Requests"));
-    m_tooManyRequests->setVisible(handWritten && !perRequest);
-    m_tooManyRequests->setText(tr("%L1 hand-written requests: sliders are shown for at most %2.")
-                                   .arg(scenario.requests.size())
-                                   .arg(RequestSliders::kMaxRequests));
-    m_generatorGroup->setVisible(GeneratorSliders::appliesTo(scenario));
-    m_clientGroup->setVisible(ClientSliders::appliesTo(scenario));
+    m_controls->showScenario(scenario);
     showPipelineTabs(scenario.pipeline.has_value());
     // A closed client is a load test: it opens on the Load tab.
     if (scenario.client.kind == Core::ClientModel::Kind::Closed)
@@ -654,10 +364,10 @@ void MainWindow::showCharts(const WindowCharts &charts)
 
 void MainWindow::showPipelineCharts(const PipelineCharts &charts)
 {
-    if (m_pipelineRun->isRunning())
-        m_pipelineRun->cancel(); // an edit makes the live run's scenario stale
-    m_pipeline->setScenarioName(m_editor->scenario().name);
-    m_pipeline->setRuns(charts.runs);
+    if (m_runs->pipelineRunPanel()->isRunning())
+        m_runs->pipelineRunPanel()->cancel(); // an edit makes the live run's scenario stale
+    m_runs->pipelinePanel()->setScenarioName(m_editor->scenario().name);
+    m_runs->pipelinePanel()->setRuns(charts.runs);
     m_gantt->setChart(charts.gantt);
     m_compare->setChart(charts.compare);
     fitIfScenarioIsNew();
@@ -679,7 +389,7 @@ void MainWindow::showComputationError(const QString &message, bool cancelled)
                         : tr("Cannot compute this: %1 — still showing the last chart computed.").arg(message),
               !cancelled);
     // The last good charts stay: a shown tab whose data waited for this computation builds it from them.
-    if (ChartTab *tab = currentChartTab())
+    if (ChartTab *tab = m_tabs->currentChart())
         tab->shown();
     Q_EMIT computationFailed(message);
 }
@@ -722,41 +432,12 @@ bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scal
 
 bool MainWindow::exportChart(QWidget *tab, const QString &path, QSize size, double scale)
 {
-    const QString cannot = tr("Cannot Export the Chart");
-    if (m_export->isRunning()) {
-        reportError(cannot, tr("Another export is still running; wait for it to end or cancel it."));
-        return false;
-    }
-    ChartTab *chart = chartTabOf(tab);
-    Core::Result<ChartTab::Export> exported = chart ? chart->exportTo(path, size, scale) : Core::Error{tr("There is no chart to export yet.")};
-    if (!exported) {
-        reportError(cannot, exported.error());
-        return false;
-    }
-    if (const auto *written = std::get_if<Core::Status>(&*exported)) {
-        finishExport(path, *written, false);
-        return true;
-    }
-    m_exportBusy->start(tr("Exporting %1").arg(QFileInfo(path).fileName()));
-    return m_export->start(path, std::get<ExportJob::Work>(std::move(*exported)));
+    return m_export->start(m_tabs->chartOf(tab), path, size, scale);
 }
 
 void MainWindow::cancelExport()
 {
     m_export->cancel();
-}
-
-void MainWindow::finishExport(const QString &path, const Core::Status &written, bool cancelled)
-{
-    m_exportBusy->stop();
-    if (cancelled) {
-        statusBar()->showMessage(tr("Export cancelled; nothing was written"), kStatusMessageMs);
-    } else if (!written) {
-        reportError(tr("Cannot Export the Chart"), written.error());
-    } else {
-        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
-    }
-    Q_EMIT exportFinished(written.ok() && !cancelled);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -776,42 +457,22 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::exportChartWithDialog()
 {
-    const ChartTab *tab = currentChartTab();
+    ChartTab *tab = m_tabs->currentChart();
     if (!tab)
         return;
-    const ChartName name = tab->name();
     // Beside the scenario file, else in Pictures.
     const QString scenarioFile = m_document->filePath();
-    const QString folder = scenarioFile.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(scenarioFile).path();
-    ExportDialog dialog(name.title, QDir(folder).filePath(name.file + QStringLiteral(".png")), this);
-    const ExportSettings remembered = m_settings->exportSettings();
-    dialog.setChartSize(remembered.size);
-    dialog.setScale(remembered.scale);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_settings->setExportSettings({dialog.chartSize(), dialog.scale()});
-    exportCurrentChart(dialog.path(), dialog.chartSize(), dialog.scale());
+    m_export->exportWithDialog(tab, scenarioFile.isEmpty() ? folderOr(QStandardPaths::PicturesLocation) : QFileInfo(scenarioFile).path());
 }
 
 void MainWindow::copyChart()
 {
-    ChartTab *tab = currentChartTab();
+    ChartTab *tab = m_tabs->currentChart();
     const QImage image = tab ? tab->render() : QImage();
     if (image.isNull())
         return;
     QApplication::clipboard()->setImage(image);
     statusBar()->showMessage(tr("Copied the chart to the clipboard"), 3000);
-}
-
-// --- zoom -------------------------------------------------------------------
-
-void MainWindow::zoomBy(double factor)
-{
-    if (ChartTab *tab = currentChartTab(); tab && tab->zoomControl()) {
-        ZoomControl *zoom = tab->zoomControl();
-        const TimeRange visible = zoom->visibleRange();
-        zoom->zoomAround(visible.start + visible.length() / 2, factor);
-    }
 }
 
 void MainWindow::fitIfScenarioIsNew()
@@ -821,12 +482,6 @@ void MainWindow::fitIfScenarioIsNew()
     m_fitNextCharts = false;
     m_gantt->zoomControl()->fit();
     m_compare->zoomControl()->fit();
-}
-
-void MainWindow::fitChart()
-{
-    if (ChartTab *tab = currentChartTab(); tab && tab->zoomControl())
-        tab->zoomControl()->fit();
 }
 
 void MainWindow::reportError(const QString &title, const QString &message)

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "window/applytheme.h"
+#include "window/charttabs.h"
+#include "window/runtabs.h"
+#include "window/scenariocontrols.h"
 #include "window/scenariodocument.h"
 #include "window/windowactions.h"
 
@@ -15,9 +18,7 @@
 #include <vector>
 
 class QComboBox;
-class QGroupBox;
 class QLabel;
-class QSplitter;
 class QTabWidget;
 class QToolBar;
 
@@ -27,8 +28,7 @@ class AppSettings;
 class Autosave;
 class BusyIndicator;
 class ChartComputation;
-class ChartTab;
-class ExportJob;
+class ChartTabExport;
 class ExplainerPanel;
 class RecentFilesMenu;
 class ClientSliders;
@@ -82,7 +82,7 @@ public:
     // The same for any chart tab, shown or not.
     bool exportChart(QWidget *tab, const QString &path, QSize size, double scale);
     // Records real HTTP requests (Record…, Record the Demo Server) onto the Recorded tabs.
-    void startRecording(const Core::RecordPlan &plan);
+    void startRecording(const Core::RecordPlan &plan) { m_runs->startRecording(plan); }
     void cancelExport();
 
     // How errors reach the user; by default a window-modal, non-blocking
@@ -118,24 +118,24 @@ public:
     LoadView *loadView() const { return m_load; }
     // The Load tab, whose data is built only when needed.
     LoadTab *loadTab() const { return m_loadTab; }
-    GanttView *measuredView() const { return m_measured; }
-    QComboBox *timeScaleBox() const { return m_timeScale; }
-    RealRunPanel *realRunPanel() const { return m_realRun; }
+    GanttView *measuredView() const { return m_runs->measuredView(); }
+    QComboBox *timeScaleBox() const { return m_runs->timeScaleBox(); }
+    RealRunPanel *realRunPanel() const { return m_runs->realRunPanel(); }
     // The Latency tab of producer/consumer scenarios, and their real runs.
-    PipelinePanel *pipelinePanel() const { return m_pipeline; }
-    PipelineRunPanel *pipelineRunPanel() const { return m_pipelineRun; }
+    PipelinePanel *pipelinePanel() const { return m_runs->pipelinePanel(); }
+    PipelineRunPanel *pipelineRunPanel() const { return m_runs->pipelineRunPanel(); }
     // The Recorded tabs (shown once something was recorded) and what fills them.
-    GanttView *recordedView() const { return m_recorded; }
-    LoadView *recordedLoadView() const { return m_recordedLoad; }
-    RecordSession *recordSession() const { return m_record; }
+    GanttView *recordedView() const { return m_runs->recordedView(); }
+    LoadView *recordedLoadView() const { return m_runs->recordedLoadView(); }
+    RecordSession *recordSession() const { return m_runs->recordSession(); }
     GanttView *currentView() const;
     LoadView *currentLoadView() const;
     MetricsTable *metricsTable() const { return m_metrics; }
     RequestTable *requestTable() const { return m_requests; }
-    ModelPanel *modelPanel() const { return m_modelPanel; }
-    RequestSliders *requestSliders() const { return m_requestSliders; }
-    GeneratorSliders *generatorSliders() const { return m_generatorSliders; }
-    ClientSliders *clientSliders() const { return m_clientSliders; }
+    ModelPanel *modelPanel() const { return m_controls->modelPanel(); }
+    RequestSliders *requestSliders() const { return m_controls->requestSliders(); }
+    GeneratorSliders *generatorSliders() const { return m_controls->generatorSliders(); }
+    ClientSliders *clientSliders() const { return m_controls->clientSliders(); }
     ExplainerPanel *explainerPanel() const { return m_explainer; }
     QToolBar *mainToolBar() const { return m_toolBar; }
     const WindowActions &actions() const { return m_actions; }
@@ -163,21 +163,7 @@ private:
     void connectActions();
     void restoreSettings();
     void saveSession();
-    QWidget *createControls();
-    void createMetrics(QSplitter *splitter);
     void createComputation();
-    // The Measured tab, its time-scale choice and its status-bar progress.
-    void createRealRun();
-    // Runs the primary server model (the Gantt tab's) for real at the chosen time scale.
-    void runForReal();
-    // The Latency tab and the real runs of producer/consumer scenarios.
-    void createPipeline();
-    void createRecording();
-    void recordWithDialog();
-    // Adds `tab` to the chart area; `chart` answers the File and View actions for it.
-    void addChartTab(std::unique_ptr<ChartTab> chart, const QString &label, const QString &toolTip);
-    ChartTab *chartTabOf(const QWidget *tab) const;
-    ChartTab *currentChartTab() const;
     // A pipeline scenario shows the Latency tab and its items in the Gantt and
     // Compare tabs; the server, its model and the Measured and Load tabs do not apply.
     void showPipelineTabs(bool pipeline);
@@ -185,7 +171,7 @@ private:
 
     // The preset chooser follows the document's preset or file.
     void showOrigin();
-    void onPresetActivated(int index);
+    void choosePreset(const QString &name);
     void onScenarioLoaded();
     void updateTitle();
     // Chart colours and the status text follow the palette (light or dark).
@@ -196,52 +182,29 @@ private:
     void setStatus(const QString &text, bool isError = false);
 
     void exportChartWithDialog();
-    void finishExport(const QString &path, const Core::Status &written, bool cancelled);
     void copyChart();
-    void zoomBy(double factor);
-    void fitChart();
     void fitIfScenarioIsNew();
     void reportError(const QString &title, const QString &message);
 
     ScenarioEditor *m_editor;
 
-    // Left: controls.
-    QComboBox *m_presets = nullptr;
-    QLabel *m_description = nullptr;
-    ModelPanel *m_modelPanel = nullptr;
-    QGroupBox *m_modelGroup = nullptr;
-    QGroupBox *m_requestGroup = nullptr;
-    RequestSliders *m_requestSliders = nullptr;
-    QLabel *m_tooManyRequests = nullptr;
-    QGroupBox *m_generatorGroup = nullptr;
-    GeneratorSliders *m_generatorSliders = nullptr;
-    QGroupBox *m_clientGroup = nullptr;
-    ClientSliders *m_clientSliders = nullptr;
-
+    ScenarioControls *m_controls = nullptr; // left
     // Centre and bottom.
-    QTabWidget *m_tabs = nullptr;
-    std::vector<std::unique_ptr<ChartTab>> m_chartTabs;
+    ChartTabs *m_tabs = nullptr;
     GanttView *m_gantt = nullptr;
     GanttView *m_compare = nullptr;
     LoadView *m_load = nullptr;
     LoadTab *m_loadTab = nullptr;
-    GanttView *m_measured = nullptr;
-    QComboBox *m_timeScale = nullptr;
-    RealRunPanel *m_realRun = nullptr;
-    PipelinePanel *m_pipeline = nullptr;
-    PipelineRunPanel *m_pipelineRun = nullptr;
-    GanttView *m_recorded = nullptr;
-    LoadView *m_recordedLoad = nullptr;
-    RecordSession *m_record = nullptr;
+    RunTabs *m_runs = nullptr; // Measured, Latency, Recorded
     MetricsTable *m_metrics = nullptr;
     RequestTable *m_requests = nullptr;
+    QWidget *m_metricsBlock = nullptr; // the models' table, which a pipeline hides
 
     // Status bar.
     QLabel *m_status = nullptr;
     bool m_statusIsError = false;
     BusyIndicator *m_busy = nullptr;
-    BusyIndicator *m_exportBusy = nullptr;
-    ExportJob *m_export = nullptr;
+    ChartTabExport *m_export = nullptr;
 
     // Menus, toolbar, panels.
     WindowActions m_actions;
