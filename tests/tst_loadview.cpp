@@ -45,7 +45,7 @@ LoadChart loadChartOf(const QString &presetName)
 {
     const Core::Result<WindowCharts> charts = WindowCharts::compute(preset(presetName));
     Q_ASSERT(charts);
-    return charts->load;
+    return *charts->load;
 }
 
 // Pixels that differ from the background (sampled every other pixel).

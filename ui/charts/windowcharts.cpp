@@ -20,7 +20,7 @@ QList<std::shared_ptr<const Core::SimulationRun>> WindowCharts::runs() const
     return all;
 }
 
-Core::Result<WindowCharts> WindowCharts::compute(const Core::Scenario &scenario, const std::atomic<bool> *cancel)
+Core::Result<WindowCharts> WindowCharts::compute(const Core::Scenario &scenario, const std::atomic<bool> *cancel, Load load)
 {
     QElapsedTimer clock;
     clock.start();
@@ -68,7 +68,8 @@ Core::Result<WindowCharts> WindowCharts::compute(const Core::Scenario &scenario,
             return Core::Error{own.error()};
         charts.gantt = std::move(own).value();
     }
-    charts.load = LoadChart::fromChart(charts.compare, cancel);
+    if (load == Load::Build)
+        charts.load = LoadChart::fromChart(charts.compare, cancel);
     if (cancel && cancel->load())
         return Core::Error{QStringLiteral("simulation cancelled")};
     charts.computeSeconds = double(clock.nsecsElapsed()) / 1e9;

@@ -1,28 +1,24 @@
 #pragma once
 
 #include "window/applytheme.h"
-#include "window/recentfiles.h"
-#include "window/unsavedchanges.h"
+#include "window/charttabs.h"
+#include "window/runtabs.h"
+#include "window/scenariocontrols.h"
+#include "window/scenariodocument.h"
 #include "window/windowactions.h"
 
 #include "base/result.h"
 #include "model/scenario.h"
 #include "net/recordplan.h"
 
-#include <QDateTime>
 #include <QMainWindow>
-#include <QTimer>
 
-#include <QCoroTask>
-
-#include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QComboBox;
-class QGroupBox;
 class QLabel;
-class QSplitter;
 class QTabWidget;
 class QToolBar;
 
@@ -31,12 +27,14 @@ namespace LatencyLab::Ui {
 class AppSettings;
 class Autosave;
 class BusyIndicator;
-class ExportJob;
+class ChartComputation;
+class ChartTabExport;
 class ExplainerPanel;
 class RecentFilesMenu;
 class ClientSliders;
 class GanttView;
 class GeneratorSliders;
+class LoadTab;
 class LoadView;
 class MetricsTable;
 class ModelPanel;
@@ -62,30 +60,29 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // Slider drags recompute at most this often; the final value always recomputes.
-    static constexpr int kCoalesceMs = 33;
-
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void showPreset(const QString &name, const Core::Scenario &scenario);
-    void showFile(const QString &path, const Core::Scenario &scenario);
+    void showPreset(const QString &name, const Core::Scenario &scenario) { m_document->showPreset(name, scenario); }
+    void showFile(const QString &path, const Core::Scenario &scenario) { m_document->showFile(path, scenario); }
     // Shows the scenario open when the window last closed (a preset with
     // the server model chosen for it, or a file). False if there is none
     // or it cannot be loaded any more.
-    bool showLastScenario();
+    bool showLastScenario() { return m_document->showLastScenario(); }
 
     // File operations without dialogs. On failure the error is reported
     // (errorReported(), and a message box that does not block) and the
     // current scenario stays.
-    bool openFile(const QString &path);
-    bool saveFile(const QString &path);
+    bool openFile(const QString &path) { return m_document->openFile(path); }
+    bool saveFile(const QString &path) { return m_document->saveFile(path); }
     // Exports on a worker thread (Gantt and Load charts; the latency plot,
     // drawn by Qt Charts, on this one): progress and Cancel in the status
     // bar, exportFinished() at the end. False if nothing was started.
     bool exportCurrentChart(const QString &path, QSize size, double scale);
+    // The same for any chart tab, shown or not.
+    bool exportChart(QWidget *tab, const QString &path, QSize size, double scale);
     // Records real HTTP requests (Record…, Record the Demo Server) onto the Recorded tabs.
-    void startRecording(const Core::RecordPlan &plan);
+    void startRecording(const Core::RecordPlan &plan) { m_runs->startRecording(plan); }
     void cancelExport();
 
     // How errors reach the user; by default a window-modal, non-blocking
@@ -94,16 +91,16 @@ public:
     void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
     // How the user is asked about unsaved edits; by default a message box.
     // Tests replace it.
-    void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { m_askAboutUnsaved = std::move(prompt); }
+    void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { m_document->setUnsavedChangesPrompt(std::move(prompt)); }
 
     // Unsaved edits are autosaved (Autosave) a moment after each edit. After a
     // crash, the next window offers them back: true if they were restored,
     // on top of the preset or file they were made to, as an unsaved edit.
-    bool offerRestore();
+    bool offerRestore() { return m_document->offerRestore(); }
     // How the user is asked whether to restore them; by default a message box. Tests replace it.
-    using RestorePrompt = std::function<bool(const QString &name, const QDateTime &savedAt)>;
-    void setRestorePrompt(RestorePrompt prompt) { m_askToRestore = std::move(prompt); }
-    Autosave *autosave() const { return m_autosave; }
+    using RestorePrompt = ScenarioDocument::RestorePrompt;
+    void setRestorePrompt(RestorePrompt prompt) { m_document->setRestorePrompt(std::move(prompt)); }
+    Autosave *autosave() const { return m_document->autosave(); }
 
     Theme theme() const { return m_theme; }
     void setTheme(Theme theme);
@@ -119,28 +116,30 @@ public:
     GanttView *ganttView() const { return m_gantt; }
     GanttView *compareView() const { return m_compare; }
     LoadView *loadView() const { return m_load; }
-    GanttView *measuredView() const { return m_measured; }
-    QComboBox *timeScaleBox() const { return m_timeScale; }
-    RealRunPanel *realRunPanel() const { return m_realRun; }
+    // The Load tab, whose data is built only when needed.
+    LoadTab *loadTab() const { return m_loadTab; }
+    GanttView *measuredView() const { return m_runs->measuredView(); }
+    QComboBox *timeScaleBox() const { return m_runs->timeScaleBox(); }
+    RealRunPanel *realRunPanel() const { return m_runs->realRunPanel(); }
     // The Latency tab of producer/consumer scenarios, and their real runs.
-    PipelinePanel *pipelinePanel() const { return m_pipeline; }
-    PipelineRunPanel *pipelineRunPanel() const { return m_pipelineRun; }
+    PipelinePanel *pipelinePanel() const { return m_runs->pipelinePanel(); }
+    PipelineRunPanel *pipelineRunPanel() const { return m_runs->pipelineRunPanel(); }
     // The Recorded tabs (shown once something was recorded) and what fills them.
-    GanttView *recordedView() const { return m_recorded; }
-    LoadView *recordedLoadView() const { return m_recordedLoad; }
-    RecordSession *recordSession() const { return m_record; }
+    GanttView *recordedView() const { return m_runs->recordedView(); }
+    LoadView *recordedLoadView() const { return m_runs->recordedLoadView(); }
+    RecordSession *recordSession() const { return m_runs->recordSession(); }
     GanttView *currentView() const;
     LoadView *currentLoadView() const;
     MetricsTable *metricsTable() const { return m_metrics; }
     RequestTable *requestTable() const { return m_requests; }
-    ModelPanel *modelPanel() const { return m_modelPanel; }
-    RequestSliders *requestSliders() const { return m_requestSliders; }
-    GeneratorSliders *generatorSliders() const { return m_generatorSliders; }
-    ClientSliders *clientSliders() const { return m_clientSliders; }
+    ModelPanel *modelPanel() const { return m_controls->modelPanel(); }
+    RequestSliders *requestSliders() const { return m_controls->requestSliders(); }
+    GeneratorSliders *generatorSliders() const { return m_controls->generatorSliders(); }
+    ClientSliders *clientSliders() const { return m_controls->clientSliders(); }
     ExplainerPanel *explainerPanel() const { return m_explainer; }
     QToolBar *mainToolBar() const { return m_toolBar; }
     const WindowActions &actions() const { return m_actions; }
-    const RecentFiles &recentFiles() const { return m_recent; }
+    const RecentFiles &recentFiles() const { return m_document->recentFiles(); }
     QString statusText() const;
 
 Q_SIGNALS:
@@ -159,105 +158,53 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    using CancelFlag = std::shared_ptr<std::atomic<bool>>;
-
     // The menu bar and the toolbar, from m_actions.
     void createMenus();
     void connectActions();
     void restoreSettings();
     void saveSession();
-    QWidget *createControls();
-    void createMetrics(QSplitter *splitter);
-    // The Measured tab, its time-scale choice and its status-bar progress.
-    void createRealRun();
-    // Runs the primary server model (the Gantt tab's) for real at the chosen time scale.
-    void runForReal();
-    // The Latency tab and the real runs of producer/consumer scenarios.
-    void createPipeline();
-    void createRecording();
-    void recordWithDialog();
+    void createComputation();
     // A pipeline scenario shows the Latency tab and its items in the Gantt and
     // Compare tabs; the server, its model and the Measured and Load tabs do not apply.
     void showPipelineTabs(bool pipeline);
     void showPipelineCharts(const PipelineCharts &charts);
 
-    void showScenario(const Core::Scenario &scenario, const QString &filePath);
-    void setFileEntry(const QString &path);
-    void onPresetActivated(int index);
+    // The preset chooser follows the document's preset or file.
+    void showOrigin();
+    void choosePreset(const QString &name);
     void onScenarioLoaded();
-    void onScenarioChanged();
     void updateTitle();
-    void updateAutosave();
     // Chart colours and the status text follow the palette (light or dark).
     void applyPalette();
 
-    void scheduleRecompute();
-    // Computes `Charts::compute` (WindowCharts, PipelineCharts) off the UI
-    // thread and shows them with `show`; drops the result if a newer
-    // computation started meanwhile (`generation` no longer current).
-    template<typename Charts>
-    QCoro::Task<> compute(quint64 generation, Core::Scenario scenario, CancelFlag cancel, void (MainWindow::*show)(const Charts &));
     void showCharts(const WindowCharts &charts);
     void showComputationError(const QString &message, bool cancelled);
     void setStatus(const QString &text, bool isError = false);
 
-    // Whether the current scenario may be replaced: asks about unsaved edits.
-    bool mayReplaceScenario();
-    void openInteractively(const QString &path);
-    void openRecent(const QString &path);
-    void rememberFile(const QString &path);
-    void clearRecentFiles();
-    // Shows m_recent in the menu and writes it to the settings.
-    void storeRecentFiles();
-    void open();
-    bool save();
-    bool saveAs();
-    std::pair<QString, QString> chartNameOf(const QWidget *tab) const;
-    void exportChart();
-    void finishExport(const QString &path, const Core::Status &written, bool cancelled);
+    void exportChartWithDialog();
     void copyChart();
-    void zoomBy(double factor);
-    void fitChart();
     void fitIfScenarioIsNew();
     void reportError(const QString &title, const QString &message);
 
     ScenarioEditor *m_editor;
 
-    // Left: controls.
-    QComboBox *m_presets = nullptr;
-    QLabel *m_description = nullptr;
-    ModelPanel *m_modelPanel = nullptr;
-    QGroupBox *m_modelGroup = nullptr;
-    QGroupBox *m_requestGroup = nullptr;
-    RequestSliders *m_requestSliders = nullptr;
-    QLabel *m_tooManyRequests = nullptr;
-    QGroupBox *m_generatorGroup = nullptr;
-    GeneratorSliders *m_generatorSliders = nullptr;
-    QGroupBox *m_clientGroup = nullptr;
-    ClientSliders *m_clientSliders = nullptr;
-
+    ScenarioControls *m_controls = nullptr; // left
     // Centre and bottom.
-    QTabWidget *m_tabs = nullptr;
+    ChartTabs *m_tabs = nullptr;
     GanttView *m_gantt = nullptr;
     GanttView *m_compare = nullptr;
     LoadView *m_load = nullptr;
-    GanttView *m_measured = nullptr;
-    QComboBox *m_timeScale = nullptr;
-    RealRunPanel *m_realRun = nullptr;
-    PipelinePanel *m_pipeline = nullptr;
-    PipelineRunPanel *m_pipelineRun = nullptr;
-    GanttView *m_recorded = nullptr;
-    LoadView *m_recordedLoad = nullptr;
-    RecordSession *m_record = nullptr;
+    LoadTab *m_loadTab = nullptr;
+    RunTabs *m_runs = nullptr; // Measured, Latency, Recorded
     MetricsTable *m_metrics = nullptr;
     RequestTable *m_requests = nullptr;
+    QWidget *m_metricsBlock = nullptr; // the models' table, which a pipeline hides
 
     // Status bar.
     QLabel *m_status = nullptr;
     bool m_statusIsError = false;
     BusyIndicator *m_busy = nullptr;
-    BusyIndicator *m_exportBusy = nullptr;
-    ExportJob *m_export = nullptr;
+    ChartTabExport *m_export = nullptr;
 
     // Menus, toolbar, panels.
     WindowActions m_actions;
@@ -266,20 +213,11 @@ private:
     ExplainerPanel *m_explainer = nullptr;
 
     std::unique_ptr<AppSettings> m_settings;
-    RecentFiles m_recent;
     Theme m_theme = Theme::System;
-
-    QString m_filePath;   // where Save writes; empty for a preset
-    QString m_presetName; // the preset shown; empty for a file
     ErrorReporter m_reportError;
-    UnsavedChangesPrompt m_askAboutUnsaved;
-    Autosave *m_autosave = nullptr;
-    RestorePrompt m_askToRestore;
-
-    QTimer m_coalesce;
-    quint64 m_generation = 0;
+    ScenarioDocument *m_document = nullptr;
+    ChartComputation *m_computation = nullptr;
     bool m_fitNextCharts = false; // the next charts are of a newly loaded scenario
-    CancelFlag m_cancel;
 };
 
 } // namespace LatencyLab::Ui

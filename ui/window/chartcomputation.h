@@ -1,0 +1,75 @@
+#pragma once
+
+#include "charts/ganttchart.h"
+#include "charts/loadchart.h"
+#include "charts/pipelinecharts.h"
+#include "charts/windowcharts.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <QCoroTask>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace LatencyLab::Ui {
+
+class BusyIndicator;
+class ScenarioEditor;
+
+// Computes the charts of the editor's scenario off the UI thread. A slider
+// drag's ticks are coalesced, and the latest computation wins: starting one
+// cancels the one still running, whose result is then dropped unseen. The
+// busy indicator shows a long computation, with Cancel.
+class ChartComputation : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Slider drags recompute at most this often; the final value always recomputes.
+    static constexpr int kCoalesceMs = 33;
+
+    ChartComputation(const ScenarioEditor *editor, BusyIndicator *busy, QObject *parent = nullptr);
+    // A computation still running is told that nobody wants its result.
+    ~ChartComputation() override;
+
+    // The scenario was edited: computes it once the ticks of a drag are gathered.
+    void schedule();
+    // Computes the scenario as it is now.
+    void startNow();
+    void cancel();
+    // Computing, or about to once the coalesced ticks are in.
+    bool isRunning() const;
+
+    // Asked as a computation starts: whether it also builds the Load tab's data (the tab is shown).
+    void setLoadChartWanted(std::function<bool()> wanted) { m_loadChartWanted = std::move(wanted); }
+    // Builds the Load tab's data from `chart` on a worker thread and hands it to `built` here.
+    void buildLoadChart(GanttChart chart, std::function<void(LoadChart)> built);
+
+Q_SIGNALS:
+    void windowChartsComputed(const LatencyLab::Ui::WindowCharts &charts);
+    void pipelineChartsComputed(const LatencyLab::Ui::PipelineCharts &charts);
+    // The scenario could not be computed, or the user cancelled it (`cancelled`).
+    void failed(const QString &message, bool cancelled);
+
+private:
+    using CancelFlag = std::shared_ptr<std::atomic<bool>>;
+
+    // Runs `job` on a worker thread and hands its result to `deliver` here,
+    // unless this was destroyed meanwhile or, for a computation, a newer one started.
+    template<typename Value, typename Job, typename Deliver>
+    QCoro::Task<> runOnWorker(Job job, Deliver deliver, bool latestOnly);
+    template<typename Charts, typename Job>
+    void compute(Job job, void (ChartComputation::*computed)(const Charts &));
+
+    const ScenarioEditor *m_editor;
+    BusyIndicator *m_busy;
+    QTimer m_coalesce;
+    quint64 m_generation = 0;
+    CancelFlag m_cancel;
+    std::function<bool()> m_loadChartWanted;
+};
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "base/result.h"
+
+#include <QObject>
+#include <QSize>
+
+class QStatusBar;
+class QWidget;
+
+namespace LatencyLab::Ui {
+
+class AppSettings;
+class BusyIndicator;
+class ChartTab;
+class ExportJob;
+
+// Exporting a chart tab to PNG or SVG: the dialog, which remembers the size
+// and scale last chosen, the export on a worker thread (ExportJob) with its
+// progress and Cancel in `statusBar`, and what came of it.
+class ChartTabExport : public QObject
+{
+    Q_OBJECT
+
+public:
+    ChartTabExport(AppSettings *settings, QStatusBar *statusBar, QWidget *window);
+
+    // Asks where and how large, suggesting a file in `folder`, then exports.
+    void exportWithDialog(ChartTab *tab, const QString &folder);
+    // False, with the error reported, if nothing was started.
+    bool start(ChartTab *tab, const QString &path, QSize size, double scale);
+    void cancel();
+
+Q_SIGNALS:
+    // `written` is false when it failed or was cancelled.
+    void finished(bool written);
+    void errorOccurred(const QString &title, const QString &message);
+
+private:
+    void finish(const QString &path, const Core::Status &written, bool cancelled);
+
+    AppSettings *m_settings;
+    QStatusBar *m_statusBar;
+    QWidget *m_window;
+    BusyIndicator *m_busy;
+    ExportJob *m_job;
+};
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,40 @@
+#include "window/gantttab.h"
+
+#include "export/chartexporter.h"
+#include "gantt/ganttview.h"
+
+namespace LatencyLab::Ui {
+
+GanttTab::GanttTab(GanttView *view, QString kind, QString caption, const ScenarioEditor *scenario)
+    : ChartTab(view, std::move(kind), std::move(caption), scenario)
+    , m_view(view)
+{
+}
+
+Core::Result<ChartTab::Export> GanttTab::exportTo(const QString &path, QSize size, double scale)
+{
+    if (m_view->chart().sections.isEmpty())
+        return Core::Error{tr("There is no chart to export yet.")};
+    return Export{ExportJob::Work([chart = m_view->chart(), path, size, scale](const WorkControl &control) {
+        return exportChart(chart, path, size, scale, control);
+    })};
+}
+
+QImage GanttTab::render()
+{
+    if (m_view->chart().sections.isEmpty())
+        return {};
+    return renderChart(m_view->chart(), m_view->size(), m_view->devicePixelRatioF());
+}
+
+ZoomControl *GanttTab::zoomControl() const
+{
+    return m_view->zoomControl();
+}
+
+QString GanttTab::ownTitle() const
+{
+    return m_view->chart().title;
+}
+
+} // namespace LatencyLab::Ui

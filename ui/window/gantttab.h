@@ -1,0 +1,26 @@
+#pragma once
+
+#include "window/charttab.h"
+
+namespace LatencyLab::Ui {
+
+class GanttView;
+
+// A tab that shows a Gantt chart: Gantt, Compare, Measured and Recorded.
+class GanttTab : public ChartTab
+{
+public:
+    GanttTab(GanttView *view, QString kind, QString caption, const ScenarioEditor *scenario);
+
+    Core::Result<Export> exportTo(const QString &path, QSize size, double scale) override;
+    QImage render() override;
+    ZoomControl *zoomControl() const override;
+
+protected:
+    QString ownTitle() const override;
+
+private:
+    GanttView *m_view;
+};
+
+} // namespace LatencyLab::Ui

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "window/windowactions.h"
+
+#include "net/recordplan.h"
+
+#include <QObject>
+
+class QComboBox;
+class QStatusBar;
+class QToolBar;
+
+namespace LatencyLab::Ui {
+
+class ChartTabs;
+class GanttView;
+class LoadView;
+class PipelinePanel;
+class PipelineRunPanel;
+class RealRunPanel;
+class RecordSession;
+class ScenarioEditor;
+
+// What runs for real, and its tabs: Measured (the Gantt tab's model run on
+// this machine, at the time scale chosen in the toolbar), the Latency tab of
+// producer/consumer scenarios and their real runs, and the Recorded tabs of
+// real HTTP requests. Each shows its progress in the status bar.
+class RunTabs : public QObject
+{
+    Q_OBJECT
+
+public:
+    RunTabs(const ScenarioEditor *editor, ChartTabs *tabs, const WindowActions &actions, QToolBar *toolBar, QStatusBar *statusBar,
+            QWidget *window);
+
+    // Runs the editor's scenario for real: its primary server model, or its pipeline.
+    void runForReal();
+    void recordWithDialog();
+    // Shows the Recorded tabs and records onto them.
+    void startRecording(const Core::RecordPlan &plan);
+
+    GanttView *measuredView() const { return m_measured; }
+    QComboBox *timeScaleBox() const { return m_timeScale; }
+    RealRunPanel *realRunPanel() const { return m_realRun; }
+    PipelinePanel *pipelinePanel() const { return m_pipeline; }
+    PipelineRunPanel *pipelineRunPanel() const { return m_pipelineRun; }
+    GanttView *recordedView() const { return m_recorded; }
+    LoadView *recordedLoadView() const { return m_recordedLoad; }
+    RecordSession *recordSession() const { return m_record; }
+
+Q_SIGNALS:
+    void reported(const QString &message, bool isError);
+
+private:
+    void createRealRun(QToolBar *toolBar, QStatusBar *statusBar);
+    void createPipeline(QStatusBar *statusBar);
+    void createRecording(QStatusBar *statusBar);
+    // Run and Cancel, and the time scale, follow whether a run is going on.
+    void showRunning(bool running);
+
+    const ScenarioEditor *m_editor;
+    ChartTabs *m_tabs;
+    WindowActions m_actions;
+    QWidget *m_window;
+    GanttView *m_measured = nullptr;
+    QComboBox *m_timeScale = nullptr;
+    RealRunPanel *m_realRun = nullptr;
+    PipelinePanel *m_pipeline = nullptr;
+    PipelineRunPanel *m_pipelineRun = nullptr;
+    GanttView *m_recorded = nullptr;
+    LoadView *m_recordedLoad = nullptr;
+    RecordSession *m_record = nullptr;
+};
+
+} // namespace LatencyLab::Ui

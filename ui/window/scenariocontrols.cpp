@@ -1,0 +1,119 @@
+#include "window/scenariocontrols.h"
+
+#include "controls/clientsliders.h"
+#include "controls/generatorsliders.h"
+#include "controls/modelpanel.h"
+#include "controls/requestsliders.h"
+
+#include "model/presets.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace LatencyLab::Ui {
+
+namespace {
+
+QGroupBox *groupOf(const QString &title, QWidget *content)
+{
+    auto *group = new QGroupBox(title);
+    (new QVBoxLayout(group))->addWidget(content);
+    return group;
+}
+
+} // namespace
+
+ScenarioControls::ScenarioControls(ScenarioEditor *editor, QWidget *parent)
+    : QScrollArea(parent)
+    , m_presets(new QComboBox)
+    , m_description(new QLabel)
+    , m_modelPanel(new ModelPanel(editor))
+    , m_requestSliders(new RequestSliders(editor))
+    , m_tooManyRequests(new QLabel)
+    , m_generatorSliders(new GeneratorSliders(editor))
+    , m_clientSliders(new ClientSliders(editor))
+{
+    m_presets->setObjectName(QStringLiteral("presets"));
+    m_presets->setToolTip(tr("A ready-made scenario to explore; File → Open… loads your own."));
+    for (const QString &name : Core::Presets::names()) {
+        m_presets->addItem(name, name);
+        m_presets->setItemData(m_presets->count() - 1, Core::Presets::summary(name), Qt::ToolTipRole);
+    }
+    connect(m_presets, &QComboBox::activated, this, [this](int index) {
+        // The file's own entry has no preset data: it is already shown.
+        if (const QString name = m_presets->itemData(index).toString(); !name.isEmpty())
+            Q_EMIT presetChosen(name);
+    });
+    m_description->setWordWrap(true);
+    m_description->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *scenarioGroup = new QGroupBox(tr("Scenario"));
+    auto *scenarioLayout = new QVBoxLayout(scenarioGroup);
+    scenarioLayout->addWidget(m_presets);
+    scenarioLayout->addWidget(m_description);
+
+    m_modelGroup = groupOf(tr("Server model"), m_modelPanel);
+    m_modelGroup->setToolTip(tr("The Gantt tab's model; the Compare tab shows it beside the others."));
+
+    m_tooManyRequests->setWordWrap(true);
+    m_requestGroup = new QGroupBox(tr("Requests"));
+    auto *requestLayout = new QVBoxLayout(m_requestGroup);
+    requestLayout->addWidget(m_requestSliders);
+    requestLayout->addWidget(m_tooManyRequests);
+
+    m_generatorGroup = groupOf(tr("Generated requests"), m_generatorSliders);
+    m_clientGroup = groupOf(tr("Client (closed loop, like wrk)"), m_clientSliders);
+
+    auto *controls = new QWidget;
+    auto *layout = new QVBoxLayout(controls);
+    for (QGroupBox *group : {scenarioGroup, m_modelGroup, m_clientGroup, m_generatorGroup, m_requestGroup})
+        layout->addWidget(group);
+    layout->addStretch(1);
+
+    setObjectName(QStringLiteral("controls"));
+    setWidget(controls);
+    setWidgetResizable(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFrameShape(QFrame::NoFrame);
+    setMinimumWidth(280);
+}
+
+void ScenarioControls::showOrigin(const QString &presetName, const QString &filePath)
+{
+    // The first entry stands for the open file, if any (it has no preset data).
+    if (m_presets->count() > 0 && m_presets->itemData(0).isNull())
+        m_presets->removeItem(0);
+    if (filePath.isEmpty()) {
+        m_presets->setCurrentIndex(m_presets->findData(presetName));
+        return;
+    }
+    m_presets->insertItem(0, QFileInfo(filePath).fileName());
+    m_presets->setItemData(0, QDir::toNativeSeparators(filePath), Qt::ToolTipRole);
+    m_presets->setCurrentIndex(0);
+}
+
+void ScenarioControls::showScenario(const Core::Scenario &scenario)
+{
+    m_description->setText(scenario.description);
+    m_description->setVisible(!scenario.description.isEmpty());
+    // A pipeline has no server to model.
+    m_modelGroup->setVisible(!scenario.pipeline);
+
+    const bool perRequest = RequestSliders::appliesTo(scenario);
+    const bool handWritten = !scenario.generator && !scenario.requests.isEmpty();
+    m_requestGroup->setVisible(handWritten);
+    m_requestGroup->setTitle(scenario.client.kind == Core::ClientModel::Kind::Closed ? tr("Request (each connection repeats it)")
+                                                                                     : tr("Requests"));
+    m_tooManyRequests->setVisible(handWritten && !perRequest);
+    m_tooManyRequests->setText(tr("%L1 hand-written requests: sliders are shown for at most %2.")
+                                   .arg(scenario.requests.size())
+                                   .arg(RequestSliders::kMaxRequests));
+    m_generatorGroup->setVisible(GeneratorSliders::appliesTo(scenario));
+    m_clientGroup->setVisible(ClientSliders::appliesTo(scenario));
+}
+
+} // namespace LatencyLab::Ui
