@@ -15,7 +15,7 @@ Core::Result<ChartTab::Export> GanttTab::exportTo(const QString &path, QSize siz
 {
     if (m_view->chart().sections.isEmpty())
         return Core::Error{tr("There is no chart to export yet.")};
-    return Export{ExportJob::Work([chart = m_view->chart(), path, size, scale](const WorkControl &control) {
+    return Export{ExportJob::Work([chart = m_view->chart(), path, size, scale](const Core::WorkControl &control) {
         return exportChart(chart, path, size, scale, control);
     })};
 }

@@ -77,7 +77,7 @@ Core::Result<ChartTab::Export> LoadTab::exportTo(const QString &path, QSize size
         ++m_builds;
         source = m_source;
     }
-    return Export{ExportJob::Work([source, shown = m_view->chart(), omissionRequested, path, size, scale](const WorkControl &control) {
+    return Export{ExportJob::Work([source, shown = m_view->chart(), omissionRequested, path, size, scale](const Core::WorkControl &control) {
         const LoadChart chart = source ? LoadChart::fromChart(*source, control.cancel) : shown;
         return exportLoadChart(chart, omissionRequested && chart.hasOmission(), path, size, scale, control);
     })};
