@@ -8,6 +8,7 @@
 #include "model/workload.h"
 
 #include <coroutine>
+#include <utility>
 #include <vector>
 
 namespace LatencyLab::Core {
@@ -68,6 +69,16 @@ public:
     const Slot &slot(qint32 index) const { return m_slots[size_t(index)]; }
     qint32 slotCount() const { return qint32(m_slots.size()); }
     qint32 openSlotCount() const { return qint32(m_slots.size() - m_freeSlots.size()); }
+    // On cancel: every suspended coroutine's handle is in its slot, whether it
+    // waits on a deadline, in a queue or for its spin; each is resumed once,
+    // so that it unwinds. By index: an unwinding request may open a slot.
+    void resumeAllSuspended()
+    {
+        for (size_t i = 0; i < m_slots.size(); ++i) {
+            if (m_slots[i].request != kNoRequest && m_slots[i].suspended)
+                std::exchange(m_slots[i].suspended, nullptr).resume();
+        }
+    }
     // A slot for a request that has just arrived: queued since `arrival`.
     qint32 openSlot(RequestIndex request, Nanos arrival, qint32 connection, const StepCursor &cursor);
     void closeSlot(qint32 index)

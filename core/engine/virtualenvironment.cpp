@@ -301,15 +301,7 @@ void VirtualEnvironment::cancelAll()
     m_events.clear();
     if (m_sharing)
         m_sharing->clear();
-    // Every suspended coroutine's handle is in its slot, whether it waits in
-    // the heap or in a queue: resume each so that it unwinds.
-    for (qint32 i = 0; i < m_resources.slotCount(); ++i) {
-        ServerResources::Slot &s = m_resources.slot(i);
-        if (s.request == kNoRequest || !s.suspended)
-            continue;
-        const auto handle = std::exchange(s.suspended, nullptr);
-        handle.resume();
-    }
+    m_resources.resumeAllSuspended();
 }
 
 } // namespace LatencyLab::Core

@@ -26,7 +26,7 @@ RealtimeEnvironment::RealtimeEnvironment(const ServerModel &server, const Client
     , m_turn(realTurnLength(server, m_clock))
     , m_resources(server, CpuScheduling::Turns)
     , m_deadlines(m_clock, [this](quint32 payload, Nanos deadline) { wake(payload, deadline); }, [this] { afterDispatch(); })
-    , m_lifecycle(m_deadlines, [this] { resumeSuspended(); })
+    , m_lifecycle(m_deadlines, [this] { m_resources.resumeAllSuspended(); })
 {
     m_cpuPool.setMaxThreadCount(int(std::clamp<qint64>(threadsNeeded(server), 1, RealRunLimits::kMaxThreads)));
     m_cpuPool.setExpiryTimeout(-1); // a thread created mid-run would make a cpu step milliseconds late
@@ -223,21 +223,6 @@ void RealtimeEnvironment::stepResume(const StepAwaiter &step)
         throw Cancelled();
     if (step.action == Action::Cpu && step.duration > 0)
         m_resources.releaseCpu(step.slot, now(), [this](qint32 granted) { startCpu(granted); });
-}
-
-// --- the end ------------------------------------------------------------------------------
-
-// Every suspended coroutine's handle is in its slot, whether it waits on a
-// deadline, in a queue or for its spin: resume each so that it unwinds.
-void RealtimeEnvironment::resumeSuspended()
-{
-    for (qint32 i = 0; i < m_resources.slotCount(); ++i) {
-        ServerResources::Slot &s = m_resources.slot(i);
-        if (s.request == kNoRequest || !s.suspended)
-            continue;
-        const auto handle = std::exchange(s.suspended, nullptr);
-        handle.resume();
-    }
 }
 
 } // namespace LatencyLab::Core

@@ -59,7 +59,6 @@ private:
     void startConnectionRequest(Nanos realTime, qint32 connection);
     void startCpu(qint32 slot);
     void turnDone(qint32 slot, Nanos turn);
-    void resumeSuspended();
 
     const ClientModel m_client;
     Workload &m_workload;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/jobtracker.h"
+
 #include <QObject>
 #include <QtGlobal>
 
@@ -11,7 +13,7 @@ namespace LatencyLab::Core {
 // The sessions of a real run (RealRun, RealPipelineRun): the current one,
 // and those a new start() cancelled, kept until the event loop destroys them
 // — start() may be called from inside a run, whose coroutines still hold
-// their session. Each start() opens a new generation, so late callbacks of
+// their session. Each start() opens a new generation (JobTracker), so late callbacks of
 // an old session can tell they are stale. `Session` has `running`,
 // `cancelRequested`, `timeScale`, and an `environment` that can cancel().
 // Defined where Session is complete (the owner's .cpp).
@@ -26,7 +28,7 @@ public:
     }
     ~RunSessions()
     {
-        ++m_generation; // a prediction still being computed is dropped when it arrives
+        m_jobs.abandon(); // a prediction still being computed is dropped when it arrives
         m_current.reset();
         m_retired.clear();
     }
@@ -38,7 +40,7 @@ public:
     {
         retire();
         m_current = std::move(session);
-        return ++m_generation;
+        return m_jobs.start().generation();
     }
     // Cooperative: the environment makes every pending step throw.
     void cancel()
@@ -48,8 +50,8 @@ public:
     }
 
     Session *current() const { return m_current.get(); }
-    bool isCurrent(quint64 generation) const { return generation == m_generation; }
-    quint64 generation() const { return m_generation; }
+    bool isCurrent(quint64 generation) const { return generation == m_jobs.generation(); }
+    quint64 generation() const { return m_jobs.generation(); }
     bool isRunning() const { return m_current && m_current->running; }
     double timeScale() const { return m_current ? m_current->timeScale : 1.0; }
 
@@ -76,7 +78,7 @@ private:
     QObject *m_owner;
     std::unique_ptr<Session> m_current;
     std::vector<std::unique_ptr<Session>> m_retired;
-    quint64 m_generation = 0;
+    JobTracker m_jobs; // only its generations: a session's own cancel reaches its environment
 };
 
 } // namespace LatencyLab::Core

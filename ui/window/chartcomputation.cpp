@@ -23,7 +23,7 @@ ChartComputation::ChartComputation(const ScenarioEditor *editor, BusyIndicator *
 
 ChartComputation::~ChartComputation()
 {
-    cancel();
+    m_jobs.abandon();
 }
 
 void ChartComputation::schedule()
@@ -37,25 +37,22 @@ void ChartComputation::schedule()
 void ChartComputation::startNow()
 {
     m_coalesce.stop();
-    cancel(); // the previous run's result would be dropped anyway
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    ++m_generation;
+    const Core::JobTracker::Job job = m_jobs.start(); // the previous one's result would be dropped anyway
     const Core::Scenario &scenario = m_editor->scenario();
     m_busy->start(tr("Computing %1").arg(scenario.name));
     if (scenario.pipeline) {
-        compute([scenario, cancel = m_cancel] { return PipelineCharts::compute(scenario, cancel.get()); },
+        compute(job, [scenario, job] { return PipelineCharts::compute(scenario, job.cancelFlag()); },
                 &ChartComputation::pipelineChartsComputed);
         return;
     }
     const auto load = m_loadChartWanted && m_loadChartWanted() ? WindowCharts::Load::Build : WindowCharts::Load::Later;
-    compute([scenario, cancel = m_cancel, load] { return WindowCharts::compute(scenario, cancel.get(), load); },
+    compute(job, [scenario, job, load] { return WindowCharts::compute(scenario, job.cancelFlag(), load); },
             &ChartComputation::windowChartsComputed);
 }
 
 void ChartComputation::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_jobs.cancel();
 }
 
 bool ChartComputation::isRunning() const
@@ -66,34 +63,34 @@ bool ChartComputation::isRunning() const
 void ChartComputation::buildLoadChart(GanttChart chart, std::function<void(LoadChart)> built)
 {
     // Not cancelled by a newer computation: the receiver drops what it no longer needs.
-    auto job = [chart = std::move(chart)] { return LoadChart::fromChart(chart); };
-    runOnWorker<LoadChart>(std::move(job), std::move(built), false);
+    auto work = [chart = std::move(chart)] { return LoadChart::fromChart(chart); };
+    runOnWorker<LoadChart>(std::move(work), std::move(built), std::nullopt);
 }
 
-template<typename Value, typename Job, typename Deliver>
-QCoro::Task<> ChartComputation::runOnWorker(Job job, Deliver deliver, bool latestOnly)
+template<typename Value, typename Work, typename Deliver>
+QCoro::Task<> ChartComputation::runOnWorker(Work work, Deliver deliver, std::optional<Core::JobTracker::Job> job)
 {
     QPointer<ChartComputation> self(this);
-    const quint64 generation = m_generation;
-    QFuture<Value> future = QtConcurrent::run(std::move(job));
+    QFuture<Value> future = QtConcurrent::run(std::move(work));
     Value value = co_await future;
-    if (!self || (latestOnly && generation != m_generation))
+    if (!self || (job && !m_jobs.isLatest(*job)))
         co_return; // the window closed, or a newer edit started its own computation
     deliver(std::move(value));
 }
 
-template<typename Charts, typename Job>
-void ChartComputation::compute(Job job, void (ChartComputation::*computed)(const Charts &))
+template<typename Charts, typename Work>
+void ChartComputation::compute(const Core::JobTracker::Job &job, Work work, void (ChartComputation::*computed)(const Charts &))
 {
-    auto deliver = [this, cancel = m_cancel, computed](Core::Result<Charts> charts) {
+    auto deliver = [this, job, computed](Core::Result<Charts> charts) {
+        m_jobs.finish(job);
         m_busy->stop();
         if (!charts) {
-            Q_EMIT failed(charts.error(), cancel->load());
+            Q_EMIT failed(charts.error(), job.isCancelled());
             return;
         }
         Q_EMIT(this->*computed)(*charts);
     };
-    runOnWorker<Core::Result<Charts>>(std::move(job), std::move(deliver), true);
+    runOnWorker<Core::Result<Charts>>(std::move(work), std::move(deliver), job);
 }
 
 } // namespace LatencyLab::Ui

@@ -5,14 +5,15 @@
 #include "charts/pipelinecharts.h"
 #include "charts/windowcharts.h"
 
+#include "base/jobtracker.h"
+
 #include <QObject>
 #include <QTimer>
 
 #include <QCoroTask>
 
-#include <atomic>
 #include <functional>
-#include <memory>
+#include <optional>
 
 namespace LatencyLab::Ui {
 
@@ -55,20 +56,17 @@ Q_SIGNALS:
     void failed(const QString &message, bool cancelled);
 
 private:
-    using CancelFlag = std::shared_ptr<std::atomic<bool>>;
-
-    // Runs `job` on a worker thread and hands its result to `deliver` here,
-    // unless this was destroyed meanwhile or, for a computation, a newer one started.
-    template<typename Value, typename Job, typename Deliver>
-    QCoro::Task<> runOnWorker(Job job, Deliver deliver, bool latestOnly);
-    template<typename Charts, typename Job>
-    void compute(Job job, void (ChartComputation::*computed)(const Charts &));
+    // Runs `work` on a worker thread and hands its result to `deliver` here,
+    // unless this was destroyed meanwhile or `job` is no longer the latest.
+    template<typename Value, typename Work, typename Deliver>
+    QCoro::Task<> runOnWorker(Work work, Deliver deliver, std::optional<Core::JobTracker::Job> job);
+    template<typename Charts, typename Work>
+    void compute(const Core::JobTracker::Job &job, Work work, void (ChartComputation::*computed)(const Charts &));
 
     const ScenarioEditor *m_editor;
     BusyIndicator *m_busy;
     QTimer m_coalesce;
-    quint64 m_generation = 0;
-    CancelFlag m_cancel;
+    Core::JobTracker m_jobs; // the computation of the latest edit
     std::function<bool()> m_loadChartWanted;
 };
 
