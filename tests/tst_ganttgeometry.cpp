@@ -443,7 +443,7 @@ void TestGanttGeometry::labelsFitOrAreLeftOut()
     for (const GanttText &label : rowLabels) {
         QVERIFY(label.rect.left() >= 0 && label.rect.right() <= size.width() - style.padding + 0.5);
         if (label.section == 0 && label.request == 2) {
-            QCOMPARE(label.text, QStringLiteral("Request 3  0.5 s → 2.6 s (5.2×)"));
+            QCOMPARE(label.text, QStringLiteral("Request 3  500 ms → 2.60 s (5.20×)"));
             // After the end of its bar.
             const QRectF bar = rowRects(geometry, GanttLayer::Response, 0, 2).first();
             QVERIFY(label.rect.left() > bar.right());

@@ -216,7 +216,7 @@ void TestGanttRender::describeNamesTheBlamedRequest()
     QVERIFY2(text.contains(QStringLiteral("cpu 2.20–2.25 s")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("io 2.25–2.65 s")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("response 2.60 s")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("slowdown 5.2×")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("slowdown 5.20×")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("own duration 500 ms")), qPrintable(text));
     // A hit outside any section describes nothing.
     QVERIFY(m_three->renderer.describe(GanttHit{}).isEmpty());
@@ -243,7 +243,7 @@ void TestGanttRender::aTimeSharedSpanIsFilledToItsShare()
     const QString text = shared.renderer.describe(*hit);
     QVERIFY2(text.contains(QStringLiteral("cpu 0.00–2.00 s (2.00 s) — at 50.0 % of a core, shared: 1.00 s of work")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("own duration 1.00 s")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("slowdown 2×")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("slowdown 2.00×")), qPrintable(text));
 }
 
 void TestGanttRender::highlightTintsTheRow()

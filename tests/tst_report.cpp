@@ -1,3 +1,4 @@
+#include "base/numberformat.h"
 #include "engine/report.h"
 #include "model/timelinecsv.h"
 
@@ -10,6 +11,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace LatencyLab::Core;
 
@@ -101,6 +103,8 @@ private Q_SLOTS:
     void perRequestTextHasOneLinePerFinishedRequest();
     void formatSeconds_data();
     void formatSeconds();
+    void formatDurationForTicks_data();
+    void formatDurationForTicks();
     void formatRateKeepsThreeDigits();
     void alignColumnsPadsEachColumn();
     void csvHasOneRowPerSpan();
@@ -248,6 +252,37 @@ void TestReport::formatSeconds()
     QFETCH(double, seconds);
     QFETCH(QString, text);
     QCOMPARE(LatencyLab::Core::formatSeconds(seconds), text);
+    // The same time in nanoseconds reads the same.
+    if (std::isfinite(seconds))
+        QCOMPARE(LatencyLab::Core::formatDuration(LatencyLab::Core::fromSeconds(seconds)), text);
+}
+
+// Axis ticks: the same units and rounding, without the trailing zeros.
+void TestReport::formatDurationForTicks_data()
+{
+    using LatencyLab::Core::fromSeconds;
+    using LatencyLab::Core::Nanos;
+    QTest::addColumn<Nanos>("duration");
+    QTest::addColumn<QString>("text");
+    QTest::addRow("zero") << Nanos(0) << QStringLiteral("0 s");
+    QTest::addRow("half a second") << fromSeconds(0.5) << QStringLiteral("500 ms");
+    QTest::addRow("2.6 s") << fromSeconds(2.6) << QStringLiteral("2.6 s");
+    QTest::addRow("a whole second") << fromSeconds(1) << QStringLiteral("1 s");
+    QTest::addRow("12 µs") << Nanos(12'000) << QStringLiteral("12 µs");
+    QTest::addRow("7 ns") << Nanos(7) << QStringLiteral("7 ns");
+    QTest::addRow("three significant digits") << fromSeconds(1.2345) << QStringLiteral("1.23 s");
+    QTest::addRow("rounding up changes the unit") << fromSeconds(0.9996) << QStringLiteral("1 s");
+    QTest::addRow("15 s") << fromSeconds(15) << QStringLiteral("15 s");
+    QTest::addRow("ten minutes") << fromSeconds(600) << QStringLiteral("10 min");
+    QTest::addRow("three hours") << fromSeconds(3 * 3600) << QStringLiteral("3 h");
+    QTest::addRow("negative") << fromSeconds(-0.25) << QStringLiteral("-250 ms");
+}
+
+void TestReport::formatDurationForTicks()
+{
+    QFETCH(LatencyLab::Core::Nanos, duration);
+    QFETCH(QString, text);
+    QCOMPARE(LatencyLab::Core::formatDuration(duration, LatencyLab::Core::TrailingZeros::Drop), text);
 }
 
 void TestReport::formatRateKeepsThreeDigits()

@@ -155,8 +155,8 @@ void TestRunWindow::measuredRowsShowTheirDifference()
     QCOMPARE(Ui::responseDifference(measuredSection, 2), std::optional<Core::Nanos>(0));
     QVERIFY(!Ui::responseDifference(measuredSection, 3));
 
-    QVERIFY2(Ui::rowLabel(measuredSection, 0).endsWith(QStringLiteral("  Δ +1 ms")), qPrintable(Ui::rowLabel(measuredSection, 0)));
-    QVERIFY2(Ui::rowLabel(measuredSection, 1).endsWith(QStringLiteral("  Δ −3 ms")), qPrintable(Ui::rowLabel(measuredSection, 1)));
+    QVERIFY2(Ui::rowLabel(measuredSection, 0).endsWith(QStringLiteral("  Δ +1.00 ms")), qPrintable(Ui::rowLabel(measuredSection, 0)));
+    QVERIFY2(Ui::rowLabel(measuredSection, 1).endsWith(QStringLiteral("  Δ −3.00 ms")), qPrintable(Ui::rowLabel(measuredSection, 1)));
     QVERIFY2(Ui::rowLabel(measuredSection, 2).endsWith(QStringLiteral("  Δ ±0 s")), qPrintable(Ui::rowLabel(measuredSection, 2)));
     QVERIFY(!Ui::rowLabel(measuredSection, 3).contains(QStringLiteral("Δ")));
     QVERIFY(!Ui::rowLabel(chart.sections.at(0), 0).contains(QStringLiteral("Δ")));

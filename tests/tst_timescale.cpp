@@ -21,8 +21,6 @@ private Q_SLOTS:
     void ticks();
     void ticksRespectSpacing_data();
     void ticksRespectSpacing();
-    void formatDuration_data();
-    void formatDuration();
 };
 
 void TestTimeScale::roundTrip_data()
@@ -155,34 +153,6 @@ void TestTimeScale::ticksRespectSpacing()
     QVERIFY(double(step) * scale.pixelsPerNano() < 3 * minSpacing);
     for (const Tick &tick : ticks)
         QVERIFY(!tick.label.isEmpty());
-}
-
-void TestTimeScale::formatDuration_data()
-{
-    QTest::addColumn<Nanos>("duration");
-    QTest::addColumn<QString>("text");
-
-    QTest::addRow("zero") << Nanos(0) << QStringLiteral("0");
-    QTest::addRow("half a second is shorter in seconds") << fromSeconds(0.5) << QStringLiteral("0.5 s");
-    QTest::addRow("a tenth of a second too") << fromSeconds(0.1) << QStringLiteral("0.1 s");
-    QTest::addRow("2.6 s") << fromSeconds(2.6) << QStringLiteral("2.6 s");
-    QTest::addRow("a quarter second is as short in ms, a whole number") << fromSeconds(0.25) << QStringLiteral("250 ms");
-    QTest::addRow("12 µs") << Nanos(12'000) << QStringLiteral("12 µs");
-    QTest::addRow("7 ns") << Nanos(7) << QStringLiteral("7 ns");
-    QTest::addRow("three significant digits") << fromSeconds(1.2345) << QStringLiteral("1.23 s");
-    QTest::addRow("rounding up changes the unit") << fromSeconds(0.9996) << QStringLiteral("1 s");
-    QTest::addRow("944 ms") << fromSeconds(0.944) << QStringLiteral("944 ms");
-    QTest::addRow("15 s") << fromSeconds(15) << QStringLiteral("15 s");
-    QTest::addRow("ten minutes") << fromSeconds(600) << QStringLiteral("10 min");
-    QTest::addRow("three hours") << fromSeconds(3 * 3600) << QStringLiteral("3 h");
-    QTest::addRow("negative") << fromSeconds(-0.25) << QStringLiteral("-250 ms");
-}
-
-void TestTimeScale::formatDuration()
-{
-    QFETCH(Nanos, duration);
-    QFETCH(QString, text);
-    QCOMPARE(Ui::formatDuration(duration), text);
 }
 
 QTEST_MAIN(TestTimeScale)

@@ -17,16 +17,25 @@ double roundToThreeDigits(double value)
 
 } // namespace
 
-QString formatSignificantDigits(double value)
+QString formatSignificantDigits(double value, TrailingZeros zeros)
 {
     if (!std::isfinite(value))
         return QStringLiteral("—");
     const double magnitude = std::abs(value);
     const int decimals = magnitude >= 100.0 ? 0 : magnitude >= 10.0 ? 1 : 2;
-    return QString::number(value, 'f', decimals);
+    QString text = QString::number(value, 'f', decimals);
+    if (zeros == TrailingZeros::Drop && decimals > 0) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+        if (text == QLatin1String("-0"))
+            text = QStringLiteral("0");
+    }
+    return text;
 }
 
-QString formatSeconds(double seconds)
+QString formatSeconds(double seconds, TrailingZeros zeros)
 {
     if (seconds == 0.0)
         return QStringLiteral("0 s");
@@ -36,21 +45,21 @@ QString formatSeconds(double seconds)
     const double magnitude = std::abs(seconds);
     // Long runs read better in hours or minutes than as "167048 s".
     if (magnitude >= 3600.0)
-        return formatSignificantDigits(seconds / 3600.0) + QStringLiteral(" h");
+        return formatSignificantDigits(seconds / 3600.0, zeros) + QStringLiteral(" h");
     if (magnitude >= 600.0)
-        return formatSignificantDigits(seconds / 60.0) + QStringLiteral(" min");
+        return formatSignificantDigits(seconds / 60.0, zeros) + QStringLiteral(" min");
     if (magnitude >= 1.0)
-        return formatSignificantDigits(seconds) + QStringLiteral(" s");
+        return formatSignificantDigits(seconds, zeros) + QStringLiteral(" s");
     if (magnitude >= 1e-3)
-        return formatSignificantDigits(seconds * 1e3) + QStringLiteral(" ms");
+        return formatSignificantDigits(seconds * 1e3, zeros) + QStringLiteral(" ms");
     if (magnitude >= 1e-6)
-        return formatSignificantDigits(seconds * 1e6) + QStringLiteral(" µs");
-    return formatSignificantDigits(seconds * 1e9) + QStringLiteral(" ns");
+        return formatSignificantDigits(seconds * 1e6, zeros) + QStringLiteral(" µs");
+    return formatSignificantDigits(seconds * 1e9, zeros) + QStringLiteral(" ns");
 }
 
-QString formatDuration(Nanos duration)
+QString formatDuration(Nanos duration, TrailingZeros zeros)
 {
-    return formatSeconds(toSeconds(duration));
+    return formatSeconds(toSeconds(duration), zeros);
 }
 
 QString formatRate(double perSecond)

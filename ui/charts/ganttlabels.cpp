@@ -16,28 +16,12 @@ using Core::Nanos;
 using Core::RequestIndex;
 using Core::SpanState;
 
-QString formatSignificant(double value)
-{
-    if (!std::isfinite(value))
-        return QStringLiteral("—");
-    // 'g' keeps three significant digits and drops trailing zeros, but turns
-    // four-digit values into exponents: those are shown whole.
-    if (std::abs(value) >= 100.0)
-        return QString::number(std::round(value), 'f', 0);
-    return QString::number(value, 'g', 3);
-}
-
-QString formatSlowdown(double factor)
-{
-    return formatSignificant(factor) + QStringLiteral("×");
-}
-
 QString formatDifference(Nanos difference)
 {
     if (difference == 0)
         return QStringLiteral("±0 s");
     const QString sign = difference > 0 ? QStringLiteral("+") : QStringLiteral("−");
-    return sign + formatDuration(difference > 0 ? difference : -difference);
+    return sign + Core::formatDuration(difference > 0 ? difference : -difference);
 }
 
 std::optional<Nanos> responseDifference(const GanttSection &section, RequestIndex request)
@@ -57,13 +41,13 @@ QString rowLabel(const GanttSection &section, RequestIndex request)
 {
     const Core::Timeline &timeline = section.run->timeline;
     const Nanos own = timeline.ownDuration(request);
-    QString label = timeline.requestName(request) + QStringLiteral("  ") + formatDuration(own);
+    QString label = timeline.requestName(request) + QStringLiteral("  ") + Core::formatDuration(own);
     if (!timeline.isFinished(request))
         return label + QStringLiteral(" → unfinished");
     const Nanos response = timeline.response(request);
-    label += QStringLiteral(" → ") + formatDuration(response);
+    label += QStringLiteral(" → ") + Core::formatDuration(response);
     if (own > 0)
-        label += QStringLiteral(" (") + formatSlowdown(double(response) / double(own)) + QLatin1Char(')');
+        label += QStringLiteral(" (") + Core::formatFactor(double(response) / double(own)) + QLatin1Char(')');
     if (timeline.isTimedOut(request))
         label += QStringLiteral("  timed out");
     if (const std::optional<Nanos> difference = responseDifference(section, request))
@@ -165,7 +149,7 @@ QString describeRequest(const GanttSection &section, RequestIndex request, int s
     if (timeline.isFinished(request)) {
         lines << QStringLiteral("response ") + seconds(timeline.response(request));
         if (own > 0)
-            lines << QStringLiteral("slowdown ") + formatSlowdown(double(timeline.response(request)) / double(own));
+            lines << QStringLiteral("slowdown ") + Core::formatFactor(double(timeline.response(request)) / double(own));
         if (const std::optional<Nanos> difference = responseDifference(section, request)) {
             lines << QStringLiteral("%1 response %2 (difference %3)")
                          .arg(section.referenceName.toHtmlEscaped(), seconds(section.reference->timeline.response(request)),
@@ -176,7 +160,7 @@ QString describeRequest(const GanttSection &section, RequestIndex request, int s
     }
     if (timeline.isTimedOut(request)) {
         const Nanos timeout = section.run->client.timeout;
-        QString why = timeout > 0 ? QStringLiteral("timed out: answered after the client's %1 timeout").arg(formatDuration(timeout))
+        QString why = timeout > 0 ? QStringLiteral("timed out: answered after the client's %1 timeout").arg(Core::formatDuration(timeout))
                                   : QStringLiteral("timed out");
         lines << QStringLiteral("<span style=\"color:%1\">%2</span>").arg(style.timeout.name(), why);
     }

@@ -15,13 +15,8 @@ struct GanttStyle;
 // The chart's words: numbers for people, row labels, section summaries and
 // tooltips. Kept apart from layout and painting so all of them agree.
 
-// Three significant digits, trailing zeros dropped: 0.5, 2.6, 250, 1.23, 1500.
-QString formatSignificant(double value);
-// Response ÷ own duration: "5.2×".
-QString formatSlowdown(double factor);
-
-// The label at a row's end: "Request 3  0.5 s → 2.6 s (5.2×)", and with a
-// reference run "Request 3  0.5 s → 2.6 s (5.2×)  Δ +12 ms" (this response
+// The label at a row's end: "Request 3  500 ms → 2.60 s (5.20×)", and with a
+// reference run "Request 3  500 ms → 2.60 s (5.20×)  Δ +12.0 ms" (this response
 // minus the reference's; the section's summary says what Δ is).
 QString rowLabel(const GanttSection &section, Core::RequestIndex request);
 

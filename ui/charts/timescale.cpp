@@ -1,7 +1,5 @@
 #include "charts/timescale.h"
 
-#include "charts/ganttlabels.h"
-
 #include <QStringList>
 
 #include <array>
@@ -94,12 +92,6 @@ QString clockLabel(Nanos t)
     return (t < 0 ? QStringLiteral("-") : QString()) + parts.join(QLatin1Char(' '));
 }
 
-double roundToSignificant(double value, int digits)
-{
-    const double scale = std::pow(10.0, std::floor(std::log10(value)) - (digits - 1));
-    return std::round(value / scale) * scale;
-}
-
 } // namespace
 
 QList<Tick> ticksFor(const TimeScale &scale, double minSpacing)
@@ -123,35 +115,6 @@ QList<Tick> ticksFor(const TimeScale &scale, double minSpacing)
         ticks.append(Tick{t, label});
     }
     return ticks;
-}
-
-QString formatDuration(Nanos duration)
-{
-    if (duration == 0)
-        return QStringLiteral("0");
-    // Round first, so 999.6 ms becomes "1 s" rather than "1000 ms".
-    const double magnitude = roundToSignificant(double(std::abs(duration)), 3);
-    const QString sign = duration < 0 ? QStringLiteral("-") : QString();
-    if (magnitude >= 100.0 * double(kMinute))
-        return sign + formatSignificant(magnitude / double(kHour)) + QStringLiteral(" h");
-    if (magnitude >= 100.0 * double(kSecond))
-        return sign + formatSignificant(magnitude / double(kMinute)) + QStringLiteral(" min");
-    // The unit that makes the value at least 1 ("250 ms"), unless the next
-    // unit up reads shorter: "0.5 s" rather than "500 ms".
-    static const std::array<Unit, 4> units{Unit{kSecond, QStringLiteral(" s")}, Unit{kMillisecond, QStringLiteral(" ms")},
-                                           Unit{kMicrosecond, QStringLiteral(" µs")}, Unit{1, QStringLiteral(" ns")}};
-    for (size_t i = 0; i < units.size(); ++i) {
-        if (magnitude < double(units[i].nanos) && units[i].nanos != 1)
-            continue;
-        QString text = formatSignificant(magnitude / double(units[i].nanos)) + units[i].suffix;
-        if (i > 0 && magnitude >= 0.1 * double(units[i - 1].nanos)) {
-            QString larger = formatSignificant(magnitude / double(units[i - 1].nanos)) + units[i - 1].suffix;
-            if (larger.size() < text.size())
-                text = std::move(larger);
-        }
-        return sign + text;
-    }
-    return {};
 }
 
 } // namespace LatencyLab::Ui

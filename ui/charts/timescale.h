@@ -63,7 +63,4 @@ struct Tick
 // "1 h 30 min".
 QList<Tick> ticksFor(const TimeScale &scale, double minSpacing);
 
-// A duration for people: "0.5 s", "2.6 s", "250 ms", "12 µs", "0".
-QString formatDuration(Core::Nanos duration);
-
 } // namespace LatencyLab::Ui

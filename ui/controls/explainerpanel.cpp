@@ -59,7 +59,7 @@ QString ExplainerPanel::html(const GanttStyle &style)
               "<h3>The response bar</h3>"
               "<p>%1 The thin bar runs from the moment a request arrives to the moment its answer is sent: "
               "the <b>response time</b> its client perceives. The label at its end reads "
-              "<i>own duration → response (slowdown)</i>, e.g. <i>0.5 s → 2.6 s (5.2×)</i>.</p>"
+              "<i>own duration → response (slowdown)</i>, e.g. <i>500 ms → 2.60 s (5.20×)</i>.</p>"
               "<h3>The green boxes</h3>"
               "<p>%2 <b>cpu</b>: the request's own computing, holding a processor (and the event loop or the GIL where the model has one).<br>"
               "%3 <b>io</b>, hatched: waiting on a database or a web service. It needs nothing from the server; "

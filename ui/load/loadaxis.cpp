@@ -1,9 +1,6 @@
 #include "load/loadaxis.h"
 
-#include "charts/ganttlabels.h"
-#include "charts/timescale.h"
-
-#include "base/units.h"
+#include "base/numberformat.h"
 
 #include <algorithm>
 #include <cmath>
@@ -96,14 +93,14 @@ double niceFloor(double value)
 
 QString secondsLabel(double seconds)
 {
-    return formatDuration(Core::fromSeconds(seconds));
+    return Core::formatSeconds(seconds, Core::TrailingZeros::Drop);
 }
 
 QString numberLabel(double value)
 {
     if (std::abs(value) >= 10'000)
-        return formatSignificant(value / 1000) + QLatin1Char('k');
-    return formatSignificant(value);
+        return Core::formatSignificantDigits(value / 1000, Core::TrailingZeros::Drop) + QLatin1Char('k');
+    return Core::formatSignificantDigits(value, Core::TrailingZeros::Drop);
 }
 
 } // namespace LatencyLab::Ui

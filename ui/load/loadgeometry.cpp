@@ -27,7 +27,7 @@ constexpr double kMinHistogramWidth = 180;
 
 QString bucketWidthText(const LoadChart &chart)
 {
-    return formatDuration(chart.window.bucketWidth);
+    return Core::formatDuration(chart.window.bucketWidth);
 }
 
 // A frame on the chart's time axis, its time ticks laid out.
@@ -68,7 +68,7 @@ QList<LoadLegendEntry> legendEntries(const LoadLayoutContext &c)
     for (int m = 0; m < c.chart.models.size(); ++m)
         entries << LoadLegendEntry{Kind::Model, m, {}, {{}, c.chart.models[m].title}};
     if (c.chart.timeout > 0) {
-        entries << LoadLegendEntry{Kind::TimedOut, -1, {}, {{}, QObject::tr("timed out (> %1)").arg(formatDuration(c.chart.timeout))}};
+        entries << LoadLegendEntry{Kind::TimedOut, -1, {}, {{}, QObject::tr("timed out (> %1)").arg(Core::formatDuration(c.chart.timeout))}};
         entries << LoadLegendEntry{Kind::TimedOutShare, -1, {}, {{}, QObject::tr("timed-out share")}};
     }
     entries << LoadLegendEntry{Kind::Percentiles, -1, {}, {{}, QObject::tr("p50, p99 of each %1").arg(bucketWidthText(c.chart))}};
@@ -83,10 +83,10 @@ QString clientText(const LoadChart &chart)
 {
     QString client = chart.closedClient ? QObject::tr("Closed client, as wrk: %1 connections for %2, each sending again when answered")
                                               .arg(chart.connections)
-                                              .arg(formatDuration(chart.clientDuration))
+                                              .arg(Core::formatDuration(chart.clientDuration))
                                         : QObject::tr("Open client: requests arrive at their own times");
     if (chart.timeout > 0)
-        client += QObject::tr("; timeout %1").arg(formatDuration(chart.timeout));
+        client += QObject::tr("; timeout %1").arg(Core::formatDuration(chart.timeout));
     return client + QObject::tr(" · answers counted in %1 buckets").arg(bucketWidthText(chart));
 }
 
@@ -189,7 +189,7 @@ LoadRatePanel layOutRatePanel(const LoadLayoutContext &c, const QRectF &rect, bo
         }
         panel.smoothed << line;
         const double overall = model.series.summary.requestsPerSecond;
-        totals << Total{m, axis.toPixel(overall, baseline, plot.top()), QObject::tr("%1/s in all").arg(formatSignificant(overall))};
+        totals << Total{m, axis.toPixel(overall, baseline, plot.top()), QObject::tr("%1/s in all").arg(Core::formatSignificantDigits(overall))};
     }
     // Each model's overall rate at the right edge, pushed apart when close.
     const QFontMetricsF metrics(c.style.font(c.style.textPixelSize, true));
@@ -223,7 +223,7 @@ LoadLatencyPanel layOutLatencyPanel(const LoadLayoutContext &c, const QRectF &re
         const double y = yOf(Core::toSeconds(chart.timeout));
         if (y > plot.top()) {
             const QFontMetricsF metrics(c.style.font(c.style.textPixelSize, true));
-            const QString text = QObject::tr("timeout %1").arg(formatDuration(chart.timeout));
+            const QString text = QObject::tr("timeout %1").arg(Core::formatDuration(chart.timeout));
             const QRectF box(plot.right() - metrics.horizontalAdvance(text) - 8, y - metrics.height() - 1, metrics.horizontalAdvance(text) + 6,
                              metrics.height());
             panel.timeout = LoadLatencyPanel::Timeout{QRectF(plot.left(), plot.top(), plot.width(), y - plot.top()),
@@ -305,7 +305,7 @@ QList<LoadSendsBlock> layOutSendsPanel(const LoadLayoutContext &c, const QRectF 
                                                            : QObject::tr("its %1 connections").arg(omission.connections);
         block.frame.title = loadPanelTitle(c.style, block.frame.titleLine, QObject::tr("%1: sends of %2").arg(chart.models[block.model].name, which),
                                            QObject::tr("solid: sent · ghost: omitted, a steady pace (one every %1) would have sent these too")
-                                               .arg(formatDuration(omission.interval)));
+                                               .arg(Core::formatDuration(omission.interval)));
         const TimeScale scale = loadTimeScale(c, plot);
         const double rowHeight = plot.height() / rows;
         for (int row = 0; row < rows && row < schedules; ++row) {

@@ -1,7 +1,8 @@
 #include "load/loadview.h"
 
-#include "charts/timescale.h"
 #include "load/loadcanvas.h"
+
+#include "base/numberformat.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -99,7 +100,7 @@ void LoadView::updateOmissionControls()
     }
     const bool explain = applies && m_omission->isChecked();
     if (explain) {
-        const QString interval = formatDuration(chart.models.first().omission->interval);
+        const QString interval = Core::formatDuration(chart.models.first().omission->interval);
         m_explanation->setText(
             tr("<b>Coordinated omission.</b> wrk sends a connection's next request only when the last one is answered, so "
                "while the server stalls it sends nothing: the requests steady users would have sent meanwhile — and that "
