@@ -105,6 +105,7 @@ private Q_SLOTS:
     void formatSeconds();
     void formatDurationForTicks_data();
     void formatDurationForTicks();
+    void linearAxisTicksShareTheTopsUnit();
     void formatRateKeepsThreeDigits();
     void alignColumnsPadsEachColumn();
     void csvHasOneRowPerSpan();
@@ -276,6 +277,16 @@ void TestReport::formatDurationForTicks_data()
     QTest::addRow("ten minutes") << fromSeconds(600) << QStringLiteral("10 min");
     QTest::addRow("three hours") << fromSeconds(3 * 3600) << QStringLiteral("3 h");
     QTest::addRow("negative") << fromSeconds(-0.25) << QStringLiteral("-250 ms");
+}
+
+void TestReport::linearAxisTicksShareTheTopsUnit()
+{
+    using LatencyLab::Core::formatSecondsInUnitOf;
+    QCOMPARE(formatSecondsInUnitOf(0.5, 4.0), QStringLiteral("0.5 s"));
+    QCOMPARE(formatSecondsInUnitOf(1.0, 4.0), QStringLiteral("1 s"));
+    QCOMPARE(formatSecondsInUnitOf(0.0, 4.0), QStringLiteral("0 s"));
+    QCOMPARE(formatSecondsInUnitOf(0.25, 0.75), QStringLiteral("250 ms"));
+    QCOMPARE(formatSecondsInUnitOf(120.0, 900.0), QStringLiteral("2 min"));
 }
 
 void TestReport::formatDurationForTicks()

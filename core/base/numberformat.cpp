@@ -35,26 +35,47 @@ QString formatSignificantDigits(double value, TrailingZeros zeros)
     return text;
 }
 
+namespace {
+
+struct TimeUnit
+{
+    double seconds;
+    QString suffix;
+};
+
+// The largest unit that makes `magnitude` (seconds, rounded) at least 1; long
+// runs read better in hours or minutes than as "167048 s".
+TimeUnit unitFor(double magnitude)
+{
+    if (magnitude >= 3600.0)
+        return {3600.0, QStringLiteral(" h")};
+    if (magnitude >= 600.0)
+        return {60.0, QStringLiteral(" min")};
+    if (magnitude >= 1.0 || magnitude == 0.0)
+        return {1.0, QStringLiteral(" s")};
+    if (magnitude >= 1e-3)
+        return {1e-3, QStringLiteral(" ms")};
+    if (magnitude >= 1e-6)
+        return {1e-6, QStringLiteral(" µs")};
+    return {1e-9, QStringLiteral(" ns")};
+}
+
+} // namespace
+
 QString formatSeconds(double seconds, TrailingZeros zeros)
+{
+    return formatSecondsInUnitOf(seconds, seconds, zeros);
+}
+
+QString formatSecondsInUnitOf(double seconds, double reference, TrailingZeros zeros)
 {
     if (seconds == 0.0)
         return QStringLiteral("0 s");
     if (!std::isfinite(seconds))
         return formatSignificantDigits(seconds);
     seconds = roundToThreeDigits(seconds);
-    const double magnitude = std::abs(seconds);
-    // Long runs read better in hours or minutes than as "167048 s".
-    if (magnitude >= 3600.0)
-        return formatSignificantDigits(seconds / 3600.0, zeros) + QStringLiteral(" h");
-    if (magnitude >= 600.0)
-        return formatSignificantDigits(seconds / 60.0, zeros) + QStringLiteral(" min");
-    if (magnitude >= 1.0)
-        return formatSignificantDigits(seconds, zeros) + QStringLiteral(" s");
-    if (magnitude >= 1e-3)
-        return formatSignificantDigits(seconds * 1e3, zeros) + QStringLiteral(" ms");
-    if (magnitude >= 1e-6)
-        return formatSignificantDigits(seconds * 1e6, zeros) + QStringLiteral(" µs");
-    return formatSignificantDigits(seconds * 1e9, zeros) + QStringLiteral(" ns");
+    const TimeUnit unit = unitFor(std::abs(reference == seconds ? seconds : roundToThreeDigits(reference)));
+    return formatSignificantDigits(seconds / unit.seconds, zeros) + unit.suffix;
 }
 
 QString formatDuration(Nanos duration, TrailingZeros zeros)

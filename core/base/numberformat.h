@@ -23,6 +23,9 @@ enum class TrailingZeros : quint8 {
 QString formatSignificantDigits(double value, TrailingZeros zeros = TrailingZeros::Keep); // 2.60, 20.0, 944; "—" when not finite
 QString formatSeconds(double seconds, TrailingZeros zeros = TrailingZeros::Keep); // "2.60 s", "944 ms", "15.0 µs", "0 s"
 QString formatDuration(Nanos duration, TrailingZeros zeros = TrailingZeros::Keep); // formatSeconds of the same time
+// `seconds` in the unit `reference` would be written in: the ticks of a
+// linear axis in the unit of its top ("0.5 s", "1 s", "1.5 s").
+QString formatSecondsInUnitOf(double seconds, double reference, TrailingZeros zeros = TrailingZeros::Drop);
 QString formatRate(double perSecond);          // "1.15 req/s"
 QString formatFactor(double factor);           // "5.20×"
 QString formatPercent(double share);           // 0.963 → "96.3 %"

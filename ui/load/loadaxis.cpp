@@ -96,6 +96,13 @@ QString secondsLabel(double seconds)
     return Core::formatSeconds(seconds, Core::TrailingZeros::Drop);
 }
 
+std::function<QString(double)> secondsLabels(const ValueAxis &axis)
+{
+    if (axis.isLogarithmic())
+        return secondsLabel;
+    return [top = axis.high()](double seconds) { return Core::formatSecondsInUnitOf(seconds, top); };
+}
+
 QString numberLabel(double value)
 {
     if (std::abs(value) >= 10'000)

@@ -55,5 +55,9 @@ double niceFloor(double value);
 // Axis labels: "250 ms", "1.5 s" for latencies; "20", "2.5k" for counts and rates.
 QString secondsLabel(double seconds);
 QString numberLabel(double value);
+// Latency labels for `axis`' ticks: each in its own unit on a logarithmic
+// axis ("1 ms", "10 ms", "1 s"), in the unit of the top on a linear one
+// ("0.5 s", "1 s", "1.5 s").
+std::function<QString(double)> secondsLabels(const ValueAxis &axis);
 
 } // namespace LatencyLab::Ui

@@ -129,7 +129,7 @@ LoadRatePanel layOutRatePanel(const LoadLayoutContext &c, const QRectF &rect, bo
     const double sigmaSeconds = Core::toSeconds(chart.window.bucketWidth) * chart.smoothingSigma;
     LoadRatePanel panel;
     panel.frame = timeFrame(c, rect, axisLabels, QObject::tr("Requests per second"),
-                            QObject::tr("answered in each %1 (bars) and smoothed over ±%2 (lines)").arg(bucketWidthText(chart), secondsLabel(sigmaSeconds)));
+                            QObject::tr("answered in each %1 (bars) and smoothed over ±%2 (lines)").arg(bucketWidthText(chart), Core::formatSeconds(sigmaSeconds)));
     const QRectF &plot = panel.frame.plot;
 
     // Bars of lockstep answers jump far above the pace; the lines matter more,
@@ -214,7 +214,7 @@ LoadLatencyPanel layOutLatencyPanel(const LoadLayoutContext &c, const QRectF &re
                             QObject::tr("plotted when it came back · lines: p50 and p99 of each %1 alone").arg(bucketWidthText(chart)));
     const QRectF &plot = panel.frame.plot;
     const ValueAxis axis = latencyAxis(c, plot.height());
-    panel.frame.yTicks = loadYTicks(c.style, plot, axis, ticksAlong(axis, plot.height(), 30, secondsLabel));
+    panel.frame.yTicks = loadYTicks(c.style, plot, axis, ticksAlong(axis, plot.height(), 30, secondsLabels(axis)));
     const TimeScale scale = loadTimeScale(c, plot);
     const auto yOf = [&](double seconds) { return axis.toPixel(seconds, plot.bottom(), plot.top()); };
 

@@ -91,7 +91,7 @@ LoadHistogram LoadHistogram::layOut(const LoadLayoutContext &c, int m, const QRe
     histogram.frame.yTicks = loadYTicks(c.style, plot, counts, ticksAlong(counts, plot.height(), 24, integerLabel));
     const ValueAxis latency(Core::toSeconds(bins.edges.front()), Core::toSeconds(bins.edges.back()), bins.logarithmic);
     const auto xOfSeconds = [&](double seconds) { return latency.toPixel(seconds, plot.left(), plot.right()); };
-    for (const AxisTick &tick : latency.ticks(std::max(3, int(plot.width() / 60)), secondsLabel))
+    for (const AxisTick &tick : latency.ticks(std::max(3, int(plot.width() / 60)), secondsLabels(latency)))
         histogram.frame.xTicks << loadXTick(c.style, plot, pixelCentre(xOfSeconds(tick.value)), tick.label);
 
     const auto xOf = [&](Nanos t) { return xOfSeconds(Core::toSeconds(t)); };
