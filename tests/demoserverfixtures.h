@@ -7,6 +7,7 @@
 #include "net/demoserver.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QList>
 #include <QTcpSocket>
 #include <QTest>
@@ -18,12 +19,19 @@ inline constexpr int kClientWaitMs = 5000;
 // One client connection: writes `request` once connected, collects what
 // comes back, and notes when each complete response arrived. Responses are
 // split off as they complete, so thousands of them cost no more than one.
+// `receiveBufferBytes`, if given, sizes the kernel's receive buffer (and so
+// the TCP window) before connecting.
 class RawClient
 {
 public:
-    RawClient(quint16 port, QByteArray request)
+    RawClient(quint16 port, QByteArray request, int receiveBufferBytes = 0)
         : m_request(std::move(request))
     {
+        if (receiveBufferBytes > 0) {
+            // Binding first creates the descriptor, which takes the option before the handshake.
+            m_socket.bind(QHostAddress::LocalHost, 0);
+            m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, receiveBufferBytes);
+        }
         m_clock.start();
         QObject::connect(&m_socket, &QTcpSocket::connected, &m_socket, [this] {
             m_connected = true;
@@ -81,6 +89,9 @@ public:
     {
         m_reading = true;
         m_socket.setReadBufferSize(0);
+        // A small kernel buffer set at the start would now slow the reading down.
+        if (m_socket.socketOption(QAbstractSocket::ReceiveBufferSizeSocketOption).toInt() < 1024 * 1024)
+            m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 1024 * 1024);
         take();
     }
 
