@@ -41,6 +41,7 @@ public:
         , m_close(answer.close)
     {
         if (answer.intervalMs > 0) {
+            m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early, and the pieces with it
             connect(&m_timer, &QTimer::timeout, this, &ScriptedAnswerFeed::writeNext);
             m_timer.start(answer.intervalMs);
         } else {

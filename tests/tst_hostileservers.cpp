@@ -190,9 +190,11 @@ void TestHostileServers::aTricklingBodyIsTimedToItsLastByte()
     const Timeline &timeline = recording->run.timeline;
     QVERIFY(timeline.isFinished(0));
     QVERIFY(!timeline.isTimedOut(0));
-    // The row ends with the last byte, not the head: the body's wait is in it.
-    QVERIFY2(toSeconds(timeline.response(0)) >= 0.24, secondsText(timeline.response(0)).constData());
-    QVERIFY2(toSeconds(timeline.end(0) - outcome.headers) >= 0.19, secondsText(timeline.end(0) - outcome.headers).constData());
+    // The row ends with the last byte, not the head: the body's 250 ms are
+    // in it (less a millisecond a piece for timer rounding), and nearly all
+    // of them after the head (which a loaded machine may delay a little).
+    QVERIFY2(toSeconds(timeline.response(0)) >= 0.245, secondsText(timeline.response(0)).constData());
+    QVERIFY2(toSeconds(timeline.end(0) - outcome.headers) >= 0.195, secondsText(timeline.end(0) - outcome.headers).constData());
     VERIFY_WALL_CLOCK(toSeconds(timeline.response(0)) < 1.0, secondsText(timeline.response(0)).constData());
 }
 
