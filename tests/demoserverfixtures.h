@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
+#include <QNetworkProxy>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -27,6 +28,8 @@ public:
     RawClient(quint16 port, QByteArray request, int receiveBufferBytes = 0)
         : m_request(std::move(request))
     {
+        // Straight to the server: no system proxy, and no proxy lookup per connect.
+        m_socket.setProxy(QNetworkProxy::NoProxy);
         if (receiveBufferBytes > 0) {
             // Binding first creates the descriptor, which takes the option before the handshake.
             m_socket.bind(QHostAddress::LocalHost, 0);
