@@ -1,12 +1,11 @@
-// The demo server, driven by raw sockets on the test's own event loop (the
-// server shares it, so nothing here may block: every wait spins the loop).
+// The demo server, driven by raw sockets on the test's own event loop.
 
+#include "demoserverfixtures.h"
 #include "resultcheck.h"
 
 #include "net/demoserver.h"
 #include "net/httphead.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
@@ -17,93 +16,6 @@
 
 using namespace LatencyLab::Core;
 using namespace LatencyLab::Tests;
-
-namespace {
-
-constexpr int kWaitMs = 5000;
-
-// One client connection: writes `request` once connected, collects what
-// comes back, and notes when each complete response arrived.
-class RawClient
-{
-public:
-    RawClient(quint16 port, QByteArray request)
-        : m_request(std::move(request))
-    {
-        m_clock.start();
-        QObject::connect(&m_socket, &QTcpSocket::connected, &m_socket, [this] { m_socket.write(m_request); });
-        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] {
-            m_received += m_socket.readAll();
-            while (responseCount() > m_doneAtMs.size())
-                m_doneAtMs << m_clock.elapsed();
-        });
-        QObject::connect(&m_socket, &QTcpSocket::disconnected, &m_socket, [this] { m_closed = true; });
-        m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    }
-
-    // Complete responses received so far (by Content-Length, as the server sends them).
-    int responseCount() const { return int(responses().size()); }
-    QList<QByteArray> responses() const
-    {
-        QList<QByteArray> list;
-        qsizetype at = 0;
-        for (;;) {
-            const qsizetype headEnd = m_received.indexOf("\r\n\r\n", at);
-            if (headEnd < 0)
-                return list;
-            const QByteArray head = m_received.mid(at, headEnd - at);
-            const qsizetype lengthAt = head.toLower().indexOf("content-length: ");
-            if (lengthAt < 0)
-                return list;
-            const qint64 length = head.mid(lengthAt + 16, head.indexOf('\r', lengthAt) - lengthAt - 16).toLongLong();
-            if (m_received.size() < headEnd + 4 + length)
-                return list;
-            list << m_received.mid(at, headEnd + 4 + length - at);
-            at = headEnd + 4 + length;
-        }
-    }
-    int status(int k = 0) const { return responses().value(k).mid(9, 3).toInt(); }
-    QByteArray body(int k = 0) const
-    {
-        const QByteArray response = responses().value(k);
-        return response.mid(response.indexOf("\r\n\r\n") + 4);
-    }
-    QByteArray head(int k = 0) const
-    {
-        const QByteArray response = responses().value(k);
-        return response.left(response.indexOf("\r\n\r\n"));
-    }
-    double secondsUntil(int k = 0) const { return m_doneAtMs.value(k, -1) / 1000.0; }
-    bool isClosed() const { return m_closed; }
-    bool waitForResponses(int count, int timeoutMs = kWaitMs)
-    {
-        return QTest::qWaitFor([&] { return responseCount() >= count; }, timeoutMs);
-    }
-
-private:
-    QByteArray m_request;
-    QTcpSocket m_socket;
-    QByteArray m_received;
-    QElapsedTimer m_clock;
-    QList<qint64> m_doneAtMs;
-    bool m_closed = false;
-};
-
-QByteArray get(const char *path, const char *extra = "")
-{
-    return QByteArray("GET ") + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
-}
-
-DemoServer::Config config(DemoServer::Model model, int workers, double delaySeconds)
-{
-    DemoServer::Config c;
-    c.model = model;
-    c.workers = workers;
-    c.delay = fromSeconds(delaySeconds);
-    return c;
-}
-
-} // namespace
 
 class TestDemoServer : public QObject
 {
@@ -226,7 +138,7 @@ void TestDemoServer::garbageIs400AndClosesTheConnection()
     RawClient client(*port, "HELLO THERE\r\n\r\n");
     QVERIFY(client.waitForResponses(1));
     QCOMPARE(client.status(), 400);
-    QVERIFY(QTest::qWaitFor([&] { return client.isClosed(); }, kWaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return client.isClosed(); }, kClientWaitMs));
     // The worker it held is free again: a good request is served next.
     RawClient next(*port, get("/health"));
     QVERIFY(next.waitForResponses(1));
@@ -268,7 +180,7 @@ void TestDemoServer::connectionCloseIsHonoured()
     RawClient client(*port, get("/health", "Connection: close\r\n"));
     QVERIFY(client.waitForResponses(1));
     QVERIFY(client.head().contains("Connection: close"));
-    QVERIFY(QTest::qWaitFor([&] { return client.isClosed(); }, kWaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return client.isClosed(); }, kClientWaitMs));
 }
 
 void TestDemoServer::syncWithOneWorkerServesInArrivalOrder()
@@ -280,9 +192,9 @@ void TestDemoServer::syncWithOneWorkerServesInArrivalOrder()
     const Result<quint16> port = server.listen(0);
     QVERIFY(port);
     RawClient first(*port, get("/api/sun"));
-    QVERIFY(QTest::qWaitFor([&] { return server.busyWorkers() == 1; }, kWaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return server.busyWorkers() == 1; }, kClientWaitMs));
     RawClient second(*port, get("/api/sun"));
-    QVERIFY(QTest::qWaitFor([&] { return server.queuedRequests() == 1; }, kWaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return server.queuedRequests() == 1; }, kClientWaitMs));
     QVERIFY(second.waitForResponses(1));
     QVERIFY(first.waitForResponses(1));
     QVERIFY2(first.secondsUntil() >= delay && first.secondsUntil() < delay + 0.1, qPrintable(QString::number(first.secondsUntil())));
@@ -300,7 +212,7 @@ void TestDemoServer::syncWithTwoWorkersServesTwoAtATime()
     for (int i = 0; i < 3; ++i) {
         clients.push_back(std::make_unique<RawClient>(*port, get("/api/sun")));
         // Arrive one after the other, so that arrival order is known.
-        QVERIFY(QTest::qWaitFor([&] { return server.busyWorkers() + server.queuedRequests() == i + 1; }, kWaitMs));
+        QVERIFY(QTest::qWaitFor([&] { return server.busyWorkers() + server.queuedRequests() == i + 1; }, kClientWaitMs));
     }
     for (auto &client : clients)
         QVERIFY(client->waitForResponses(1));
@@ -359,10 +271,10 @@ void TestDemoServer::closingDropsRequestsInFlightAndListensAgain()
     const Result<quint16> port = server.listen(0);
     QVERIFY(port);
     RawClient client(*port, get("/api/sun"));
-    QVERIFY(QTest::qWaitFor([&] { return server.busyWorkers() == 1; }, kWaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return server.busyWorkers() == 1; }, kClientWaitMs));
     server.close();
     QVERIFY(!server.isListening());
-    QVERIFY(QTest::qWaitFor([&] { return client.isClosed(); }, kWaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return client.isClosed(); }, kClientWaitMs));
     QCOMPARE(client.responseCount(), 0);
     // And it serves again afterwards.
     const Result<quint16> again = server.listen(0);

@@ -5,6 +5,7 @@
 // against figures worked out by hand.
 
 #include "closedport.h"
+#include "recorderfixtures.h"
 #include "resultcheck.h"
 
 #include "engine/simulator.h"
@@ -26,59 +27,6 @@ using namespace LatencyLab::Core;
 using namespace LatencyLab::Tests;
 
 namespace {
-
-// Accepts connections and reads requests, then answers each with `answer`
-// (nothing at all when empty) and closes when `close` says so.
-class ScriptedServer : public QObject
-{
-public:
-    ScriptedServer(QByteArray answer, bool close)
-        : m_answer(std::move(answer))
-        , m_close(close)
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                    m_requests += int(socket->readAll().count("\r\n\r\n"));
-                    if (m_answer.isEmpty())
-                        return;
-                    socket->write(m_answer);
-                    if (m_close)
-                        socket->disconnectFromHost();
-                });
-            }
-        });
-    }
-
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server.serverPort())); }
-    int requests() const { return m_requests; }
-
-private:
-    QTcpServer m_server;
-    QByteArray m_answer;
-    bool m_close;
-    int m_requests = 0;
-};
-
-RecordOptions concurrent(const QUrl &url, int connections, double durationSeconds, double timeoutSeconds)
-{
-    RecordOptions options;
-    options.url = url;
-    options.mode = RecordMode::Concurrent;
-    options.connections = connections;
-    options.duration = fromSeconds(durationSeconds);
-    options.timeout = fromSeconds(timeoutSeconds);
-    return options;
-}
-
-RecordOptions byCount(const QUrl &url, RecordMode mode, int connections, qint64 requests, double timeoutSeconds)
-{
-    RecordOptions options = concurrent(url, connections, 1.0, timeoutSeconds);
-    options.mode = mode;
-    options.requestCount = requests;
-    return options;
-}
 
 // The closed-client scenario the simulator runs for the same experiment:
 // C connections for D seconds with timeout T against an endpoint whose only

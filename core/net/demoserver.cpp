@@ -25,6 +25,11 @@ constexpr HttpRequestLimits kRequestLimits{8 * 1024, 64 * 1024};
 constexpr Nanos kHeadTimeout = 10 * kNanosPerSecond; // a request's head must arrive within this
 constexpr Nanos kIdleTimeout = 30 * kNanosPerSecond; // an idle keep-alive connection is closed after this
 constexpr int kSweepIntervalMs = 1000;
+// While more than this of a connection's answers is unsent, its next request
+// is left unread: a client that pipelines requests and never reads the
+// answers would otherwise grow the socket's write buffer without bound. The
+// unread requests then fill the read buffer and TCP holds the client back.
+constexpr qint64 kMaxUnsentAnswerBytes = 256 * 1024;
 
 // The seed's split of its 0.944 s: 0.47 s, then 0.474 s.
 constexpr double kFirstWaitShare = 0.47 / 0.944;
@@ -265,6 +270,7 @@ void DemoServer::acceptConnections()
         const quint64 id = connection->id;
         d->connections.emplace(id, std::move(connection));
         connect(socket, &QTcpSocket::readyRead, this, [this, id] { onReadable(id); });
+        connect(socket, &QTcpSocket::bytesWritten, this, [this, id] { onWritten(id); });
         connect(socket, &QTcpSocket::disconnected, this, [this, id] { onClosed(id); });
         connect(socket, &QTcpSocket::errorOccurred, this, [this, id] { onClosed(id); });
         if (socket->bytesAvailable() > 0)
@@ -279,6 +285,8 @@ void DemoServer::onReadable(quint64 id)
         return;
     switch (connection->state) {
     case Connection::State::Idle:
+        if (connection->socket->bytesToWrite() > kMaxUnsentAnswerBytes)
+            break; // the client reads too slowly: onWritten() resumes
         if (connection->socket->bytesAvailable() > 0 || !connection->buffer.isEmpty())
             admit(*connection);
         break;
@@ -290,6 +298,14 @@ void DemoServer::onReadable(quint64 id)
     case Connection::State::Closing:
         break;
     }
+}
+
+// Answers left: a connection held back by unsent answers reads again.
+void DemoServer::onWritten(quint64 id)
+{
+    const Connection *connection = find(id);
+    if (connection && connection->state == Connection::State::Idle && connection->socket->bytesToWrite() <= kMaxUnsentAnswerBytes)
+        onReadable(id);
 }
 
 // The client closed, or the connection failed. A handler still serving the

@@ -16,7 +16,9 @@ namespace LatencyLab::Core {
 // no other software. `GET /api/sun` waits like a typical endpoint that asks a sun-times web API — two
 // sequential upstream calls (sunWaits()) — then answers a small JSON body;
 // `GET /health` answers at once; any other path is 404 and a malformed request
-// 400. Keep-alive is supported, since wrk and the recorder reuse connections.
+// 400. Keep-alive is supported, since wrk and the recorder reuse connections;
+// a connection whose client leaves 256 KiB of answers unread is not read
+// from until it catches up.
 //
 // `sync` serves `workers` requests at a time; further requests wait, FIFO,
 // unread until a worker is free — a blocking server's accept queue. `async`
@@ -92,6 +94,7 @@ private:
 
     void acceptConnections();
     void onReadable(quint64 id);
+    void onWritten(quint64 id);
     void onClosed(quint64 id);
     void admit(Connection &connection);
     void takeWorker(Connection &connection);
