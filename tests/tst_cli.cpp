@@ -3,6 +3,7 @@
 // passing case also shows the headless commands need no display.
 
 #include "latencylabprocess.h"
+#include "unwritablepath.h"
 #include "wallclock.h"
 
 #include <QFile>
@@ -243,14 +244,19 @@ void TestCli::timelineCsvIsWritten()
 
 void TestCli::timelineCsvToAnUnwritablePathLeavesNothing_data()
 {
-    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("relativeOrAbsolute");
     QTest::addRow("a folder that does not exist") << QStringLiteral("/no/such/folder/timeline.csv");
-    QTest::addRow("a path under /proc") << QStringLiteral("/proc/forbidden/x.csv");
+    // Relative: under a folder holding a regular file of that name.
+    QTest::addRow("a path through a regular file") << kRegularFileName + QStringLiteral("/timeline.csv");
 }
 
 void TestCli::timelineCsvToAnUnwritablePathLeavesNothing()
 {
-    QFETCH(QString, path);
+    QFETCH(QString, relativeOrAbsolute);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    regularFileIn(dir.path());
+    const QString path = QDir::isAbsolutePath(relativeOrAbsolute) ? relativeOrAbsolute : dir.filePath(relativeOrAbsolute);
     Outcome outcome;
     QVERIFY(runLatencyLab({QStringLiteral("simulate"), QStringLiteral("--preset"), QStringLiteral("three-requests"), QStringLiteral("--json"),
                            QStringLiteral("--timeline-csv"), path},
