@@ -151,22 +151,26 @@ void TestRecordWindow::theDemoServerIsRecordedSyncThenAsync()
     Ui::RecordSession *session = m_window->recordSession();
     QTabWidget *tabs = m_window->chartTabs();
     QVERIFY(!tabs->isTabVisible(tabs->indexOf(m_window->recordedView())));
-    m_window->startRecording(Core::RecordPlan::demoComparison(1, 300 * kMs, load));
-    QVERIFY(session->isRunning());
-    QCOMPARE(tabs->currentWidget(), m_window->recordedView());
-    QVERIFY(tabs->isTabVisible(tabs->indexOf(m_window->recordedLoadView())));
-    QVERIFY(waitUntilStopped(*session, 30'000));
-    QVERIFY2(!m_window->statusText().contains(QStringLiteral("failed")), qPrintable(m_window->statusText()));
+    // How many answers fit in 2 s follows real time.
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        m_window->startRecording(Core::RecordPlan::demoComparison(1, 300 * kMs, load));
+        QVERIFY(session->isRunning());
+        QCOMPARE(tabs->currentWidget(), m_window->recordedView());
+        QVERIFY(tabs->isTabVisible(tabs->indexOf(m_window->recordedLoadView())));
+        QVERIFY(waitUntilStopped(*session, 30'000));
+        QVERIFY2(!m_window->statusText().contains(QStringLiteral("failed")), qPrintable(m_window->statusText()));
 
-    QCOMPARE(session->recordings().size(), 2);
-    const Core::Metrics &sync = session->recordings()[0].run.metrics;
-    const Core::Metrics &async = session->recordings()[1].run.metrics;
-    qInfo("sync: %lld answered, %lld timeouts; async: %lld answered, %lld timeouts", sync.completed, sync.timeouts, async.completed,
-          async.timeouts);
-    QVERIFY2(sync.completed >= 5 && sync.completed <= 7, qPrintable(QString::number(sync.completed)));
-    QCOMPARE(sync.timeouts, sync.completed - 1);
-    QVERIFY2(std::abs(async.completed - 24) <= 24 * 15 / 100, qPrintable(QString::number(async.completed)));
-    QCOMPARE(async.timeouts, 0);
+        QCOMPARE(session->recordings().size(), 2);
+        const Core::Metrics &sync = session->recordings()[0].run.metrics;
+        const Core::Metrics &async = session->recordings()[1].run.metrics;
+        qInfo("sync: %lld answered, %lld timeouts; async: %lld answered, %lld timeouts", sync.completed, sync.timeouts,
+              async.completed, async.timeouts);
+        QVERIFY2(sync.completed <= 7, qPrintable(QString::number(sync.completed)));
+        QCOMPARE(sync.timeouts, sync.completed - 1);
+        QCOMPARE(async.timeouts, 0);
+        if (sync.completed < 5 || std::abs(async.completed - 24) > 24 * 15 / 100)
+            missed = QStringLiteral("sync %1 answers (by hand 6), async %2 (by hand 24)").arg(sync.completed).arg(async.completed);
+    });
 
     // Both on the Recorded chart and load view, named and coloured like their predictions.
     const Ui::GanttChart &chart = m_window->recordedView()->chart();
