@@ -2,6 +2,7 @@
 // atomically, with errors that name the path and the reason.
 
 #include "ganttfixtures.h"
+#include "unwritablepath.h"
 
 #include "export/chartexporter.h"
 
@@ -164,22 +165,21 @@ void TestChartExport::readOnlyDirectory()
     const auto restore = qScopeGuard([&] {
         QFile::setPermissions(ownDirectory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     });
-    // Root writes into read-only directories anyway; /sys refuses even root.
-    QString directory = ownDirectory;
-    if (canCreateFileIn(directory))
-        directory = QStringLiteral("/sys");
-    QVERIFY2(QFileInfo(directory).isDir() && !canCreateFileIn(directory),
-             "neither a read-only directory nor /sys refuses this user's writes");
+    // Root writes into read-only directories anyway; a path through a regular
+    // file refuses everyone.
+    const bool readOnlyRefuses = !canCreateFileIn(ownDirectory);
+    const QString directory = readOnlyRefuses ? ownDirectory : m_dir.path();
+    const QString path = QDir(readOnlyRefuses ? ownDirectory : regularFileIn(m_dir.path())).filePath(QStringLiteral("latencylab-chart.png"));
     const QStringList entriesBefore = QDir(directory).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden);
 
-    const QString path = QDir(directory).filePath(QStringLiteral("latencylab-chart.png"));
     const Core::Status status = exportChart(m_chart, path, QSize(400, 300));
     QVERIFY(!status.ok());
     QVERIFY2(status.error().contains(QDir::toNativeSeparators(path)), qPrintable(status.error()));
     QVERIFY2(status.error().size() > status.error().indexOf(QDir::toNativeSeparators(path)) + path.size() + 4,
              qPrintable(status.error())); // and says why
-    if (directory == ownDirectory)
-        QVERIFY2(status.error().contains(QStringLiteral("ermission")), qPrintable(status.error()));
+    QVERIFY2(status.error().contains(readOnlyRefuses ? QStringLiteral("ermission") : QStringLiteral("is not a directory")),
+             qPrintable(status.error()));
+    QVERIFY(!QFile::exists(path));
     QCOMPARE(QDir(directory).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden), entriesBefore);
 }
 

@@ -3,6 +3,7 @@
 // passing case also shows the headless commands need no display.
 
 #include "latencylabprocess.h"
+#include "unwritablepath.h"
 #include "wallclock.h"
 
 #include <QFile>
@@ -151,29 +152,33 @@ void TestCli::perRequestListsEveryRequest()
 
 void TestCli::runPrintsMeasuredAndPredictedMetrics()
 {
-    Outcome outcome;
-    QVERIFY(runLatencyLab(words("run --preset three-requests --time-scale 0.05 --json --per-request"), outcome));
-    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
-    QCOMPARE(outcome.err, QString());
-    bool ok = false;
-    const QJsonObject json = parseObject(outcome.out, ok);
-    QVERIFY2(ok, qPrintable(outcome.out));
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        Outcome outcome;
+        QVERIFY(runLatencyLab(words("run --preset three-requests --time-scale 0.05 --json --per-request"), outcome));
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        QCOMPARE(outcome.err, QString());
+        bool ok = false;
+        const QJsonObject json = parseObject(outcome.out, ok);
+        QVERIFY2(ok, qPrintable(outcome.out));
 
-    // The same keys as simulate, plus the time scale and the prediction.
-    for (const QString &key : words("scenario model requests completed timeouts makespan_s throughput_rps latency_s slowdown "
-                                    "utilisation per_request time_scale predicted"))
-        QVERIFY2(json.contains(key), qPrintable(key));
-    QCOMPARE(json[QStringLiteral("time_scale")].toDouble(), 0.05);
-    QCOMPARE(json[QStringLiteral("completed")].toInteger(), 3);
-    const QJsonObject predicted = json[QStringLiteral("predicted")].toObject();
-    QCOMPARE(predicted[QStringLiteral("completed")].toInteger(), 3);
-    // By hand (sync): the last answer comes at 2.7 s. Measured in scenario
-    // seconds it can only be later: each step lasts at least its duration, and
-    // a busy machine adds milliseconds of real time (25 ms is 0.5 s here).
-    QVERIFY2(std::abs(predicted[QStringLiteral("makespan_s")].toDouble() - 2.7) < 1e-9, qPrintable(outcome.out));
-    const double measured = json[QStringLiteral("makespan_s")].toDouble();
-    VERIFY_WALL_CLOCK(measured >= 2.69 && measured < 3.2, qPrintable(outcome.out));
-    QCOMPARE(json[QStringLiteral("per_request")].toArray().size(), 3);
+        // The same keys as simulate, plus the time scale and the prediction.
+        for (const QString &key : words("scenario model requests completed timeouts makespan_s throughput_rps latency_s slowdown "
+                                        "utilisation per_request time_scale predicted"))
+            QVERIFY2(json.contains(key), qPrintable(key));
+        QCOMPARE(json[QStringLiteral("time_scale")].toDouble(), 0.05);
+        QCOMPARE(json[QStringLiteral("completed")].toInteger(), 3);
+        const QJsonObject predicted = json[QStringLiteral("predicted")].toObject();
+        QCOMPARE(predicted[QStringLiteral("completed")].toInteger(), 3);
+        // By hand (sync): the last answer comes at 2.7 s. Measured in scenario
+        // seconds it can only be later: each step lasts at least its duration, and
+        // a busy machine adds milliseconds of real time (25 ms is 0.5 s here).
+        QVERIFY2(std::abs(predicted[QStringLiteral("makespan_s")].toDouble() - 2.7) < 1e-9, qPrintable(outcome.out));
+        const double measured = json[QStringLiteral("makespan_s")].toDouble();
+        QVERIFY2(measured >= 2.69, qPrintable(outcome.out));
+        if (measured >= 3.2)
+            missed = QStringLiteral("makespan %1 s, predicted 2.7 s").arg(measured);
+        QCOMPARE(json[QStringLiteral("per_request")].toArray().size(), 3);
+    });
 }
 
 void TestCli::badInputExitsTwoWithOneLine_data()
@@ -239,14 +244,19 @@ void TestCli::timelineCsvIsWritten()
 
 void TestCli::timelineCsvToAnUnwritablePathLeavesNothing_data()
 {
-    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("relativeOrAbsolute");
     QTest::addRow("a folder that does not exist") << QStringLiteral("/no/such/folder/timeline.csv");
-    QTest::addRow("a path under /proc") << QStringLiteral("/proc/forbidden/x.csv");
+    // Relative: under a folder holding a regular file of that name.
+    QTest::addRow("a path through a regular file") << kRegularFileName + QStringLiteral("/timeline.csv");
 }
 
 void TestCli::timelineCsvToAnUnwritablePathLeavesNothing()
 {
-    QFETCH(QString, path);
+    QFETCH(QString, relativeOrAbsolute);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    regularFileIn(dir.path());
+    const QString path = QDir::isAbsolutePath(relativeOrAbsolute) ? relativeOrAbsolute : dir.filePath(relativeOrAbsolute);
     Outcome outcome;
     QVERIFY(runLatencyLab({QStringLiteral("simulate"), QStringLiteral("--preset"), QStringLiteral("three-requests"), QStringLiteral("--json"),
                            QStringLiteral("--timeline-csv"), path},

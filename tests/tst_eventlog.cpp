@@ -5,6 +5,7 @@
 // batches, and quick at 10^5 items.
 
 #include "pipelinefixtures.h"
+#include "wallclock.h"
 
 #include "latency/eventlog.h"
 #include "latency/eventlogmodel.h"
@@ -299,10 +300,11 @@ void TestEventLog::aHundredThousandItemsStayQuick()
     const qint64 sweepMs = clock.elapsed();
     qInfo("200,000 lines: load %lld ms; refilter by kind %lld ms, by text %lld ms, by text and kind %lld ms; 31 cursor moves %lld ms",
           loadMs, kindMs, textMs, bothMs, sweepMs);
-    // Generous for a loaded machine; a per-row view or a proxy re-sort would take far longer.
-    QVERIFY(loadMs < 3000);
-    QVERIFY(filterMs < 5000);
-    QVERIFY(sweepMs < 3000);
+    // One-sided and generous for a loaded machine, so measured once; a per-row
+    // view or a proxy re-sort would take far longer.
+    VERIFY_WALL_CLOCK(loadMs < 3000, "loading 200,000 lines");
+    VERIFY_WALL_CLOCK(filterMs < 5000, "refiltering 200,000 lines");
+    VERIFY_WALL_CLOCK(sweepMs < 3000, "31 cursor moves");
     // At the end of the sweep the last line is in view.
     const QModelIndex last = log.model()->index(log.model()->rowCount() - 1);
     QVERIFY(log.view()->viewport()->rect().intersects(log.view()->visualRect(last)));

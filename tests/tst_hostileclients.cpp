@@ -123,6 +123,8 @@ void TestHostileClients::aHeadThatNeverEndsIs408AfterTenSeconds()
     QVERIFY(slowloris.waitForClose());
     // Never before the 10 s (less the few ms between the server starting its
     // clock and this one); by the first sweep after, 11 s, on a quiet machine.
+    // The upper bound is one-sided with 2 s to spare, so measured once: a run
+    // takes 11 s.
     QVERIFY2(seconds >= 9.9, qPrintable(QString::number(seconds)));
     VERIFY_WALL_CLOCK(seconds < 13.0, qPrintable(QString::number(seconds)));
     QCOMPARE(server.busyWorkers(), 0);
@@ -154,6 +156,8 @@ void TestHostileClients::connectionsOverTheCapAreClosedAtOnce()
     clock.start();
     RawClient extra(*port, QByteArray());
     QVERIFY(extra.waitForClose());
+    // Closed at once: one-sided and generous, so measured once (4096
+    // connections are not set up three times).
     VERIFY_WALL_CLOCK(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(extra.responseCount(), 0);
     QCOMPARE(server.connectionCount(), cap);
@@ -201,6 +205,7 @@ void TestHostileClients::clientsLeavingWhileQueuedOrMidBodyFreeTheirWorkers()
     QVERIFY(next.waitForResponses(1));
     QCOMPARE(next.status(), 200);
     QVERIFY2(next.secondsUntil() >= delay, qPrintable(QString::number(next.secondsUntil())));
+    // One-sided with 0.5 s to spare, so measured once.
     VERIFY_WALL_CLOCK(next.secondsUntil() < delay + 0.5, qPrintable(QString::number(next.secondsUntil())));
     QCOMPARE(server.busyWorkers(), 0);
     QCOMPARE(server.answeredCount(), 2);
@@ -272,7 +277,8 @@ void TestHostileClients::aCrowdInSyncModeIsServedInRoundsOfWorkers()
         QCOMPARE(client->status(), 200);
     QCOMPARE(server.answeredCount(), qint64(clientCount));
     // No faster than the rounds allow (less a millisecond a round for timer
-    // rounding); a loaded machine may take longer.
+    // rounding); a loaded machine may take longer, up to a generous twice
+    // as long and a second, measured once.
     QVERIFY2(seconds >= rounds * (delay - 0.001), qPrintable(QString::number(seconds)));
     VERIFY_WALL_CLOCK(seconds < 2 * rounds * delay + 1.0, qPrintable(QString::number(seconds)));
     QCOMPARE(server.busyWorkers(), 0);

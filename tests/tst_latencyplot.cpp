@@ -4,6 +4,7 @@
 // by t, and the exported PNG/SVG is the plot.
 
 #include "pipelinefixtures.h"
+#include "wallclock.h"
 
 #include "charts/latencytrace.h"
 #include "controls/replaycontroller.h"
@@ -143,30 +144,35 @@ void TestLatencyPlot::aBurstIsOneRedraw()
 
 void TestLatencyPlot::redrawsStayUnderThirtyASecond()
 {
-    LatencyPlot plot;
-    plot.beginLive({Mode::Async});
-    QLineSeries *series = plot.latencyChart()->latencySeries(Mode::Async);
-    QSignalSpy replaced(series, &QXYSeries::pointsReplaced);
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        LatencyPlot plot;
+        plot.beginLive({Mode::Async});
+        QLineSeries *series = plot.latencyChart()->latencySeries(Mode::Async);
+        QSignalSpy replaced(series, &QXYSeries::pointsReplaced);
 
-    // Items every millisecond or so for a second, the event loop running in between.
-    QElapsedTimer clock;
-    clock.start();
-    int fed = 0;
-    while (clock.elapsed() < 1000) {
-        for (int i = 0; i < 5; ++i, ++fed)
-            plot.addItem(Mode::Async, itemTakenAt(0.001 * fed, 0.1, fed + 1));
-        QTest::qWait(1);
-    }
-    const qint64 elapsedMs = clock.elapsed();
-    QVERIFY(replaced.wait(2000) || !plot.isRefreshPending());
-    const double perSecond = replaced.size() * 1000.0 / double(elapsedMs + LatencyPlot::kRefreshMs);
-    qInfo("%d items in %lld ms: %d redraws (%.1f a second)", fed, elapsedMs, int(replaced.size()), perSecond);
-    // A redraw waits kRefreshMs after the first change it covers, so over
-    // T ms there are at most T / kRefreshMs + 1 of them.
-    QVERIFY2(replaced.size() <= elapsedMs / LatencyPlot::kRefreshMs + 2, qPrintable(QString::number(replaced.size())));
-    QVERIFY(perSecond <= 30.0);
-    QVERIFY(replaced.size() >= 5); // it did redraw while items came, not only at the end
-    QCOMPARE(plot.latencyChart()->trace(Mode::Async).itemCount(), fed);
+        // Items every millisecond or so for a second, the event loop running in between.
+        QElapsedTimer clock;
+        clock.start();
+        int fed = 0;
+        while (clock.elapsed() < 1000) {
+            for (int i = 0; i < 5; ++i, ++fed)
+                plot.addItem(Mode::Async, itemTakenAt(0.001 * fed, 0.1, fed + 1));
+            QTest::qWait(1);
+        }
+        const qint64 elapsedMs = clock.elapsed();
+        QVERIFY(replaced.wait(2000) || !plot.isRefreshPending());
+        const double perSecond = replaced.size() * 1000.0 / double(elapsedMs + LatencyPlot::kRefreshMs);
+        qInfo("%d items in %lld ms: %d redraws (%.1f a second)", fed, elapsedMs, int(replaced.size()), perSecond);
+        // A redraw waits kRefreshMs after the first change it covers, so over
+        // T ms there are at most T / kRefreshMs + 1 of them.
+        QVERIFY2(replaced.size() <= elapsedMs / LatencyPlot::kRefreshMs + 2, qPrintable(QString::number(replaced.size())));
+        QVERIFY(perSecond <= 30.0);
+        // It did redraw while items came, not only at the end (unless a loaded
+        // machine held this thread for most of the second).
+        if (replaced.size() < 5)
+            missed = QStringLiteral("%1 redraws in %2 ms").arg(replaced.size()).arg(elapsedMs);
+        QCOMPARE(plot.latencyChart()->trace(Mode::Async).itemCount(), fed);
+    });
 }
 
 void TestLatencyPlot::seriesAreBoundedAtAHundredThousandItems()
@@ -307,19 +313,22 @@ void TestLatencyPlot::replayAdvancesAtItsSpeed()
     QCOMPARE(replay.position(), 0);
 
     // On the clock: about 0.4 s at 10× reaches about 4 s (a loaded machine is late, never early).
-    QSignalSpy moved(&replay, &Ui::ReplayController::positionChanged);
     replay.setSpeed(10);
-    replay.play();
-    QVERIFY(replay.isPlaying());
-    QElapsedTimer clock;
-    clock.start();
-    QTest::qWait(400);
-    replay.pause();
-    const double reached = Core::toSeconds(replay.position());
-    const double wall = double(clock.elapsed()) / 1000.0;
-    QVERIFY2(reached <= 10 * wall + 0.01, qPrintable(QString::number(reached)));
-    QVERIFY2(reached >= 10 * (wall - 0.2), qPrintable(QString::number(reached)));
-    QVERIFY(moved.size() >= 3); // it moved in ticks, not once
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        replay.seek(0);
+        QSignalSpy moved(&replay, &Ui::ReplayController::positionChanged);
+        replay.play();
+        QVERIFY(replay.isPlaying());
+        QElapsedTimer clock;
+        clock.start();
+        QTest::qWait(400);
+        replay.pause();
+        const double reached = Core::toSeconds(replay.position());
+        const double wall = double(clock.elapsed()) / 1000.0;
+        QVERIFY2(reached <= 10 * wall + 0.01, qPrintable(QString::number(reached)));
+        if (reached < 10 * (wall - 0.2) || moved.size() < 3) // it moved in ticks, not once
+            missed = QStringLiteral("reached %1 s in %2 s at 10×, in %3 moves").arg(reached).arg(wall).arg(moved.size());
+    });
 }
 
 void TestLatencyPlot::replayStopsAtTheEndAndRestartsFromZero()

@@ -6,6 +6,7 @@
 #include "controls/scenarioeditor.h"
 #include "window/autosave.h"
 #include "window/mainwindow.h"
+#include "unwritablepath.h"
 #include "windowexport.h"
 
 #include "model/presets.h"
@@ -457,10 +458,12 @@ void TestNoLostWork::aSaveThatFailsKeepsTheOriginalAndLeavesNoFile()
     QCOMPARE(original.readAll(), before);
     QCOMPARE(filesIn(folder.path()), QStringList{QStringLiteral("big.latency.json")});
 
-    // Where nothing can be written at all.
-    QVERIFY(!m_window->saveFile(QStringLiteral("/proc/scenario.latency.json")));
+    // Where nothing can be written at all, by anyone.
+    const QString nowhere = regularFileIn(folder.path()) + QStringLiteral("/scenario.latency.json");
+    QVERIFY(!m_window->saveFile(nowhere));
     QCOMPARE(m_errors.size(), 2);
-    QVERIFY2(m_errors.last().contains(QStringLiteral("/proc/scenario.latency.json")), qPrintable(m_errors.last()));
+    QVERIFY2(m_errors.last().contains(nowhere), qPrintable(m_errors.last()));
+    QVERIFY(!QFile::exists(nowhere));
 }
 
 void TestNoLostWork::anExportThatFailsHalfWayLeavesNoFile()
@@ -486,7 +489,10 @@ void TestNoLostWork::anExportThatFailsHalfWayLeavesNoFile()
 void TestNoLostWork::anExportToAnUnwritableFolderIsReported()
 {
     QVERIFY(openFile(QStringLiteral(":/presets/three-requests.json")));
-    for (const QString &path : {QStringLiteral("/proc/chart.png"), QStringLiteral("/no/such/folder/chart.svg")}) {
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString throughAFile = regularFileIn(folder.path()) + QStringLiteral("/chart.png"); // refuses root too
+    for (const QString &path : {throughAFile, QStringLiteral("/no/such/folder/chart.svg")}) {
         m_errors.clear();
         QVERIFY(!exportAndWait(*m_window, path, QSize(800, 600), 1.0));
         QCOMPARE(m_errors.size(), 1);

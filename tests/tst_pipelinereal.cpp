@@ -1,7 +1,7 @@
 // The producer/consumer pipeline run for real: the same coroutines as the
 // simulation (checked by hand and against an independent model in
 // tst_pipeline), on real clocks. Timing asserts leave room for a loaded
-// machine: agreement is the best of three runs.
+// machine: each wall-clock bound must hold in one of three runs.
 
 #include "model/presets.h"
 #include "pipeline/pipelinesimulator.h"
@@ -49,7 +49,6 @@ private:
 };
 
 constexpr double kTimeScale = 0.1;
-constexpr int kAttempts = 3;
 
 PipelineSpec presetPipeline(PipelineSpec::Mode mode)
 {
@@ -87,6 +86,11 @@ private slots:
     void destroyingARunningRunUnwindsIt();
     void impossibleRunsAreRefused_data();
     void impossibleRunsAreRefused();
+
+private:
+    // One run cancelled after its fifth item, every check on it; `missed`
+    // says how late the run ended, if it was.
+    void cancelAfterFiveItems(const PipelineSpec &spec, QString &missed);
 };
 
 void TestPipelineReal::realRunAgreesWithTheVirtualRun_data()
@@ -106,8 +110,7 @@ void TestPipelineReal::realRunAgreesWithTheVirtualRun()
     QFETCH(bool, sync);
     PipelineSpec spec = presetPipeline(sync ? PipelineSpec::Mode::Sync : PipelineSpec::Mode::Async);
     spec.seed = 1;
-    double best = 1e9;
-    for (int attempt = 0; attempt < kAttempts && best > 0.05; ++attempt) {
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
         const Result<RealPipelineReport> report = runPipelineForRealAndWait(spec, kTimeScale);
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error()));
         QCOMPARE(report->measured.metrics.items, spec.totalItems());
@@ -116,12 +119,14 @@ void TestPipelineReal::realRunAgreesWithTheVirtualRun()
         // The prediction is the virtual run itself.
         const Result<PipelineRun> virtualRun = simulatePipeline(spec);
         QCOMPARE(report->predicted.metrics.makespanSeconds, virtualRun->metrics.makespanSeconds);
-        qInfo("attempt %d: makespan %.3f s (predicted %.3f), mean latency %.3f s (predicted %.3f)", attempt + 1,
-              report->measured.metrics.makespanSeconds, report->predicted.metrics.makespanSeconds,
-              report->measured.metrics.latencySeconds.mean, report->predicted.metrics.latencySeconds.mean);
-        best = std::min(best, disagreement(*report));
-    }
-    VERIFY_WALL_CLOCK(best <= 0.05, qPrintable(QStringLiteral("best disagreement %1 %").arg(best * 100)));
+        if (disagreement(*report) > 0.05)
+            missed = QStringLiteral("makespan %1 s (predicted %2), mean latency %3 s (predicted %4): %5 % apart")
+                         .arg(report->measured.metrics.makespanSeconds)
+                         .arg(report->predicted.metrics.makespanSeconds)
+                         .arg(report->measured.metrics.latencySeconds.mean)
+                         .arg(report->predicted.metrics.latencySeconds.mean)
+                         .arg(disagreement(*report) * 100);
+    });
 }
 
 void TestPipelineReal::everyItemIsSignalledAsItHappens()
@@ -173,27 +178,31 @@ void TestPipelineReal::cpuWorkHoldsTheLoopButNotTheThread()
     spec.processing = Distribution::fixed(0.5);
     spec.processingKind = StepKind::Cpu;
 
-    int ticks = 0;
-    QTimer ticker;
-    QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
-    ticker.start(5);
-    const Result<RealPipelineReport> report = runPipelineForRealAndWait(spec, kTimeScale); // ≈0.15 s
-    ticker.stop();
-    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error()));
-    const std::vector<PipelineItem> &items = report->measured.items;
-    QCOMPARE(items.size(), size_t(3));
-    for (size_t i = 0; i < 3; ++i)
-        QVERIFY(items[i].doneAt - items[i].takenAt >= fromSeconds(0.5) - fromSeconds(1e-3));
-    // The producer, due at 0.2 and then 0.4 with a free loop, could only make
-    // items 2 and 3 once the work before them had ended: that is exact
-    // whatever the machine's load. (How late it was on top is the machine's.)
-    for (size_t i = 1; i < 3; ++i) {
-        QVERIFY2(items[i].producedAt >= items[i - 1].doneAt,
-                 qPrintable(QStringLiteral("item %1 made at %2 s, before the work on item %3 ended at %4 s")
-                                .arg(i + 1).arg(toSeconds(items[i].producedAt)).arg(i).arg(toSeconds(items[i - 1].doneAt))));
-        QVERIFY(toSeconds(items[i].producedAt) < 0.5 * double(i) + 0.3);
-    }
-    QVERIFY2(ticks >= 10, qPrintable(QStringLiteral("%1 ticks").arg(ticks))); // ≈30 expected in 0.15 s
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        int ticks = 0;
+        QTimer ticker;
+        QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+        ticker.start(5);
+        const Result<RealPipelineReport> report = runPipelineForRealAndWait(spec, kTimeScale); // ≈0.15 s
+        ticker.stop();
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error()));
+        const std::vector<PipelineItem> &items = report->measured.items;
+        QCOMPARE(items.size(), size_t(3));
+        for (size_t i = 0; i < 3; ++i)
+            QVERIFY(items[i].doneAt - items[i].takenAt >= fromSeconds(0.5) - fromSeconds(1e-3));
+        // The producer, due at 0.2 and then 0.4 with a free loop, could only make
+        // items 2 and 3 once the work before them had ended: that is exact
+        // whatever the machine's load. (How late it was on top is the machine's.)
+        for (size_t i = 1; i < 3; ++i) {
+            QVERIFY2(items[i].producedAt >= items[i - 1].doneAt,
+                     qPrintable(QStringLiteral("item %1 made at %2 s, before the work on item %3 ended at %4 s")
+                                    .arg(i + 1).arg(toSeconds(items[i].producedAt)).arg(i).arg(toSeconds(items[i - 1].doneAt))));
+            if (toSeconds(items[i].producedAt) >= 0.5 * double(i) + 0.3)
+                missed = QStringLiteral("item %1 made late, at %2 s").arg(i + 1).arg(toSeconds(items[i].producedAt));
+        }
+        if (ticks < 10) // ≈30 expected in 0.15 s
+            missed = QStringLiteral("this loop ticked %1 times").arg(ticks);
+    });
 }
 
 // The sync program blocks, but on its own thread: this loop's timers run on.
@@ -201,18 +210,21 @@ void TestPipelineReal::syncRunLeavesTheCallersLoopFree()
 {
     PipelineSpec spec = presetPipeline(PipelineSpec::Mode::Sync);
     spec.itemsPerProducer = 5;
-    int ticks = 0;
-    QTimer ticker;
-    QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
-    ticker.start(5);
-    QElapsedTimer wall;
-    wall.start();
-    const Result<RealPipelineReport> report = runPipelineForRealAndWait(spec, kTimeScale);
-    ticker.stop();
-    QVERIFY(report.ok());
-    QCOMPARE(report->measured.metrics.items, 5);
-    // ≈0.75 s of wall time: a blocked loop would have ticked a few times at most.
-    QVERIFY2(ticks >= int(wall.elapsed() / 5 / 3), qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(wall.elapsed())));
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        int ticks = 0;
+        QTimer ticker;
+        QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+        ticker.start(5);
+        QElapsedTimer wall;
+        wall.start();
+        const Result<RealPipelineReport> report = runPipelineForRealAndWait(spec, kTimeScale);
+        ticker.stop();
+        QVERIFY(report.ok());
+        QCOMPARE(report->measured.metrics.items, 5);
+        // ≈0.75 s of wall time: a blocked loop would have ticked a few times at most.
+        if (ticks < int(wall.elapsed() / 5 / 3))
+            missed = QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(wall.elapsed());
+    });
 }
 
 void TestPipelineReal::cancelMidRunKeepsTheItemsDoneSoFar_data()
@@ -228,6 +240,11 @@ void TestPipelineReal::cancelMidRunKeepsTheItemsDoneSoFar()
 {
     QFETCH(bool, sync);
     const PipelineSpec spec = presetPipeline(sync ? PipelineSpec::Mode::Sync : PipelineSpec::Mode::Async);
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) { cancelAfterFiveItems(spec, missed); });
+}
+
+void TestPipelineReal::cancelAfterFiveItems(const PipelineSpec &spec, QString &missed)
+{
     RealPipelineRun run;
     QSignalSpy consumed(&run, &RealPipelineRun::itemConsumed);
     Ending finished(run);
@@ -242,7 +259,8 @@ void TestPipelineReal::cancelMidRunKeepsTheItemsDoneSoFar()
     QVERIFY(finished.wait(10'000));
     QVERIFY(cancelledAtMs >= 0);
     const qint64 endedAfterMs = finished.endedAtMs() - cancelledAtMs;
-    QVERIFY2(endedAfterMs < 100, qPrintable(QStringLiteral("%1 ms").arg(endedAfterMs)));
+    if (endedAfterMs >= 100)
+        missed = QStringLiteral("the run ended %1 ms after the cancel").arg(endedAfterMs);
     const Result<PipelineRun> &result = finished.result();
     QVERIFY(!result.ok());
     // A blocking thread may finish another item before it sees the cancel: every item signalled is kept.
@@ -267,17 +285,20 @@ void TestPipelineReal::cancelMidRunKeepsTheItemsDoneSoFar()
 void TestPipelineReal::destroyingARunningRunUnwindsIt()
 {
     for (const PipelineSpec::Mode mode : {PipelineSpec::Mode::Async, PipelineSpec::Mode::Sync}) {
-        auto run = std::make_unique<RealPipelineRun>();
-        QSignalSpy produced(run.get(), &RealPipelineRun::itemProduced);
-        run->start(presetPipeline(mode), kTimeScale);
-        QTest::qWait(300); // a few items in: producers sleeping, maybe a consumer waiting
-        QVERIFY(run->isRunning());
-        QVERIFY(produced.count() > 0);
-        QElapsedTimer wall;
-        wall.start();
-        run.reset();
-        QVERIFY2(wall.elapsed() < 100, qPrintable(QStringLiteral("%1 ms").arg(wall.elapsed())));
-        QTest::qWait(50); // queued calls of the destroyed run must find nothing to do
+        VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+            auto run = std::make_unique<RealPipelineRun>();
+            QSignalSpy produced(run.get(), &RealPipelineRun::itemProduced);
+            run->start(presetPipeline(mode), kTimeScale);
+            QTest::qWait(300); // a few items in: producers sleeping, maybe a consumer waiting
+            QVERIFY(run->isRunning());
+            QVERIFY(produced.count() > 0);
+            QElapsedTimer wall;
+            wall.start();
+            run.reset();
+            if (wall.elapsed() >= 100)
+                missed = QStringLiteral("destroying the run took %1 ms").arg(wall.elapsed());
+            QTest::qWait(50); // queued calls of the destroyed run must find nothing to do
+        });
     }
 }
 

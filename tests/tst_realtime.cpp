@@ -158,12 +158,8 @@ void TestRealtime::responsesMatchThePrediction()
     const Result<SimulationRun> predicted = simulate(threeRequests(), server);
     QVERIFY(predicted.ok());
 
-    // A busy machine can stall a thread for longer than the tolerance now and
-    // then; a real discrepancy repeats. So: up to three runs, one must match.
-    constexpr int kAttempts = 3;
-    QString mismatch;
-    std::optional<RealRunReport> matched;
-    for (int attempt = 0; attempt < kAttempts && !matched; ++attempt) {
+    std::optional<RealRunReport> last;
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
         Result<RealRunReport> real = runForRealAndWait(threeRequests(), server, kTimeScale);
         QVERIFY2(real.ok(), qPrintable(real.ok() ? QString() : real.error()));
         const Timeline &measured = real->measured.timeline;
@@ -174,47 +170,49 @@ void TestRealtime::responsesMatchThePrediction()
             QVERIFY(measured.isFinished(r));
         // Within 5 % of the prediction, or 10 ms of the real clock (a loaded
         // machine delays a wake-up by milliseconds): 50 ms of scenario time here.
-        mismatch = firstMismatch(measured, predicted->timeline, 0.05, kJitterSeconds / kTimeScale);
-        if (mismatch.isEmpty())
-            matched = std::move(real).value();
-    }
-    VERIFY_WALL_CLOCK(matched.has_value(), qPrintable(mismatch));
-    const RealRunReport *real = &*matched;
+        missed = firstMismatch(measured, predicted->timeline, 0.05, kJitterSeconds / kTimeScale);
+        last = std::move(real).value();
+    });
     // The prediction kept beside the measurement is the virtual-time run.
-    QCOMPARE(real->predicted.timeline.response(2), predicted->timeline.response(2));
+    QCOMPARE(last->predicted.timeline.response(2), predicted->timeline.response(2));
 }
 
 void TestRealtime::asyncOverlapsTheWaitsAndSyncQueues()
 {
-    const Result<RealRunReport> sync = runForRealAndWait(threeRequests(), model("sync"), 0.2);
-    const Result<RealRunReport> async = runForRealAndWait(threeRequests(), model("async"), 0.2);
-    QVERIFY(sync.ok() && async.ok());
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        const Result<RealRunReport> sync = runForRealAndWait(threeRequests(), model("sync"), 0.2);
+        const Result<RealRunReport> async = runForRealAndWait(threeRequests(), model("async"), 0.2);
+        QVERIFY(sync.ok() && async.ok());
 
-    // Sync, by hand: request 3 (arrives at 0.1) waits in the queue until 1 and 2
-    // are done (2.2 s), blamed on request 1, and answers last.
-    const Timeline &s = sync->measured.timeline;
-    const Span waited = s.span(2, 0);
-    QCOMPARE(waited.state, SpanState::Queued);
-    QCOMPARE(waited.blame, 0);
-    VERIFY_WALL_CLOCK(std::abs(toSeconds(waited.length()) - 2.1) < 0.1, // 20 ms of real time at this scale
-             qPrintable(spansText(s, 0) + QLatin1String(" | ") + spansText(s, 1) + QLatin1String(" | ") + spansText(s, 2)));
-    QVERIFY(s.end(2) > s.end(1) && s.end(1) > s.end(0));
+        // Sync, by hand: request 3 (arrives at 0.1) waits in the queue until 1 and 2
+        // are done (2.2 s), blamed on request 1, and answers last.
+        const Timeline &s = sync->measured.timeline;
+        const Span waited = s.span(2, 0);
+        QCOMPARE(waited.state, SpanState::Queued);
+        QCOMPARE(waited.blame, 0);
+        if (std::abs(toSeconds(waited.length()) - 2.1) >= 0.1) // 20 ms of real time at this scale
+            missed = QStringLiteral("sync: request 3 queued %1 s, not 2.1 s: ").arg(toSeconds(waited.length())) + spansText(s, 0)
+                + QLatin1String(" | ") + spansText(s, 1) + QLatin1String(" | ") + spansText(s, 2);
+        QVERIFY(s.end(2) > s.end(1) && s.end(1) > s.end(0));
 
-    // Async: every request starts at once (no queued time beyond a late
-    // wake-up), the short one answers first, and all three wait on io at the same moment.
-    const Timeline &a = async->measured.timeline;
-    for (RequestIndex r = 0; r < 3; ++r)
-        VERIFY_WALL_CLOCK(toSeconds(a.queuedBeforeStart(r)) < kJitterSeconds / 0.2, qPrintable(spansText(a, r)));
-    QVERIFY(a.end(2) < a.end(0) && a.end(0) < a.end(1));
-    const Nanos allWaiting = fromSeconds(0.3); // by hand: io spans [0.05,0.95], [0.1,1.2], [0.15,0.55]
-    for (RequestIndex r = 0; r < 3; ++r) {
-        bool inIo = false;
-        for (int k = 0; k < a.requestSpanCount(r); ++k) {
-            const Span span = a.span(r, k);
-            inIo = inIo || (span.state == SpanState::Io && span.start <= allWaiting && allWaiting < span.end);
+        // Async: every request starts at once (no queued time beyond a late
+        // wake-up), the short one answers first, and all three wait on io at the same moment.
+        const Timeline &a = async->measured.timeline;
+        for (RequestIndex r = 0; r < 3; ++r) {
+            if (toSeconds(a.queuedBeforeStart(r)) >= kJitterSeconds / 0.2)
+                missed = QStringLiteral("async: request %1 queued: ").arg(r + 1) + spansText(a, r);
         }
-        QVERIFY2(inIo, qPrintable(QStringLiteral("request %1 is not waiting on io at 0.3 s").arg(r + 1)));
-    }
+        QVERIFY(a.end(2) < a.end(0) && a.end(0) < a.end(1));
+        const Nanos allWaiting = fromSeconds(0.3); // by hand: io spans [0.05,0.95], [0.1,1.2], [0.15,0.55]
+        for (RequestIndex r = 0; r < 3; ++r) {
+            bool inIo = false;
+            for (int k = 0; k < a.requestSpanCount(r); ++k) {
+                const Span span = a.span(r, k);
+                inIo = inIo || (span.state == SpanState::Io && span.start <= allWaiting && allWaiting < span.end);
+            }
+            QVERIFY2(inIo, qPrintable(QStringLiteral("request %1 is not waiting on io at 0.3 s").arg(r + 1)));
+        }
+    });
 }
 
 void TestRealtime::cpuBoundWorkNeedsProcessesNotThreads()
@@ -225,26 +223,34 @@ void TestRealtime::cpuBoundWorkNeedsProcessesNotThreads()
     // on 2 processes with 2 cores, two at a time (0.5 s).
     const Scenario scenario = openScenario({request(0, {cpu(0.25)}), request(0, {cpu(0.25)}), request(0, {cpu(0.25)}),
                                             request(0, {cpu(0.25)})});
-    const Result<RealRunReport> threads = runForRealAndWait(scenario, threadsWithGil(), 0.2);
-    const Result<RealRunReport> processes = runForRealAndWait(scenario, processesOnTwoCores(), 0.2);
-    QVERIFY2(threads.ok(), qPrintable(threads.ok() ? QString() : threads.error()));
-    QVERIFY2(processes.ok(), qPrintable(processes.ok() ? QString() : processes.error()));
+    // What a busy machine can only make later (a response, a makespan) is
+    // bounded below on every run; how much later, and the shares of a core
+    // the threads got, are wall-clock bounds.
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        const Result<RealRunReport> threads = runForRealAndWait(scenario, threadsWithGil(), 0.2);
+        const Result<RealRunReport> processes = runForRealAndWait(scenario, processesOnTwoCores(), 0.2);
+        QVERIFY2(threads.ok(), qPrintable(threads.ok() ? QString() : threads.error()));
+        QVERIFY2(processes.ok(), qPrintable(processes.ok() ? QString() : processes.error()));
 
-    const Timeline &shared = threads->measured.timeline;
-    QCOMPARE(mostCpuAtOnce(shared), 4);
-    for (RequestIndex r = 0; r < 4; ++r) {
-        QVERIFY2(toSeconds(shared.queuedBeforeStart(r)) < kJitterSeconds / 0.2, qPrintable(spansText(shared, r)));
-        const Span span = shared.span(r, shared.requestSpanCount(r) - 1); // the one cpu span, after a thread took it up
-        QCOMPARE(span.state, SpanState::Cpu);
-        QCOMPARE(span.work, fromSeconds(0.25));
-        QVERIFY2(span.share() > 0.2 && span.share() <= 0.27, qPrintable(spansText(shared, r)));
-        QVERIFY2(toSeconds(shared.response(r)) >= 0.85, qPrintable(spansText(shared, r)));
-    }
-    QCOMPARE(mostCpuAtOnce(processes->measured.timeline), 2);
-    const double serial = threads->measured.metrics.makespanSeconds;
-    const double parallel = processes->measured.metrics.makespanSeconds;
-    QVERIFY2(serial >= 0.95 && serial < 1.3, qPrintable(QString::number(serial)));
-    QVERIFY2(parallel >= 0.45 && parallel < 0.75 * serial, qPrintable(QStringLiteral("%1 vs %2").arg(parallel).arg(serial)));
+        const Timeline &shared = threads->measured.timeline;
+        QCOMPARE(mostCpuAtOnce(shared), 4);
+        for (RequestIndex r = 0; r < 4; ++r) {
+            const Span span = shared.span(r, shared.requestSpanCount(r) - 1); // the one cpu span, after a thread took it up
+            QCOMPARE(span.state, SpanState::Cpu);
+            QCOMPARE(span.work, fromSeconds(0.25));
+            QVERIFY2(toSeconds(shared.response(r)) >= 0.85, qPrintable(spansText(shared, r)));
+            if (toSeconds(shared.queuedBeforeStart(r)) >= kJitterSeconds / 0.2 || span.share() <= 0.2 || span.share() > 0.27)
+                missed = QStringLiteral("under the GIL, request %1 queued or did not get a quarter of a core: ").arg(r + 1)
+                    + spansText(shared, r);
+        }
+        QCOMPARE(mostCpuAtOnce(processes->measured.timeline), 2);
+        const double serial = threads->measured.metrics.makespanSeconds;
+        const double parallel = processes->measured.metrics.makespanSeconds;
+        QVERIFY2(serial >= 0.95, qPrintable(QString::number(serial)));
+        QVERIFY2(parallel >= 0.45, qPrintable(QString::number(parallel)));
+        if (serial >= 1.3 || parallel >= 0.75 * serial)
+            missed = QStringLiteral("makespan %1 s on 2 processes against %2 s under the GIL").arg(parallel).arg(serial);
+    });
 }
 
 void TestRealtime::theCoresPresetRunsAsPredicted_data()
@@ -271,16 +277,12 @@ void TestRealtime::theCoresPresetRunsAsPredicted()
     QVERIFY(preset.ok());
     const Result<ServerModel> server = preset->modelNamed(model).resolve();
     QVERIFY(server.ok());
-    QString mismatch;
-    for (int attempt = 0; attempt < 3; ++attempt) { // a busy machine may stall one run; a real discrepancy repeats
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
         const Result<RealRunReport> real = runForRealAndWait(*preset, *server, kTimeScale);
         QVERIFY2(real.ok(), qPrintable(real.ok() ? QString() : real.error()));
         QCOMPARE(real->measured.timeline.requestCount(), real->predicted.timeline.requestCount());
-        mismatch = firstMismatch(real->measured.timeline, real->predicted.timeline, 0.10, kPreemptedSeconds / kTimeScale);
-        if (mismatch.isEmpty())
-            break;
-    }
-    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        missed = firstMismatch(real->measured.timeline, real->predicted.timeline, 0.10, kPreemptedSeconds / kTimeScale);
+    });
 }
 
 void TestRealtime::aClosedClientSendsAsPredicted_data()
@@ -297,11 +299,15 @@ void TestRealtime::aClosedClientSendsAsPredicted()
     scenario.client.kind = ClientModel::Kind::Closed;
     scenario.client.connections = 2;
     scenario.client.duration = fromSeconds(1.05); // not on an answer's time: 10 (sync) or 20 (async) answers
-    const Result<RealRunReport> real = runForRealAndWait(scenario, server, 0.2);
-    QVERIFY2(real.ok(), qPrintable(real.ok() ? QString() : real.error()));
     const qint64 expected = server.concurrency == ServerModel::Concurrency::EventLoop ? 20 : 10;
-    QCOMPARE(real->predicted.metrics.completed, expected);
-    VERIFY_WALL_CLOCK(std::abs(real->measured.metrics.completed - expected) <= 1, qPrintable(QString::number(real->measured.metrics.completed)));
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        const Result<RealRunReport> real = runForRealAndWait(scenario, server, 0.2);
+        QVERIFY2(real.ok(), qPrintable(real.ok() ? QString() : real.error()));
+        QCOMPARE(real->predicted.metrics.completed, expected);
+        // A late wake-up pushes an answer past the end of the run.
+        if (std::abs(real->measured.metrics.completed - expected) > 1)
+            missed = QStringLiteral("%1 answers, predicted %2").arg(real->measured.metrics.completed).arg(expected);
+    });
 }
 
 void TestRealtime::cancelEndsTheRunQuickly_data()
@@ -319,31 +325,35 @@ void TestRealtime::cancelEndsTheRunQuickly()
     // 0.5 s) and request 3 waits on io or in the queue — for far longer than
     // the test waits.
     const Scenario scenario = openScenario({request(0, {io(0.1)}), request(0, {cpu(0.4), io(30)}), request(0, {io(30)})});
-    RealRun run;
-    Outcomes finished(run);
-    QElapsedTimer sinceCancel;
-    connect(&run, &RealRun::requestFinished, this, [&](qint32 request) {
-        if (request == 0)
-            QTimer::singleShot(100, &run, [&] {
-                sinceCancel.start();
-                run.cancel();
-            });
-    });
-    run.start(scenario, server, 1.0);
-    QVERIFY(finished.wait(5000));
-    const qint64 cancelMs = sinceCancel.elapsed();
-    QVERIFY(sinceCancel.isValid());
-    VERIFY_WALL_CLOCK(cancelMs <= 100, qPrintable(QStringLiteral("%1 ms").arg(cancelMs)));
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        RealRun run;
+        Outcomes finished(run);
+        QElapsedTimer sinceCancel;
+        connect(&run, &RealRun::requestFinished, &run, [&](qint32 request) {
+            if (request == 0)
+                QTimer::singleShot(100, &run, [&] {
+                    sinceCancel.start();
+                    run.cancel();
+                });
+        });
+        run.start(scenario, server, 1.0);
+        QVERIFY(finished.wait(5000));
+        const qint64 cancelMs = sinceCancel.elapsed();
+        QVERIFY(sinceCancel.isValid());
+        if (cancelMs > 100)
+            missed = QStringLiteral("the run ended %1 ms after the cancel").arg(cancelMs);
 
-    const Result<SimulationRun> &result = finished.first();
-    QVERIFY(!result.ok());
-    QVERIFY2(result.error().contains(QLatin1String("cancelled")), qPrintable(result.error()));
-    QVERIFY(!run.isRunning());
-    const Timeline &timeline = run.timeline();
-    QVERIFY(timeline.requestCount() >= 2);
-    QVERIFY(timeline.isFinished(0));
-    VERIFY_WALL_CLOCK(std::abs(toSeconds(timeline.response(0)) - 0.1) < 2 * kJitterSeconds, qPrintable(spansText(timeline, 0)));
-    QVERIFY(!timeline.isFinished(1));
+        const Result<SimulationRun> &result = finished.first();
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().contains(QLatin1String("cancelled")), qPrintable(result.error()));
+        QVERIFY(!run.isRunning());
+        const Timeline &timeline = run.timeline();
+        QVERIFY(timeline.requestCount() >= 2);
+        QVERIFY(timeline.isFinished(0));
+        if (std::abs(toSeconds(timeline.response(0)) - 0.1) >= 2 * kJitterSeconds)
+            missed = QStringLiteral("request 1 answered late: ") + spansText(timeline, 0);
+        QVERIFY(!timeline.isFinished(1));
+    });
 }
 
 void TestRealtime::signalsReportEachRequest()
@@ -426,7 +436,9 @@ void TestRealtime::absurdRunsAreRefused()
     const Result<RealRunReport> real = runForRealAndWait(scenario, server, timeScale);
     QVERIFY(!real.ok());
     QVERIFY2(real.error().contains(mention), qPrintable(real.error()));
-    QVERIFY2(clock.elapsed() < 2000, "refused before running");
+    // One-sided and generous, so measured once: the shortest run refused here
+    // would take minutes, a refusal takes microseconds.
+    VERIFY_WALL_CLOCK(clock.elapsed() < 2000, "refused before running");
 }
 
 QTEST_GUILESS_MAIN(TestRealtime)

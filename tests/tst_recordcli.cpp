@@ -8,6 +8,7 @@
 #include "closedport.h"
 #include "latencylabprocess.h"
 #include "resultcheck.h"
+#include "wallclock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -220,27 +221,31 @@ void TestRecordCli::recordAgainstServe()
     // 4 connections for 1.05 s against 0.1 s answers: by hand, 10 answers per
     // connection (the 10th at 1.0 s), 40 in all; a loaded machine may cost a
     // few at the end, never add any.
-    Outcome outcome;
     const QString url = QStringLiteral("http://127.0.0.1:%1/api/sun").arg(port);
-    QVERIFY(runLatencyLab(QStringList{QStringLiteral("record"), url} + words("--connections 4 --duration 1.05 --json"), outcome));
-    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
-    QCOMPARE(outcome.err, QString());
-    QJsonParseError error;
-    const QJsonObject json = QJsonDocument::fromJson(outcome.out.toUtf8(), &error).object();
-    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(outcome.out));
-    for (const QString &key : words("model requests completed timeouts makespan_s throughput_rps latency_s url mode connections "
-                                    "duration_s timeout_s errors errors_by_kind unfinished status_codes"))
-        QVERIFY2(json.contains(key), qPrintable(key));
-    QCOMPARE(json[QStringLiteral("url")].toString(), url);
-    QCOMPARE(json[QStringLiteral("mode")].toString(), QStringLiteral("concurrent"));
-    QCOMPARE(json[QStringLiteral("connections")].toInt(), 4);
-    const qint64 completed = json[QStringLiteral("completed")].toInteger();
-    QVERIFY2(completed >= 34 && completed <= 40, qPrintable(outcome.out));
-    QCOMPARE(json[QStringLiteral("timeouts")].toInteger(), 0);
-    QCOMPARE(json[QStringLiteral("errors")].toInteger(), 0);
-    QCOMPARE(json[QStringLiteral("status_codes")].toObject()[QStringLiteral("200")].toInteger(), completed);
-    const double mean = json[QStringLiteral("latency_s")].toObject()[QStringLiteral("mean")].toDouble();
-    QVERIFY2(mean >= 0.1 && mean < 0.13, qPrintable(outcome.out));
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        Outcome outcome;
+        QVERIFY(runLatencyLab(QStringList{QStringLiteral("record"), url} + words("--connections 4 --duration 1.05 --json"), outcome));
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        QCOMPARE(outcome.err, QString());
+        QJsonParseError error;
+        const QJsonObject json = QJsonDocument::fromJson(outcome.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(outcome.out));
+        for (const QString &key : words("model requests completed timeouts makespan_s throughput_rps latency_s url mode connections "
+                                        "duration_s timeout_s errors errors_by_kind unfinished status_codes"))
+            QVERIFY2(json.contains(key), qPrintable(key));
+        QCOMPARE(json[QStringLiteral("url")].toString(), url);
+        QCOMPARE(json[QStringLiteral("mode")].toString(), QStringLiteral("concurrent"));
+        QCOMPARE(json[QStringLiteral("connections")].toInt(), 4);
+        const qint64 completed = json[QStringLiteral("completed")].toInteger();
+        QVERIFY2(completed <= 40, qPrintable(outcome.out));
+        QCOMPARE(json[QStringLiteral("timeouts")].toInteger(), 0);
+        QCOMPARE(json[QStringLiteral("errors")].toInteger(), 0);
+        QCOMPARE(json[QStringLiteral("status_codes")].toObject()[QStringLiteral("200")].toInteger(), completed);
+        const double mean = json[QStringLiteral("latency_s")].toObject()[QStringLiteral("mean")].toDouble();
+        QVERIFY2(mean >= 0.1, qPrintable(outcome.out));
+        if (completed < 34 || mean >= 0.13)
+            missed = QStringLiteral("%1 answers of 40, mean latency %2 s").arg(completed).arg(mean);
+    });
 
     QVERIFY(stopWith(serve, SIGTERM));
     QCOMPARE(serve.exitCode(), 0);

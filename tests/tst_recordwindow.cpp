@@ -10,9 +10,11 @@
 #include "run/recorddialog.h"
 #include "run/recordsession.h"
 #include "window/mainwindow.h"
+#include "wallclock.h"
 #include "windowexport.h"
 
 #include "model/presets.h"
+#include "net/demoserver.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -61,6 +64,7 @@ private Q_SLOTS:
     void aCancelledRecordingKeepsItsRows();
     void aServerThatIsNotThereIsReported();
     void closingTheWindowWhileRecordingStopsEverything();
+    void closingTheWindowWhileRecordingClosesItsConnections();
 
 private:
     std::unique_ptr<Ui::MainWindow> m_window;
@@ -147,22 +151,26 @@ void TestRecordWindow::theDemoServerIsRecordedSyncThenAsync()
     Ui::RecordSession *session = m_window->recordSession();
     QTabWidget *tabs = m_window->chartTabs();
     QVERIFY(!tabs->isTabVisible(tabs->indexOf(m_window->recordedView())));
-    m_window->startRecording(Core::RecordPlan::demoComparison(1, 300 * kMs, load));
-    QVERIFY(session->isRunning());
-    QCOMPARE(tabs->currentWidget(), m_window->recordedView());
-    QVERIFY(tabs->isTabVisible(tabs->indexOf(m_window->recordedLoadView())));
-    QVERIFY(waitUntilStopped(*session, 30'000));
-    QVERIFY2(!m_window->statusText().contains(QStringLiteral("failed")), qPrintable(m_window->statusText()));
+    // How many answers fit in 2 s follows real time.
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        m_window->startRecording(Core::RecordPlan::demoComparison(1, 300 * kMs, load));
+        QVERIFY(session->isRunning());
+        QCOMPARE(tabs->currentWidget(), m_window->recordedView());
+        QVERIFY(tabs->isTabVisible(tabs->indexOf(m_window->recordedLoadView())));
+        QVERIFY(waitUntilStopped(*session, 30'000));
+        QVERIFY2(!m_window->statusText().contains(QStringLiteral("failed")), qPrintable(m_window->statusText()));
 
-    QCOMPARE(session->recordings().size(), 2);
-    const Core::Metrics &sync = session->recordings()[0].run.metrics;
-    const Core::Metrics &async = session->recordings()[1].run.metrics;
-    qInfo("sync: %lld answered, %lld timeouts; async: %lld answered, %lld timeouts", sync.completed, sync.timeouts, async.completed,
-          async.timeouts);
-    QVERIFY2(sync.completed >= 5 && sync.completed <= 7, qPrintable(QString::number(sync.completed)));
-    QCOMPARE(sync.timeouts, sync.completed - 1);
-    QVERIFY2(std::abs(async.completed - 24) <= 24 * 15 / 100, qPrintable(QString::number(async.completed)));
-    QCOMPARE(async.timeouts, 0);
+        QCOMPARE(session->recordings().size(), 2);
+        const Core::Metrics &sync = session->recordings()[0].run.metrics;
+        const Core::Metrics &async = session->recordings()[1].run.metrics;
+        qInfo("sync: %lld answered, %lld timeouts; async: %lld answered, %lld timeouts", sync.completed, sync.timeouts,
+              async.completed, async.timeouts);
+        QVERIFY2(sync.completed <= 7, qPrintable(QString::number(sync.completed)));
+        QCOMPARE(sync.timeouts, sync.completed - 1);
+        QCOMPARE(async.timeouts, 0);
+        if (sync.completed < 5 || std::abs(async.completed - 24) > 24 * 15 / 100)
+            missed = QStringLiteral("sync %1 answers (by hand 6), async %2 (by hand 24)").arg(sync.completed).arg(async.completed);
+    });
 
     // Both on the Recorded chart and load view, named and coloured like their predictions.
     const Ui::GanttChart &chart = m_window->recordedView()->chart();
@@ -191,24 +199,27 @@ void TestRecordWindow::aCancelledRecordingKeepsItsRows()
     load.connections = 4;
     load.duration = 20'000 * kMs;
     Ui::RecordSession *session = m_window->recordSession();
-    m_window->startRecording(Core::RecordPlan::demoComparison(2, 100 * kMs, load));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusText().contains(QStringLiteral("1 of 2")), 5'000);
-    QTest::qWait(500); // a few answers in
     auto *cancel = m_window->findChild<QPushButton *>(QStringLiteral("cancelRecording"));
     QVERIFY(cancel);
-    QElapsedTimer sinceCancel;
-    sinceCancel.start();
-    cancel->click();
-    QVERIFY(waitUntilStopped(*session, 5'000));
-    qInfo("the recording stopped %lld ms after the click on Cancel", sinceCancel.elapsed());
-    QVERIFY(sinceCancel.elapsed() <= 100);
-    QVERIFY2(m_window->statusText().contains(QStringLiteral("cancelled")), qPrintable(m_window->statusText()));
-    // The sync recording so far stays, with what was in flight as unfinished rows; the async one never started.
-    QCOMPARE(session->recordings().size(), 1);
-    const Core::Timeline &timeline = session->recordings().first().run.timeline;
-    QVERIFY(timeline.requestCount() >= 4);
-    QCOMPARE(m_window->recordedView()->chart().sections.size(), 1);
-    QVERIFY(m_window->actions().recordDemo->isEnabled());
+    VERIFY_WALL_CLOCK_BEST_OF_THREE([&](QString &missed) {
+        m_window->startRecording(Core::RecordPlan::demoComparison(2, 100 * kMs, load));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusText().contains(QStringLiteral("1 of 2")), 5'000);
+        QTest::qWait(500); // a few answers in
+        QElapsedTimer sinceCancel;
+        sinceCancel.start();
+        cancel->click();
+        QVERIFY(waitUntilStopped(*session, 5'000));
+        qInfo("the recording stopped %lld ms after the click on Cancel", sinceCancel.elapsed());
+        if (sinceCancel.elapsed() > 100)
+            missed = QStringLiteral("the recording stopped %1 ms after the click on Cancel").arg(sinceCancel.elapsed());
+        QVERIFY2(m_window->statusText().contains(QStringLiteral("cancelled")), qPrintable(m_window->statusText()));
+        // The sync recording so far stays, with what was in flight as unfinished rows; the async one never started.
+        QCOMPARE(session->recordings().size(), 1);
+        const Core::Timeline &timeline = session->recordings().first().run.timeline;
+        QVERIFY(timeline.requestCount() >= 4);
+        QCOMPARE(m_window->recordedView()->chart().sections.size(), 1);
+        QVERIFY(m_window->actions().recordDemo->isEnabled());
+    });
 }
 
 void TestRecordWindow::aServerThatIsNotThereIsReported()
@@ -241,12 +252,47 @@ void TestRecordWindow::closingTheWindowWhileRecordingStopsEverything()
     window->startRecording(Core::RecordPlan::demoComparison(2, 50 * kMs, load));
     QTRY_VERIFY_WITH_TIMEOUT(window->statusText().contains(QStringLiteral("1 of 2")), 5'000);
     QTest::qWait(300); // requests in flight, others queued at the server
-    QVERIFY(window->recordSession()->isRunning());
+    const QPointer<Ui::RecordSession> session = window->recordSession();
+    QVERIFY(session->isRunning());
     QElapsedTimer clock;
     clock.start();
-    window.reset();
-    qInfo("the window closed in %lld ms while recording", clock.elapsed());
+    window.reset(); // a demo server thread still running would abort the process here
+    const qint64 closedMs = clock.elapsed();
+    qInfo("the window closed in %lld ms while recording", closedMs);
+    QVERIFY(session.isNull());
+    // Stopping is a cancel and a thread's join, milliseconds: one-sided and
+    // generous, so measured once.
+    VERIFY_WALL_CLOCK(closedMs < 1000, qPrintable(QStringLiteral("%1 ms").arg(closedMs)));
     QTest::qWait(200); // anything still queued for it would run now
+}
+
+// The same with a server this test runs and watches: once the window is
+// gone, every connection the recorder had open is closed and no request
+// comes after.
+void TestRecordWindow::closingTheWindowWhileRecordingClosesItsConnections()
+{
+    Core::DemoServer::Config config;
+    config.model = Core::DemoServer::Model::Async;
+    config.delay = 50 * kMs;
+    Core::DemoServer server(config);
+    const Core::Result<quint16> port = server.listen(0);
+    QVERIFY(port);
+    Core::RecordOptions options;
+    options.url = server.url();
+    options.connections = 8;
+    options.duration = 10'000 * kMs;
+    auto window = std::make_unique<Ui::MainWindow>();
+    window->startRecording(Core::RecordPlan::server(options));
+    QVERIFY(window->recordSession()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(server.connectionCount() == 8 && server.answeredCount() >= 8, 5'000);
+
+    window.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(server.connectionCount() == 0, 2'000);
+    const qint64 answered = server.answeredCount();
+    QTest::qWait(200); // four delays: a recorder still running would have asked again
+    QCOMPARE(server.answeredCount(), answered);
+    QCOMPARE(server.connectionCount(), 0);
+    QCOMPARE(server.busyWorkers(), 0);
 }
 
 QTEST_MAIN(TestRecordWindow)

@@ -1,6 +1,7 @@
 #include "base/numberformat.h"
 #include "engine/report.h"
 #include "model/timelinecsv.h"
+#include "unwritablepath.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,7 @@
 #include <cmath>
 
 using namespace LatencyLab::Core;
+using namespace LatencyLab::Tests;
 
 namespace {
 
@@ -359,7 +361,7 @@ void TestReport::csvToAnUnwritablePathFailsAndLeavesNoFile_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addRow("a folder that does not exist") << QStringLiteral("no/such/folder/timeline.csv");
-    QTest::addRow("a path under /proc") << QStringLiteral("/proc/forbidden/x.csv");
+    QTest::addRow("a path through a regular file") << kRegularFileName + QStringLiteral("/timeline.csv");
 }
 
 void TestReport::csvToAnUnwritablePathFailsAndLeavesNoFile()
@@ -367,6 +369,7 @@ void TestReport::csvToAnUnwritablePathFailsAndLeavesNoFile()
     QFETCH(QString, path);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
+    regularFileIn(dir.path());
     const QString target = QDir::isAbsolutePath(path) ? path : dir.filePath(path);
 
     const Status written = writeTimelineCsv(handBuiltTimeline(), target);

@@ -75,7 +75,7 @@ private Q_SLOTS:
     void cancelKeepsWhatWasAnswered();
 
 private:
-    void openThreeRequests(double timeScale);
+    void openThreeRequests(double timeScale, const Core::Scenario &scenario = *Core::Presets::load(QStringLiteral("three-requests")));
     bool waitForRunEnd(QSignalSpy &running);
 
     QTemporaryDir m_settingsFolder;
@@ -101,10 +101,10 @@ void TestRunWindow::cleanup()
     m_window.reset();
 }
 
-void TestRunWindow::openThreeRequests(double timeScale)
+void TestRunWindow::openThreeRequests(double timeScale, const Core::Scenario &scenario)
 {
     QSignalSpy shown(m_window.get(), &MainWindow::chartsShown);
-    m_window->showPreset(QStringLiteral("three-requests"), *Core::Presets::load(QStringLiteral("three-requests")));
+    m_window->showPreset(QStringLiteral("three-requests"), scenario);
     m_window->show();
     QVERIFY(shown.size() > 0 || shown.wait(kComputeTimeoutMs));
     QComboBox *scale = m_window->timeScaleBox();
@@ -191,24 +191,33 @@ void TestRunWindow::runShowsPredictedOverMeasured()
 
 void TestRunWindow::cancelKeepsWhatWasAnswered()
 {
-    // At 1× three-requests takes seconds: time to see it grow, then cancel.
-    openThreeRequests(1.0);
+    // Three requests and, queued behind them, a fourth waiting a minute, at
+    // 1×: the first answer comes after a second, and the run is certainly
+    // still going when Cancel is pressed.
+    Core::Scenario scenario = *Core::Presets::load(QStringLiteral("three-requests"));
+    Core::RequestSpec minute;
+    minute.name = QStringLiteral("Request 4");
+    minute.arrival = Core::fromSeconds(0.2);
+    minute.steps = {Core::Step{Core::StepKind::Io, Core::fromSeconds(60)}};
+    scenario.requests << minute;
+    openThreeRequests(1.0, scenario);
     const Ui::WindowActions &a = m_window->actions();
     QCOMPARE(a.cancelRun->shortcut(), Ui::Shortcuts::cancel());
     QSignalSpy running(m_window->realRunPanel(), &Ui::RealRunPanel::runningChanged);
     a.run->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(measuredSoFar(*m_window) >= 1, kRunTimeoutMs);
-    if (m_window->realRunPanel()->isRunning()) {
-        QVERIFY(m_window->measuredView()->chart().sections.size() == 2); // the live chart
-        a.cancelRun->trigger();
-    }
+    QVERIFY(m_window->realRunPanel()->isRunning());
+    QCOMPARE(m_window->measuredView()->chart().sections.size(), 2); // the live chart
+    QVERIFY(a.cancelRun->isEnabled());
+    a.cancelRun->trigger();
     QVERIFY(waitForRunEnd(running));
 
-    QVERIFY(measuredSoFar(*m_window) >= 1);
-    QVERIFY2(m_window->statusText().startsWith(QStringLiteral("Cancelled"))
-                 || m_window->statusText().startsWith(QStringLiteral("measured within ")), // the machine outran the cancel
-             qPrintable(m_window->statusText()));
+    QVERIFY(!m_window->realRunPanel()->isRunning());
+    const qsizetype answered = measuredSoFar(*m_window);
+    QVERIFY2(answered >= 1 && answered < 4, qPrintable(QString::number(answered))); // the minute's request never answered
+    QVERIFY2(m_window->statusText().startsWith(QStringLiteral("Cancelled")), qPrintable(m_window->statusText()));
     QVERIFY(a.run->isEnabled());
+    QVERIFY(!a.cancelRun->isEnabled());
 }
 
 QTEST_MAIN(TestRunWindow)

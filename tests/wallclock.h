@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QTest>
 
 // Checks of real elapsed time — a run against its prediction, how soon a
@@ -20,4 +21,41 @@ inline constexpr bool kWallClockChecksApply = true;
             QVERIFY2(condition, message);                                                                              \
         else if (!(condition))                                                                                         \
             qWarning("wall-clock bound missed under the sanitizers (not a failure here): %s: %s", #condition, message); \
+    } while (false)
+
+// A loaded machine stalls a thread or a timer for tens of milliseconds now
+// and then; a real fault repeats. So a wall-clock bound is measured up to
+// three times and must hold once. A miss under the sanitizers is only
+// reported, so it is measured once there.
+inline constexpr int kWallClockAttempts = kWallClockChecksApply ? 3 : 1;
+
+// Runs `attempt(QString &missed)` until it leaves `missed` empty, at most
+// kWallClockAttempts times. Each attempt repeats the whole measured run and
+// checks what must hold on every run (counts, order, states) with
+// QVERIFY/QCOMPARE, which end the attempts at once; it writes into `missed`
+// which wall-clock bound it missed and by how much. Every miss is printed.
+// Returns the last miss, empty when an attempt held every bound.
+template<typename Attempt>
+QString wallClockBestOfThree(Attempt &&attempt)
+{
+    QString missed;
+    for (int round = 1; round <= kWallClockAttempts; ++round) {
+        missed.clear();
+        attempt(missed);
+        if (missed.isEmpty() || QTest::currentTestFailed())
+            break;
+        qWarning("wall-clock attempt %d of %d missed: %s", round, kWallClockAttempts, qPrintable(missed));
+    }
+    return missed;
+}
+
+// The test slot's check: `attempt` as above; a failed QVERIFY inside it ends
+// the slot, and a bound missed on every attempt fails it (VERIFY_WALL_CLOCK).
+// Variadic so that a lambda's commas need no parentheses.
+#define VERIFY_WALL_CLOCK_BEST_OF_THREE(...)                                                                           \
+    do {                                                                                                               \
+        const QString wallClockMiss_ = wallClockBestOfThree(__VA_ARGS__);                                              \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+        VERIFY_WALL_CLOCK(wallClockMiss_.isEmpty(), qPrintable(wallClockMiss_));                                       \
     } while (false)
