@@ -220,7 +220,12 @@ void TestWindowSettings::layoutAndPanelsPersist()
 
     auto next = newWindow();
     QVERIFY(show(*next, QStringLiteral("three-requests")));
-    QCOMPARE(next->size(), size);
+    // The saved width, and at least the saved height: a window grows to its
+    // widgets' minimum, and on a loaded machine the restored one's minimum
+    // height was seen to be larger while its first chart was computed.
+    QCOMPARE(next->size().width(), size.width());
+    QVERIFY2(next->size().height() >= size.height(),
+             qPrintable(QStringLiteral("saved %1 px high, restored %2").arg(size.height()).arg(next->size().height())));
     QVERIFY(next->explainerPanel()->isVisible());
     QVERIFY(next->actions().explain->isChecked());
 }
