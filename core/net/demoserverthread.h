@@ -2,7 +2,6 @@
 
 #include "net/demoserver.h"
 
-#include <QThread>
 #include <QUrl>
 
 #include <memory>
@@ -16,7 +15,7 @@ namespace LatencyLab::Core {
 class DemoServerThread
 {
 public:
-    DemoServerThread() = default;
+    DemoServerThread();
     // Stops the server and its thread.
     ~DemoServerThread();
     DemoServerThread(const DemoServerThread &) = delete;
@@ -26,13 +25,12 @@ public:
     // /api/sun URL. A server already running is stopped first.
     Result<QUrl> start(const DemoServer::Config &config);
     void stop();
-    bool isRunning() const { return m_server != nullptr; }
+    bool isRunning() const { return m_thread != nullptr; }
     QString describe() const { return m_description; }
 
 private:
-    std::unique_ptr<QThread> m_thread;
-    std::unique_ptr<QObject> m_context; // lives on m_thread: where work for it is queued
-    DemoServer *m_server = nullptr; // lives on m_thread
+    class Runner;
+    std::unique_ptr<Runner> m_thread;
     QString m_description;
 };
 

@@ -2,6 +2,7 @@
 
 #include "pipeline/pipelinecoroutines.h"
 #include "realtime/cpuspin.h"
+#include "realtime/poolhandover.h"
 
 namespace LatencyLab::Core {
 
@@ -91,10 +92,12 @@ void PipelineRealtimeEnvironment::startWork(qint32 actor, Nanos duration)
     m_deadlines.hold();
     m_working = true;
     const Nanos realDuration = m_clock.toReal(duration);
-    auto spin = [this, actor, realDuration] {
+    std::function<void()> spin = [this, actor, realDuration] {
+        PoolHandOver::received();
         spinFor(realDuration, m_lifecycle.stopFlag());
         QMetaObject::invokeMethod(m_lifecycle.context(), [this, actor] { workDone(actor); }, Qt::QueuedConnection);
     };
+    PoolHandOver::sent();
     m_workThread.start(std::move(spin));
 }
 

@@ -2,6 +2,7 @@
 
 #include "engine/requesthandler.h"
 #include "realtime/cpuspin.h"
+#include "realtime/poolhandover.h"
 #include "realtime/realrunlimits.h"
 
 #include <algorithm>
@@ -154,10 +155,12 @@ void RealtimeEnvironment::startCpu(qint32 slot)
     const ServerResources::Slot &s = m_resources.slot(slot);
     const Nanos turn = m_turn > 0 ? std::min(m_turn, s.cpuLeft) : s.cpuLeft;
     const Nanos turnEnd = m_clock.toReal(s.turnStart + turn);
-    auto spin = [this, slot, turn, turnEnd] {
+    std::function<void()> spin = [this, slot, turn, turnEnd] {
+        PoolHandOver::received();
         spinFor(std::max<Nanos>(0, turnEnd - m_clock.realNow()), m_lifecycle.stopFlag());
         QMetaObject::invokeMethod(m_lifecycle.context(), [this, slot, turn] { turnDone(slot, turn); }, Qt::QueuedConnection);
     };
+    PoolHandOver::sent();
     m_cpuPool.start(std::move(spin));
 }
 
