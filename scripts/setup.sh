@@ -6,8 +6,11 @@
 #   ./scripts/setup.sh test    install missing packages, build, run every test;
 #                              then the sanitizer suite (AddressSanitizer and
 #                              UndefinedBehaviorSanitizer, build-sanitize/) and
-#                              the fuzzer (clang + libFuzzer, build-fuzz/) for
-#                              LATENCYLAB_FUZZ_SECONDS (default 30); fails if any fails
+#                              the threaded tests under ThreadSanitizer
+#                              (build-tsan/, scripts/tsan.sh) and the fuzzers
+#                              (clang + libFuzzer, build-fuzz/) for
+#                              LATENCYLAB_FUZZ_SECONDS each (default 30);
+#                              fails if any fails
 #   ./scripts/setup.sh packages print the Debian packages this script installs
 #
 # Packages are installed with apt-get only when one is missing (with sudo
@@ -147,6 +150,7 @@ main() {
             local failed=0
             run_tests "$BUILD_DIR" || failed=1
             sanitizer_tests || failed=1
+            "$REPO_ROOT/scripts/tsan.sh" || failed=1
             fuzz_tests || failed=1
             if ((failed)); then
                 echo "setup: some tests failed (see above)" >&2

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/threadhandover.h"
+
 #include <QMetaObject>
 #include <QObject>
 #include <QtGlobal>
@@ -96,13 +98,10 @@ public:
     template<typename Deliver>
     void deliverLater(QObject *context, const Job &job, Deliver &&deliver)
     {
-        QMetaObject::invokeMethod(
-            context,
-            [this, job, deliver = std::forward<Deliver>(deliver)]() mutable {
-                if (isLatest(job))
-                    deliver();
-            },
-            Qt::QueuedConnection);
+        ThreadHandOver::queueCall(context, [this, job, deliver = std::forward<Deliver>(deliver)]() mutable {
+            if (isLatest(job))
+                deliver();
+        });
     }
 
 private:

@@ -1,8 +1,8 @@
 #include "pipeline/pipelinerealtimeenvironment.h"
 
+#include "base/threadhandover.h"
 #include "pipeline/pipelinecoroutines.h"
 #include "realtime/cpuspin.h"
-#include "realtime/poolhandover.h"
 
 namespace LatencyLab::Core {
 
@@ -93,11 +93,11 @@ void PipelineRealtimeEnvironment::startWork(qint32 actor, Nanos duration)
     m_working = true;
     const Nanos realDuration = m_clock.toReal(duration);
     std::function<void()> spin = [this, actor, realDuration] {
-        PoolHandOver::received();
+        ThreadHandOver::received();
         spinFor(realDuration, m_lifecycle.stopFlag());
-        QMetaObject::invokeMethod(m_lifecycle.context(), [this, actor] { workDone(actor); }, Qt::QueuedConnection);
+        ThreadHandOver::queueCall(m_lifecycle.context(), [this, actor] { workDone(actor); });
     };
-    PoolHandOver::sent();
+    ThreadHandOver::sent();
     m_workThread.start(std::move(spin));
 }
 

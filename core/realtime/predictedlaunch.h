@@ -1,8 +1,8 @@
 #pragma once
 
 #include "base/result.h"
+#include "base/threadhandover.h"
 
-#include <QtConcurrent>
 
 #include <QCoroFuture>
 #include <QCoroTask>
@@ -35,8 +35,9 @@ QCoro::Task<> predictThenLaunch(PredictedLaunch<Prediction> run)
         co_return;
     }
     // Large scenarios take a moment to simulate: not on this (perhaps the UI) thread.
-    QFuture<Result<Prediction>> prediction = QtConcurrent::run(run.predict);
+    QFuture<Result<Prediction>> prediction = ThreadHandOver::runConcurrently(run.predict);
     Result<Prediction> predicted = co_await prediction;
+    ThreadHandOver::received();
     if (!run.isCurrent())
         co_return; // destroyed, or started again, while it was computed
     if (!predicted) {

@@ -1,8 +1,8 @@
 #include "realtime/realtimeenvironment.h"
 
+#include "base/threadhandover.h"
 #include "engine/requesthandler.h"
 #include "realtime/cpuspin.h"
-#include "realtime/poolhandover.h"
 #include "realtime/realrunlimits.h"
 
 #include <algorithm>
@@ -156,11 +156,11 @@ void RealtimeEnvironment::startCpu(qint32 slot)
     const Nanos turn = m_turn > 0 ? std::min(m_turn, s.cpuLeft) : s.cpuLeft;
     const Nanos turnEnd = m_clock.toReal(s.turnStart + turn);
     std::function<void()> spin = [this, slot, turn, turnEnd] {
-        PoolHandOver::received();
+        ThreadHandOver::received();
         spinFor(std::max<Nanos>(0, turnEnd - m_clock.realNow()), m_lifecycle.stopFlag());
-        QMetaObject::invokeMethod(m_lifecycle.context(), [this, slot, turn] { turnDone(slot, turn); }, Qt::QueuedConnection);
+        ThreadHandOver::queueCall(m_lifecycle.context(), [this, slot, turn] { turnDone(slot, turn); });
     };
-    PoolHandOver::sent();
+    ThreadHandOver::sent();
     m_cpuPool.start(std::move(spin));
 }
 

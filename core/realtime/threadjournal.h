@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "base/threadhandover.h"
 
 #include <QObject>
 #include <QString>
@@ -33,7 +34,7 @@ public:
         const bool wasEmpty = m_records.empty();
         m_records.push_back(std::move(record));
         if (wasEmpty)
-            QMetaObject::invokeMethod(&m_context, [this] { deliver(); }, Qt::QueuedConnection);
+            ThreadHandOver::queueCall(&m_context, [this] { deliver(); });
     }
 
     // From the last thread out: on the creating thread, after everything
@@ -42,7 +43,7 @@ public:
     void close(std::function<void(const Status &status)> finished, std::function<QString()> failure,
                std::function<bool()> cancelled)
     {
-        QMetaObject::invokeMethod(
+        ThreadHandOver::queueCall(
             &m_context,
             [this, finished = std::move(finished), failure = std::move(failure), cancelled = std::move(cancelled)] {
                 deliver();
@@ -52,8 +53,7 @@ public:
                                                          : success();
                 if (finished)
                     finished(status);
-            },
-            Qt::QueuedConnection);
+            });
     }
 
 private:

@@ -1,6 +1,6 @@
 #include "export/exportjob.h"
 
-#include <QtConcurrent/QtConcurrentRun>
+#include "base/threadhandover.h"
 
 #include <cmath>
 
@@ -42,7 +42,7 @@ bool ExportJob::start(const QString &path, Work work)
     auto job = [work = std::move(work), job = m_job, report = std::move(report)] {
         return work(Core::WorkControl{job.cancelFlag(), report});
     };
-    m_watcher.setFuture(QtConcurrent::run(std::move(job)));
+    m_watcher.setFuture(Core::ThreadHandOver::runConcurrently(std::move(job)));
     return true;
 }
 
@@ -55,6 +55,7 @@ void ExportJob::onFinished()
 {
     m_jobs.finish(m_job);
     const Core::Status outcome = m_watcher.result();
+    Core::ThreadHandOver::received();
     Q_EMIT finished(outcome, m_job.isCancelled());
 }
 

@@ -1,10 +1,10 @@
 #include "window/chartcomputation.h"
 
+#include "base/threadhandover.h"
 #include "controls/busyindicator.h"
 #include "controls/scenarioeditor.h"
 
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <QCoroFuture>
 
@@ -71,8 +71,9 @@ template<typename Value, typename Work, typename Deliver>
 QCoro::Task<> ChartComputation::runOnWorker(Work work, Deliver deliver, std::optional<Core::JobTracker::Job> job)
 {
     QPointer<ChartComputation> self(this);
-    QFuture<Value> future = QtConcurrent::run(std::move(work));
+    QFuture<Value> future = Core::ThreadHandOver::runConcurrently(std::move(work));
     Value value = co_await future;
+    Core::ThreadHandOver::received();
     if (!self || (job && !m_jobs.isLatest(*job)))
         co_return; // the window closed, or a newer edit started its own computation
     deliver(std::move(value));
