@@ -12,6 +12,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstring>
+
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace LatencyLab::Tests {
@@ -70,6 +74,24 @@ inline QByteArray requestOfSteps(int count, const char *step)
 }
 
 // Every case: the catalogue's files, then those made in `scratch`.
+// Binds a Unix socket at `path` and closes it: the file stays, and opening it
+// fails (ENXIO) whoever asks.
+inline bool leaveUnixSocketAt(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    if (native.size() >= qsizetype(sizeof address.sun_path))
+        return false;
+    std::memcpy(address.sun_path, native.constData(), size_t(native.size()));
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    if (fd < 0)
+        return false;
+    const bool bound = ::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0;
+    ::close(fd);
+    return bound;
+}
+
 inline QList<BadInputCase> badInputCases(const QString &scratch)
 {
     QList<BadInputCase> cases;
@@ -108,6 +130,11 @@ inline QList<BadInputCase> badInputCases(const QString &scratch)
     dir.mkpath(QStringLiteral("a-folder.json"));
     cases.append({QStringLiteral("a folder"), dir.filePath(QStringLiteral("a-folder.json")), QStringLiteral("is a folder")});
     cases.append({QStringLiteral("a missing file"), dir.filePath(QStringLiteral("missing.json")), QStringLiteral("no such file")});
+
+    // A socket no one listens on: nobody can open it, root included.
+    const QString socket = dir.filePath(QStringLiteral("a-socket.json"));
+    if (leaveUnixSocketAt(socket))
+        cases.append({QStringLiteral("a socket"), socket, QStringLiteral("cannot open the file")});
 
     // Permissions do not bind root, who reads anything.
     if (geteuid() != 0) {
