@@ -6,8 +6,10 @@
 #
 #   compare-web-load.png         latencylab export --chart compare: the web-load
 #                                experiment, five blocking workers against an event loop
-#   window.png, window-dark.png  the window in a virtual X server (Xvfb),
-#                                light and dark, captured with ImageMagick
+#   window.png, window-dark.png  the window on three-requests in a virtual X
+#                                server (Xvfb), light and dark, captured with ImageMagick
+#   window-PRESET.png, window-PRESET-dark.png
+#                                the same for every other preset
 #
 # The window needs xvfb, xauth, xdotool and imagemagick; they are installed
 # with apt-get when missing (with sudo when not run as root). Not part of the
@@ -39,16 +41,16 @@ export_chart() { # PRESET
     "$LATENCYLAB" export --preset "$1" --chart compare --size 1600x900 --scale 1 --out "$OUT/compare-$1.png"
 }
 
-# The window on the three-requests preset in THEME (light or dark), as a user
-# first sees it: fresh settings but for the theme, the Compare tab.
-capture_window() { # THEME OUT.png
-    local theme=$1 out=$2 config
+# The window on PRESET in THEME (light or dark), as a user first sees it:
+# fresh settings but for the theme.
+capture_window() { # PRESET THEME OUT.png
+    local preset=$1 theme=$2 out=$3 config
     config=$(mktemp -d)
     mkdir -p "$config/LatencyLab"
     printf '[appearance]\ntheme=%s\n' "$theme" > "$config/LatencyLab/latencylab.conf"
     XDG_CONFIG_HOME="$config" timeout 120 xvfb-run -a -s "-screen 0 ${WINDOW_SIZE}x24" bash -c '
-        latencylab=$1 out=$2 size=$3
-        "$latencylab" --preset three-requests & pid=$!
+        latencylab=$1 out=$2 size=$3 preset=$4
+        "$latencylab" --preset "$preset" & pid=$!
         window=
         for _ in $(seq 1 80); do
             window=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -n 1) && [[ -n $window ]] && break
@@ -58,7 +60,7 @@ capture_window() { # THEME OUT.png
         xdotool windowmove "$window" 0 0 windowsize "$window" "${size%x*}" "${size#*x}"
         sleep 2 # the first charts, and a repaint at the new size
         import -window "$window" "$out"
-        kill "$pid"; wait "$pid" 2>/dev/null || true' _ "$LATENCYLAB" "$out" "$WINDOW_SIZE"
+        kill "$pid"; wait "$pid" 2>/dev/null || true' _ "$LATENCYLAB" "$out" "$WINDOW_SIZE" "$preset"
     rm -rf "$config"
 }
 
@@ -68,8 +70,14 @@ main() {
     unset QT_QPA_PLATFORM # the window needs Xvfb's display, not the offscreen platform
     mkdir -p "$OUT"
     export_chart web-load
-    capture_window light "$OUT/window.png"
-    capture_window dark "$OUT/window-dark.png"
+    capture_window three-requests light "$OUT/window.png"
+    capture_window three-requests dark "$OUT/window-dark.png"
+    local preset
+    for preset in $("$LATENCYLAB" presets | cut -d' ' -f1); do
+        [[ $preset == three-requests ]] && continue
+        capture_window "$preset" light "$OUT/window-$preset.png"
+        capture_window "$preset" dark "$OUT/window-$preset-dark.png"
+    done
     echo "screenshots: wrote $(ls "$OUT" | tr '\n' ' ')"
 }
 
