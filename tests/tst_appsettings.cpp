@@ -2,6 +2,9 @@
 // temporary file: never the user's own settings.
 
 #include "window/appsettings.h"
+#include "window/scenariofiles.h"
+
+#include <QDir>
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void lastScenarioRoundTrip();
     void lastScenarioNeedsExactlyOneSource();
     void themeExportAndRecentRoundTrip();
+    void lastFoldersRoundTrip();
+    void aDialogStartsInTheFirstFolderThatExists();
 
 private:
     std::unique_ptr<AppSettings> open() const
@@ -115,6 +120,32 @@ void TestAppSettings::themeExportAndRecentRoundTrip()
     // One file is still a list.
     settings->setRecentFiles({QStringLiteral("/only.json")});
     QCOMPARE(open()->recentFiles(), QStringList{QStringLiteral("/only.json")});
+}
+
+void TestAppSettings::lastFoldersRoundTrip()
+{
+    QVERIFY(open()->lastFolder(Ui::FolderUse::Scenarios).isEmpty());
+    {
+        const auto settings = open();
+        settings->setLastFolder(Ui::FolderUse::Scenarios, QStringLiteral("/home/me/scenarios"));
+        settings->setLastFolder(Ui::FolderUse::Exports, QStringLiteral("/home/me/slides"));
+    }
+    QCOMPARE(open()->lastFolder(Ui::FolderUse::Scenarios), QStringLiteral("/home/me/scenarios"));
+    QCOMPARE(open()->lastFolder(Ui::FolderUse::Exports), QStringLiteral("/home/me/slides"));
+}
+
+void TestAppSettings::aDialogStartsInTheFirstFolderThatExists()
+{
+    const QString gone = m_folder->filePath(QStringLiteral("deleted since"));
+    const QString file = m_folder->filePath(QStringLiteral("a file, not a folder"));
+    QFile(file).open(QIODevice::WriteOnly);
+    QVERIFY(QFileInfo(file).isFile());
+    const QString there = m_folder->path();
+    QCOMPARE(Ui::startFolder({gone, file, QString(), there}, QStandardPaths::PicturesLocation), there);
+    QCOMPARE(Ui::startFolder({there, gone}, QStandardPaths::PicturesLocation), there);
+    // None left: the standard folder, or home where there is none.
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    QCOMPARE(Ui::startFolder({gone}, QStandardPaths::PicturesLocation), QFileInfo(pictures).isDir() ? pictures : QDir::homePath());
 }
 
 QTEST_GUILESS_MAIN(TestAppSettings)

@@ -1,12 +1,26 @@
 // The recent-files list: newest first, each file once however it was
-// reached, at most RecentFiles::kMax; and the menu that shows it.
+// reached, at most RecentFiles::kMax; the menu that shows it; and the folder
+// the next Open or Save As starts in: the one a scenario was last opened
+// from or saved to, while it exists.
 
+#include "window/appsettings.h"
 #include "window/recentfiles.h"
 #include "window/recentfilesmenu.h"
+#include "window/scenariodocument.h"
+
+#include "controls/scenarioeditor.h"
+#include "model/presets.h"
+#include "model/scenariojson.h"
 
 #include <QDir>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QWidget>
+
+#include <memory>
 
 using LatencyLab::Ui::RecentFiles;
 using LatencyLab::Ui::RecentFilesMenu;
@@ -24,6 +38,7 @@ private Q_SLOTS:
     void removeForgetsAFile();
     void menuListsTheFilesAndReportsTheChoice();
     void anEmptyMenuIsDisabled();
+    void theNextDialogStartsInTheFolderLastUsed();
 };
 
 void TestRecentFiles::newestComesFirst()
@@ -103,6 +118,43 @@ void TestRecentFiles::anEmptyMenuIsDisabled()
     menu.setFiles(RecentFiles({QStringLiteral("/a.json")}));
     menu.setFiles(RecentFiles());
     QVERIFY(!menu.isEnabled());
+}
+
+void TestRecentFiles::theNextDialogStartsInTheFolderLastUsed()
+{
+    QTemporaryDir settingsFolder;
+    QTemporaryDir x;
+    auto y = std::make_unique<QTemporaryDir>();
+    QVERIFY(settingsFolder.isValid() && x.isValid() && y->isValid());
+    const QString settingsFile = settingsFolder.filePath(QStringLiteral("latencylab.conf"));
+    const auto settingsIn = [&] { return std::make_unique<LatencyLab::Ui::AppSettings>(std::make_unique<QSettings>(settingsFile, QSettings::IniFormat)); };
+    const QString scenarioInX = QDir(x.path()).filePath(QStringLiteral("three.latency.json"));
+    QVERIFY(LatencyLab::Core::ScenarioJson::save(*LatencyLab::Core::Presets::load(QStringLiteral("three-requests")), scenarioInX));
+    // Where a dialog starts when nothing was used yet: Documents, or home on a machine without one.
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString nothingUsed = QFileInfo(documents).isDir() ? documents : QDir::homePath();
+
+    QWidget window;
+    LatencyLab::Ui::ScenarioEditor editor;
+    RecentFilesMenu menu;
+    {
+        const auto settings = settingsIn();
+        LatencyLab::Ui::ScenarioDocument document(&editor, settings.get(), &menu, &window);
+        QCOMPARE(document.dialogFolder(), nothingUsed);
+        QVERIFY(document.openFile(scenarioInX));
+        QCOMPARE(document.dialogFolder(), x.path());
+    }
+    // The next launch, on a preset: still X.
+    const auto settings = settingsIn();
+    LatencyLab::Ui::ScenarioDocument document(&editor, settings.get(), &menu, &window);
+    document.showPreset(QStringLiteral("n-requests"), *LatencyLab::Core::Presets::load(QStringLiteral("n-requests")));
+    QCOMPARE(document.dialogFolder(), x.path());
+    // Saved elsewhere: there.
+    QVERIFY(document.saveFile(QDir(y->path()).filePath(QStringLiteral("n.latency.json"))));
+    QCOMPARE(document.dialogFolder(), y->path());
+    // That folder deleted since, with the file in it: back where nothing was used.
+    y.reset();
+    QCOMPARE(document.dialogFolder(), nothingUsed);
 }
 
 QTEST_MAIN(TestRecentFiles)

@@ -1,15 +1,18 @@
 // Recording from the window: the Record… dialog's plan and the checks it
 // names, then the demo server recorded sync and async onto the Recorded tabs
-// (counts checked against the closed form of a closed loop), a cancelled
-// recording that keeps its rows, and a server that is not there.
+// (counts checked against the closed form of a closed loop) and the tables
+// below, a cancelled recording that keeps its rows, and a server that is not
+// there.
 
 #include "closedport.h"
 #include "controls/busyindicator.h"
+#include "controls/metricstable.h"
 #include "gantt/ganttview.h"
 #include "load/loadview.h"
 #include "run/recorddialog.h"
 #include "run/recordsession.h"
 #include "window/mainwindow.h"
+#include "window/resulttables.h"
 #include "wallclock.h"
 #include "windowexport.h"
 
@@ -191,6 +194,23 @@ void TestRecordWindow::theDemoServerIsRecordedSyncThenAsync()
     QVERIFY(exportAndWait(*m_window, dir.filePath(QStringLiteral("recorded.png")), QSize(800, 450), 1.0));
     tabs->setCurrentWidget(m_window->recordedLoadView());
     QVERIFY(exportAndWait(*m_window, dir.filePath(QStringLiteral("recorded-load.svg")), QSize(800, 450), 1.0));
+
+    // The tables below follow the Recorded tabs: the recordings, not the scenario simulated before them.
+    const Ui::MetricsTable *metrics = m_window->metricsTable();
+    for (QWidget *tab : {static_cast<QWidget *>(m_window->recordedView()), static_cast<QWidget *>(m_window->recordedLoadView())}) {
+        tabs->setCurrentWidget(tab);
+        QVERIFY2(m_window->resultTables()->source().startsWith(QStringLiteral("Recorded: ")), qPrintable(m_window->resultTables()->source()));
+        QCOMPARE(metrics->rowCount(), 2);
+        QCOMPARE(metrics->index(0, Ui::MetricsTable::Model).data().toString(), QStringLiteral("Demo server: sync, 1 worker"));
+        QCOMPARE(metrics->index(1, Ui::MetricsTable::Model).data().toString(), QStringLiteral("Demo server: async"));
+        for (int row = 0; row < 2; ++row)
+            QCOMPARE(metrics->index(row, Ui::MetricsTable::Completed).data(Ui::MetricsTable::kValueRole).toLongLong(),
+                     session->recordings()[row].run.metrics.completed);
+    }
+    // The web-load scenario's sync has 5 workers; the demo server recorded here had 1.
+    tabs->setCurrentWidget(m_window->compareView());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->resultTables()->source().startsWith(QStringLiteral("Simulated: ")), 10'000);
+    QCOMPARE(metrics->index(0, Ui::MetricsTable::Model).data().toString(), QStringLiteral("sync (5 × blocking)"));
 }
 
 void TestRecordWindow::aCancelledRecordingKeepsItsRows()

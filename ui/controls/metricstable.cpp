@@ -9,11 +9,18 @@ MetricsTable::MetricsTable(QObject *parent)
 {
 }
 
-void MetricsTable::setRuns(Runs runs)
+void MetricsTable::setRuns(Runs runs, QStringList names)
 {
     beginResetModel();
     m_runs = std::move(runs);
+    m_names = std::move(names);
     endResetModel();
+}
+
+QString MetricsTable::name(int row) const
+{
+    const QString given = m_names.value(row);
+    return given.isEmpty() ? m_runs.at(row)->server.describe() : given;
 }
 
 int MetricsTable::rowCount(const QModelIndex &parent) const
@@ -33,9 +40,9 @@ QVariant MetricsTable::data(const QModelIndex &index, int role) const
     const Core::SimulationRun &run = *m_runs.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return text(run, index.column());
+        return index.column() == Model ? name(index.row()) : text(run, index.column());
     case kValueRole:
-        return value(run, index.column());
+        return index.column() == Model ? name(index.row()) : value(run, index.column());
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(index.column() == Model ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
@@ -51,8 +58,6 @@ QVariant MetricsTable::value(const Core::SimulationRun &run, int column) const
 {
     const Core::Metrics &m = run.metrics;
     switch (column) {
-    case Model:
-        return run.server.describe();
     case Requests:
         return m.requests;
     case Completed:
@@ -82,8 +87,6 @@ QString MetricsTable::text(const Core::SimulationRun &run, int column) const
     // No response within the timeout: there is no latency to report, not a latency of 0.
     const bool noLatency = m.completed - m.timeouts <= 0;
     switch (column) {
-    case Model:
-        return run.server.describe();
     case Requests:
     case Completed:
     case Timeouts:
@@ -124,7 +127,7 @@ QVariant MetricsTable::headerData(int section, Qt::Orientation orientation, int 
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Model: return tr("The server model simulated.");
+        case Model: return tr("The server model simulated, measured or recorded.");
         case Requests: return tr("Requests sent (closed client: sent before it stopped).");
         case Completed: return tr("Requests answered, timeouts included (as wrk counts them).");
         case Timeouts: return tr("Responses slower than the client's timeout.");

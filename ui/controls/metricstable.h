@@ -4,13 +4,15 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QStringList>
 
 #include <memory>
 
 namespace LatencyLab::Ui {
 
-// One row per simulated server model: requests, completed, timeouts,
-// makespan, throughput, mean/p50/p99 latency and the worst slowdown.
+// One row per run (a simulated server model, a measurement, a recording):
+// requests, completed, timeouts, makespan, throughput, mean/p50/p99 latency
+// and the worst slowdown.
 // Qt::DisplayRole gives text with units; kValueRole the number itself.
 class MetricsTable : public QAbstractTableModel
 {
@@ -35,7 +37,8 @@ public:
     explicit MetricsTable(QObject *parent = nullptr);
 
     using Runs = QList<std::shared_ptr<const Core::SimulationRun>>;
-    void setRuns(Runs runs);
+    // Each row is named by `names` where given ("measured at 0.5× — sync …"), else by its model's description.
+    void setRuns(Runs runs, QStringList names = {});
     const Runs &runs() const { return m_runs; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -46,8 +49,10 @@ public:
 private:
     QVariant value(const Core::SimulationRun &run, int column) const;
     QString text(const Core::SimulationRun &run, int column) const;
+    QString name(int row) const;
 
     Runs m_runs;
+    QStringList m_names;
 };
 
 } // namespace LatencyLab::Ui

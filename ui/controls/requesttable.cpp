@@ -26,13 +26,16 @@ RequestTable::RequestTable(QObject *parent)
 {
 }
 
-void RequestTable::setRuns(Runs runs)
+void RequestTable::setRuns(Runs runs, QStringList names)
 {
     beginResetModel();
     m_runs = std::move(runs);
+    m_names = std::move(names);
     m_rows = sharedRowCount(m_runs);
-    if (m_rows == 0)
+    if (m_rows == 0) {
         m_runs.clear();
+        m_names.clear();
+    }
     endResetModel();
 }
 
@@ -105,6 +108,8 @@ QString RequestTable::text(int row, int column) const
 
 QString RequestTable::modelName(int model) const
 {
+    if (const QString given = m_names.value(model); !given.isEmpty())
+        return given;
     // Two variants of one model (sync with 1 and 5 workers) need their details to be told apart.
     const Core::ServerModel &server = m_runs.at(model)->server;
     for (int other = 0; other < m_runs.size(); ++other) {

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QStringList>
 
 #include <memory>
 
@@ -27,7 +28,8 @@ public:
     explicit RequestTable(QObject *parent = nullptr);
 
     using Runs = QList<std::shared_ptr<const Core::SimulationRun>>;
-    void setRuns(Runs runs);
+    // Each run's columns are headed by `names` where given ("sync, measured"), else by its model.
+    void setRuns(Runs runs, QStringList names = {});
     bool isEmpty() const { return m_rows == 0; }
     // The column of `kind` for the run at `model` in the list given to setRuns().
     static int columnFor(int model, PerModelColumn kind) { return FixedColumnCount + model * PerModelColumnCount + kind; }
@@ -43,6 +45,7 @@ private:
     QString modelName(int model) const;
 
     Runs m_runs;
+    QStringList m_names;
     int m_rows = 0;
 };
 

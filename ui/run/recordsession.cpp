@@ -55,6 +55,8 @@ void RecordSession::start(const Core::RecordPlan &plan)
     m_chart = {};
     m_chart.title = tr("Recorded: %1").arg(plan.describe());
     m_chart.recorded = true;
+    show(); // the last session's recordings are not this one's
+    Q_EMIT recordingsChanged();
     m_cancelRequested = false;
     m_running = true;
     m_busy->start(tr("Recording"));
@@ -107,6 +109,7 @@ void RecordSession::onFinished(const Core::Result<Core::Recording> &recording)
         section.title = target.title;
         m_chart.sections << section;
         show();
+        Q_EMIT recordingsChanged();
     }
     if (!recording) {
         end(m_cancelRequested ? tr("Recording cancelled; what was recorded stays on screen.")

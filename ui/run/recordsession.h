@@ -40,6 +40,8 @@ Q_SIGNALS:
     void runningChanged(bool running);
     // What it came to (or why it stopped), for the status bar.
     void reported(const QString &message, bool isError);
+    // A target's recording was added to chart() (or start() cleared it).
+    void recordingsChanged();
 
 private:
     void startTarget();

@@ -16,6 +16,13 @@ const QString kExportWidth = QStringLiteral("export/width");
 const QString kExportHeight = QStringLiteral("export/height");
 const QString kExportScale = QStringLiteral("export/scale");
 const QString kRecentFiles = QStringLiteral("files/recent");
+const QString kScenarioFolder = QStringLiteral("files/scenarioFolder");
+const QString kExportFolder = QStringLiteral("files/exportFolder");
+
+const QString &folderKey(FolderUse use)
+{
+    return use == FolderUse::Scenarios ? kScenarioFolder : kExportFolder;
+}
 
 template<typename T>
 std::optional<T> optionalValue(const QSettings &settings, const QString &key)
@@ -141,6 +148,16 @@ QStringList AppSettings::recentFiles() const
 void AppSettings::setRecentFiles(const QStringList &paths)
 {
     m_settings->setValue(kRecentFiles, paths);
+}
+
+QString AppSettings::lastFolder(FolderUse use) const
+{
+    return m_settings->value(folderKey(use)).toString();
+}
+
+void AppSettings::setLastFolder(FolderUse use, const QString &folder)
+{
+    m_settings->setValue(folderKey(use), folder);
 }
 
 void AppSettings::sync()

@@ -32,6 +32,12 @@ struct ExportSettings
     friend bool operator==(const ExportSettings &, const ExportSettings &) = default;
 };
 
+// What a file dialog is for: each starts in the folder last used for the same purpose.
+enum class FolderUse {
+    Scenarios, // Open, Save As
+    Exports,   // Export Chart
+};
+
 // The application's persistent settings, typed: one place knows the keys.
 // By default the platform's user settings for the organisation and
 // application names set in main(); tests pass a QSettings of their own.
@@ -60,6 +66,10 @@ public:
 
     QStringList recentFiles() const;
     void setRecentFiles(const QStringList &paths);
+
+    // The folder last used for `use`; empty if none was.
+    QString lastFolder(FolderUse use) const;
+    void setLastFolder(FolderUse use, const QString &folder);
 
     void sync();
 

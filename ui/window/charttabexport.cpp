@@ -3,6 +3,7 @@
 #include "window/appsettings.h"
 #include "window/charttab.h"
 #include "window/exportdialog.h"
+#include "window/scenariofiles.h"
 
 #include "controls/busyindicator.h"
 #include "export/exportjob.h"
@@ -41,13 +42,15 @@ ChartTabExport::ChartTabExport(AppSettings *settings, QStatusBar *statusBar, QWi
 void ChartTabExport::exportWithDialog(ChartTab *tab, const QString &folder)
 {
     const ChartName name = tab->name();
-    ExportDialog dialog(name.title, QDir(folder).filePath(name.file + QStringLiteral(".png")), m_window);
+    const QString startIn = startFolder({m_settings->lastFolder(FolderUse::Exports), folder}, QStandardPaths::PicturesLocation);
+    ExportDialog dialog(name.title, QDir(startIn).filePath(name.file + QStringLiteral(".png")), m_window);
     const ExportSettings remembered = m_settings->exportSettings();
     dialog.setChartSize(remembered.size);
     dialog.setScale(remembered.scale);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_settings->setExportSettings({dialog.chartSize(), dialog.scale()});
+    m_settings->setLastFolder(FolderUse::Exports, QFileInfo(dialog.path()).absolutePath());
     start(tab, dialog.path(), dialog.chartSize(), dialog.scale());
 }
 

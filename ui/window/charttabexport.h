@@ -25,7 +25,8 @@ class ChartTabExport : public QObject
 public:
     ChartTabExport(AppSettings *settings, QStatusBar *statusBar, QWidget *window);
 
-    // Asks where and how large, suggesting a file in `folder`, then exports.
+    // Asks where and how large, suggesting a file in the folder last exported
+    // to, else in `folder`, then exports.
     void exportWithDialog(ChartTab *tab, const QString &folder);
     // False, with the error reported, if nothing was started.
     bool start(ChartTab *tab, const QString &path, QSize size, double scale);

@@ -117,7 +117,8 @@ MainWindow::MainWindow(QWidget *parent)
     right->addWidget(m_tabs);
     m_metrics = new MetricsTable(this);
     m_requests = new RequestTable(this);
-    m_metricsBlock = addResultTables(right, m_metrics, m_requests);
+    m_results = new ResultTables(right, m_metrics, m_requests, this);
+    m_metricsBlock = m_results->modelsBlock();
     right->setStretchFactor(0, 1);
     right->setChildrenCollapsible(false);
     right->setSizes({kChartHeight, kMetricsHeight, kRequestsHeight});
@@ -144,6 +145,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     m_runs = new RunTabs(m_editor, m_tabs, m_actions, m_toolBar, statusBar(), this);
     connect(m_runs, &RunTabs::reported, this, &MainWindow::setStatus);
+    m_results->follow(m_tabs, m_runs);
     m_document = new ScenarioDocument(m_editor, m_settings.get(), m_recentMenu, this);
     connectActions();
     setAcceptDrops(true);
@@ -353,8 +355,7 @@ void MainWindow::showCharts(const WindowCharts &charts)
     fitIfScenarioIsNew();
     m_loadTab->setCharts(charts.compare, charts.load);
     const auto runs = charts.runs();
-    m_metrics->setRuns(runs);
-    m_requests->setRuns(runs);
+    m_results->setSimulated({tr("Simulated: %1").arg(m_editor->scenario().name), runs, {}, runs, {}});
     const QString primary = charts.gantt.sections.isEmpty() ? QString() : charts.gantt.sections.first().run->server.describe();
     m_tabs->setTabText(m_tabs->indexOf(m_gantt), primary.isEmpty() ? tr("&Gantt") : tr("&Gantt: %1").arg(primary));
     setStatus(tr("%1 — %2 — computed in %3")
@@ -372,8 +373,7 @@ void MainWindow::showPipelineCharts(const PipelineCharts &charts)
     m_compare->setChart(charts.compare);
     fitIfScenarioIsNew();
     m_loadTab->clear(); // no load generator in a pipeline
-    m_metrics->setRuns({});
-    m_requests->setRuns({});
+    m_results->setSimulated({}); // each mode's figures are in the Latency tab's legend
     const Core::PipelineSpec::Mode own = m_editor->scenario().pipeline->mode;
     m_tabs->setTabText(m_tabs->indexOf(m_gantt), tr("&Gantt: %1 items").arg(Core::pipelineModeName(own)));
     QStringList modes;

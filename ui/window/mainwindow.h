@@ -43,6 +43,7 @@ class PipelineRunPanel;
 struct PipelineCharts;
 class RequestSliders;
 class RequestTable;
+class ResultTables;
 class RealRunPanel;
 class RecordSession;
 class ScenarioEditor;
@@ -132,6 +133,8 @@ public:
     LoadView *currentLoadView() const;
     MetricsTable *metricsTable() const { return m_metrics; }
     RequestTable *requestTable() const { return m_requests; }
+    // The tables below the charts, which follow the tab shown.
+    ResultTables *resultTables() const { return m_results; }
     ModelPanel *modelPanel() const { return m_controls->modelPanel(); }
     RequestSliders *requestSliders() const { return m_controls->requestSliders(); }
     GeneratorSliders *generatorSliders() const { return m_controls->generatorSliders(); }
@@ -198,6 +201,7 @@ private:
     RunTabs *m_runs = nullptr; // Measured, Latency, Recorded
     MetricsTable *m_metrics = nullptr;
     RequestTable *m_requests = nullptr;
+    ResultTables *m_results = nullptr;
     QWidget *m_metricsBlock = nullptr; // the models' table, which a pipeline hides
 
     // Status bar.

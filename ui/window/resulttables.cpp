@@ -1,5 +1,8 @@
 #include "window/resulttables.h"
 
+#include "window/charttabs.h"
+#include "window/runtabs.h"
+
 #include "controls/metricstable.h"
 #include "controls/requesttable.h"
 
@@ -29,33 +32,75 @@ QTableView *tableView(QAbstractItemModel *model, const QString &objectName)
     return view;
 }
 
-// A titled block with the caption in bold above the content.
-QWidget *captioned(const QString &caption, QWidget *content)
+// A block with a caption line above the content.
+QWidget *captioned(QLabel *caption, QWidget *content)
 {
     auto *block = new QWidget;
     auto *layout = new QVBoxLayout(block);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(caption));
-    label->setBuddy(content);
-    label->setContentsMargins(4, 4, 0, 0);
-    layout->addWidget(label);
+    caption->setBuddy(content);
+    caption->setContentsMargins(4, 4, 0, 0);
+    caption->setTextFormat(Qt::RichText);
+    layout->addWidget(caption);
     layout->addWidget(content, 1);
     return block;
 }
 
+QString captionText(const QString &table, const QString &source)
+{
+    return source.isEmpty() ? QStringLiteral("<b>%1</b>").arg(table) : QStringLiteral("<b>%1</b> — %2").arg(table, source.toHtmlEscaped());
+}
+
 } // namespace
 
-QWidget *addResultTables(QSplitter *splitter, MetricsTable *metrics, RequestTable *requests)
+ResultTables::ResultTables(QSplitter *splitter, MetricsTable *metrics, RequestTable *requests, QObject *parent)
+    : QObject(parent)
+    , m_metrics(metrics)
+    , m_requests(requests)
+    , m_modelsCaption(new QLabel)
+    , m_requestsCaption(new QLabel)
 {
-    QWidget *models = captioned(QSplitter::tr("Server models"), tableView(metrics, QStringLiteral("metricsView")));
-    QWidget *perRequest = captioned(QSplitter::tr("Requests"), tableView(requests, QStringLiteral("requestView")));
-    splitter->addWidget(models);
+    m_modelsCaption->setObjectName(QStringLiteral("metricsCaption"));
+    m_requestsCaption->setObjectName(QStringLiteral("requestsCaption"));
+    m_modelsBlock = captioned(m_modelsCaption, tableView(metrics, QStringLiteral("metricsView")));
+    QWidget *perRequest = captioned(m_requestsCaption, tableView(requests, QStringLiteral("requestView")));
+    splitter->addWidget(m_modelsBlock);
     splitter->addWidget(perRequest);
     // Per-request rows only exist for small open scenarios.
-    QObject::connect(requests, &QAbstractItemModel::modelReset, perRequest, [requests, perRequest] { perRequest->setVisible(!requests->isEmpty()); });
+    connect(requests, &QAbstractItemModel::modelReset, perRequest, [requests, perRequest] { perRequest->setVisible(!requests->isEmpty()); });
     perRequest->hide();
-    return models;
+    show({});
+}
+
+void ResultTables::follow(ChartTabs *tabs, RunTabs *runs)
+{
+    m_tabs = tabs;
+    m_runs = runs;
+    connect(tabs, &QTabWidget::currentChanged, this, &ResultTables::showCurrentTab);
+    connect(runs, &RunTabs::resultsChanged, this, &ResultTables::showCurrentTab);
+    showCurrentTab();
+}
+
+void ResultTables::setSimulated(const ShownRuns &simulated)
+{
+    m_simulated = simulated;
+    showCurrentTab();
+}
+
+void ResultTables::showCurrentTab()
+{
+    const std::optional<ShownRuns> own = m_tabs && m_runs ? m_runs->shownRuns(m_tabs->currentWidget()) : std::nullopt;
+    show(own ? *own : m_simulated);
+}
+
+void ResultTables::show(const ShownRuns &shown)
+{
+    m_source = shown.source;
+    m_modelsCaption->setText(captionText(tr("Server models"), shown.source));
+    m_requestsCaption->setText(captionText(tr("Requests"), shown.source));
+    m_metrics->setRuns(shown.models, shown.modelNames);
+    m_requests->setRuns(shown.requests, shown.requestNames);
 }
 
 } // namespace LatencyLab::Ui

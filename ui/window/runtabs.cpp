@@ -4,6 +4,7 @@
 #include "window/gantttab.h"
 #include "window/latencytab.h"
 #include "window/loadtab.h"
+#include "window/runchoice.h"
 
 #include "controls/busyindicator.h"
 #include "controls/pipelinepanel.h"
@@ -19,6 +20,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QStatusBar>
+#include <QTime>
 #include <QToolBar>
 
 namespace LatencyLab::Ui {
@@ -29,6 +31,12 @@ namespace {
 // default, three-requests (2.7 s of scenario time) runs in about 1.4 s.
 constexpr double kTimeScales[] = {1.0, 0.5, 0.2, 0.1};
 constexpr double kDefaultTimeScale = 0.5;
+
+// When a run or recording began, for the tables' captions: "12:03".
+QString timeNow()
+{
+    return QTime::currentTime().toString(QStringLiteral("HH:mm"));
+}
 
 } // namespace
 
@@ -43,6 +51,7 @@ RunTabs::RunTabs(const ScenarioEditor *editor, ChartTabs *tabs, const WindowActi
     createRealRun(toolBar, statusBar);
     createPipeline(statusBar);
     createRecording(statusBar);
+    m_choice = new RunChoice(m_actions.runModels, editor, this);
     connect(m_actions.run, &QAction::triggered, this, &RunTabs::runForReal);
     connect(m_actions.cancelRun, &QAction::triggered, m_realRun, &RealRunPanel::cancel);
     connect(m_actions.cancelRun, &QAction::triggered, m_pipelineRun, &PipelineRunPanel::cancel);
@@ -55,7 +64,7 @@ void RunTabs::createRealRun(QToolBar *toolBar, QStatusBar *statusBar)
     m_measured = new GanttView(new ZoomControl(this));
     m_measured->setObjectName(QStringLiteral("measuredView"));
     m_tabs->addChart(std::make_unique<GanttTab>(m_measured, QStringLiteral("measured"), tr("Measured"), m_editor), tr("&Measured"),
-                     tr("The Gantt tab's model run for real on this machine, under its prediction on one time axis."));
+                     tr("The compared models run for real on this machine, one after another, each under its prediction on one time axis."));
 
     m_timeScale = new QComboBox;
     m_timeScale->setObjectName(QStringLiteral("timeScale"));
@@ -70,6 +79,8 @@ void RunTabs::createRealRun(QToolBar *toolBar, QStatusBar *statusBar)
     m_realRun = new RealRunPanel(m_measured, busy, this);
     connect(m_realRun, &RealRunPanel::reported, this, &RunTabs::reported);
     connect(m_realRun, &RealRunPanel::runningChanged, this, &RunTabs::showRunning);
+    connect(m_realRun, &RealRunPanel::resultsChanged, this, &RunTabs::resultsChanged);
+    connect(m_realRun, &RealRunPanel::runningChanged, this, &RunTabs::resultsChanged); // the caption says "running"
 }
 
 void RunTabs::createPipeline(QStatusBar *statusBar)
@@ -107,6 +118,8 @@ void RunTabs::createRecording(QStatusBar *statusBar)
     statusBar->addPermanentWidget(busy);
     m_record = new RecordSession(m_recorded, m_recordedLoad, busy, this);
     connect(m_record, &RecordSession::reported, this, &RunTabs::reported);
+    connect(m_record, &RecordSession::recordingsChanged, this, &RunTabs::resultsChanged);
+    connect(m_record, &RecordSession::runningChanged, this, &RunTabs::resultsChanged);
     connect(m_record, &RecordSession::runningChanged, this, [this](bool running) {
         m_actions.record->setEnabled(!running);
         m_actions.recordDemo->setEnabled(!running);
@@ -128,13 +141,15 @@ void RunTabs::runForReal()
         m_pipelineRun->start(scenario, m_timeScale->currentData().toDouble());
         return;
     }
-    const Core::Result<Core::ServerModel> server = scenario.server.resolve();
-    if (!server) {
-        Q_EMIT reported(tr("Cannot run for real: %1").arg(server.error()), true);
+    const Core::Result<QList<Core::ServerModel>> models = m_choice->modelsToRun(scenario);
+    if (!models) {
+        Q_EMIT reported(tr("Cannot run for real: %1").arg(models.error()), true);
         return;
     }
+    const double timeScale = m_timeScale->currentData().toDouble();
+    m_measuredSource = tr("Measured at %1×: %2, %3").arg(QString::number(timeScale), scenario.name, timeNow());
     m_tabs->setCurrentWidget(m_measured);
-    m_realRun->start(scenario, *server, m_timeScale->currentData().toDouble());
+    m_realRun->start(scenario, *models, timeScale);
 }
 
 void RunTabs::recordWithDialog()
@@ -150,8 +165,56 @@ void RunTabs::startRecording(const Core::RecordPlan &plan)
 {
     for (QWidget *tab : {static_cast<QWidget *>(m_recorded), static_cast<QWidget *>(m_recordedLoad)})
         m_tabs->setChartVisible(tab, true);
+    m_recordedAt = timeNow();
     m_tabs->setCurrentWidget(m_recorded);
     m_record->start(plan);
+}
+
+std::optional<ShownRuns> RunTabs::shownRuns(const QWidget *tab) const
+{
+    if (tab == m_measured)
+        return measuredRuns();
+    if (tab == m_recorded || tab == m_recordedLoad)
+        return recordedRuns();
+    return std::nullopt;
+}
+
+// Every section, each measurement under its prediction, in the models'
+// table; the measurements alone in the requests' table (the caption says
+// they are measured), whose columns the predictions would double.
+ShownRuns RunTabs::measuredRuns() const
+{
+    ShownRuns shown;
+    const GanttChart &chart = m_measured->chart();
+    if (m_realRun->isRunning())
+        shown.source = tr("%1 (running)").arg(m_measuredSource);
+    else if (chart.sections.isEmpty())
+        shown.source = tr("Measured: nothing run yet (Run measures the compared models)");
+    else
+        shown.source = m_measuredSource;
+    for (const GanttSection &section : chart.sections) {
+        shown.models << section.run;
+        shown.modelNames << section.title;
+        if (section.reference)
+            shown.requests << section.run;
+    }
+    return shown;
+}
+
+ShownRuns RunTabs::recordedRuns() const
+{
+    ShownRuns shown;
+    const GanttChart &chart = m_record->chart();
+    shown.source = tr("%1, %2").arg(chart.title, m_recordedAt);
+    if (m_record->isRunning())
+        shown.source = tr("%1 (recording)").arg(shown.source);
+    for (const GanttSection &section : chart.sections) {
+        shown.models << section.run;
+        shown.modelNames << section.title;
+    }
+    shown.requests = shown.models;
+    shown.requestNames = shown.modelNames;
+    return shown;
 }
 
 } // namespace LatencyLab::Ui

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "window/shownruns.h"
 #include "window/windowactions.h"
 
 #include "net/recordplan.h"
 
 #include <QObject>
+
+#include <optional>
 
 class QComboBox;
 class QStatusBar;
@@ -19,12 +22,14 @@ class PipelinePanel;
 class PipelineRunPanel;
 class RealRunPanel;
 class RecordSession;
+class RunChoice;
 class ScenarioEditor;
 
-// What runs for real, and its tabs: Measured (the Gantt tab's model run on
-// this machine, at the time scale chosen in the toolbar), the Latency tab of
-// producer/consumer scenarios and their real runs, and the Recorded tabs of
-// real HTTP requests. Each shows its progress in the status bar.
+// What runs for real, and its tabs: Measured (the compared models run on
+// this machine one after another, or only the one chosen in RunChoice, at the
+// time scale chosen in the toolbar), the Latency tab of producer/consumer
+// scenarios and their real runs, and the Recorded tabs of real HTTP
+// requests. Each shows its progress in the status bar.
 class RunTabs : public QObject
 {
     Q_OBJECT
@@ -33,7 +38,7 @@ public:
     RunTabs(const ScenarioEditor *editor, ChartTabs *tabs, const WindowActions &actions, QToolBar *toolBar, QStatusBar *statusBar,
             QWidget *window);
 
-    // Runs the editor's scenario for real: its primary server model, or its pipeline.
+    // Runs the editor's scenario for real: its models (RunChoice), or its pipeline.
     void runForReal();
     void recordWithDialog();
     // Shows the Recorded tabs and records onto them.
@@ -47,9 +52,16 @@ public:
     GanttView *recordedView() const { return m_recorded; }
     LoadView *recordedLoadView() const { return m_recordedLoad; }
     RecordSession *recordSession() const { return m_record; }
+    RunChoice *runChoice() const { return m_choice; }
+
+    // The runs a tab of these shows, for the tables below the charts
+    // (measured or recorded, and when); nothing for another tab.
+    std::optional<ShownRuns> shownRuns(const QWidget *tab) const;
 
 Q_SIGNALS:
     void reported(const QString &message, bool isError);
+    // What shownRuns() gives changed: a model's run or a recording ended, or another began.
+    void resultsChanged();
 
 private:
     void createRealRun(QToolBar *toolBar, QStatusBar *statusBar);
@@ -57,6 +69,8 @@ private:
     void createRecording(QStatusBar *statusBar);
     // Run and Cancel, and the time scale, follow whether a run is going on.
     void showRunning(bool running);
+    ShownRuns measuredRuns() const;
+    ShownRuns recordedRuns() const;
 
     const ScenarioEditor *m_editor;
     ChartTabs *m_tabs;
@@ -70,6 +84,9 @@ private:
     GanttView *m_recorded = nullptr;
     LoadView *m_recordedLoad = nullptr;
     RecordSession *m_record = nullptr;
+    RunChoice *m_choice = nullptr;
+    QString m_measuredSource; // "Measured at 0.5×: Three requests, 12:03"
+    QString m_recordedAt;     // "12:03"
 };
 
 } // namespace LatencyLab::Ui

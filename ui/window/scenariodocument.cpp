@@ -153,8 +153,7 @@ void ScenarioDocument::open()
 {
     if (!mayReplaceScenario())
         return;
-    const QString folder = m_filePath.isEmpty() ? folderOr(QStandardPaths::DocumentsLocation) : QFileInfo(m_filePath).path();
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Scenario"), folder,
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Scenario"), dialogFolder(),
                                                       tr("LatencyLab scenarios (*.latency.json *.json);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
@@ -167,9 +166,8 @@ bool ScenarioDocument::save()
 
 bool ScenarioDocument::saveAs()
 {
-    const QString suggested = m_filePath.isEmpty()
-        ? QDir(folderOr(QStandardPaths::DocumentsLocation)).filePath(slugOf(m_editor->scenario().name) + kScenarioSuffix)
-        : m_filePath;
+    const QString name = m_filePath.isEmpty() ? slugOf(m_editor->scenario().name) + kScenarioSuffix : QFileInfo(m_filePath).fileName();
+    const QString suggested = QDir(dialogFolder()).filePath(name);
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Save Scenario"), suggested,
                                                       tr("LatencyLab scenarios (*.latency.json);;JSON files (*.json)"));
     return !path.isEmpty() && saveFile(path);
@@ -198,10 +196,17 @@ void ScenarioDocument::openRecent(const QString &path)
     openInteractively(path);
 }
 
+QString ScenarioDocument::dialogFolder() const
+{
+    const QString current = m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).absolutePath();
+    return startFolder({m_settings->lastFolder(FolderUse::Scenarios), current}, QStandardPaths::DocumentsLocation);
+}
+
 void ScenarioDocument::rememberFile(const QString &path)
 {
     m_recent.add(path);
     storeRecentFiles();
+    m_settings->setLastFolder(FolderUse::Scenarios, QFileInfo(path).absolutePath());
 }
 
 void ScenarioDocument::clearRecentFiles()

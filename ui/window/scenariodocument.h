@@ -35,6 +35,9 @@ public:
 
     QString filePath() const { return m_filePath; } // where Save writes; empty for a preset
     QString presetName() const { return m_presetName; } // the preset shown; empty for a file
+    // Where Open and Save As start: the folder a scenario was last opened
+    // from or saved to, else the current file's, else Documents (or home).
+    QString dialogFolder() const;
     const RecentFiles &recentFiles() const { return m_recent; }
     Autosave *autosave() const { return m_autosave; }
     void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt) { m_askAboutUnsaved = std::move(prompt); }
@@ -75,6 +78,7 @@ Q_SIGNALS:
 private:
     void show(const QString &presetName, const QString &filePath, const Core::Scenario &scenario);
     void openRecent(const QString &path);
+    // A file opened or saved: first in the recent files, its folder where the next dialog starts.
     void rememberFile(const QString &path);
     void clearRecentFiles();
     // Shows m_recent in the menu and writes it to the settings.

@@ -20,4 +20,13 @@ QString folderOr(QStandardPaths::StandardLocation location)
     return QFileInfo(folder).isDir() ? folder : QDir::homePath();
 }
 
+QString startFolder(const QStringList &candidates, QStandardPaths::StandardLocation location)
+{
+    for (const QString &folder : candidates) {
+        if (!folder.isEmpty() && QFileInfo(folder).isDir())
+            return folder;
+    }
+    return folderOr(location);
+}
+
 } // namespace LatencyLab::Ui

@@ -3,6 +3,7 @@
 #include <QLatin1StringView>
 #include <QStandardPaths>
 #include <QString>
+#include <QStringList>
 
 namespace LatencyLab::Ui {
 
@@ -14,5 +15,10 @@ QString slugOf(const QString &name);
 
 // A standard folder if this machine has it, else the home folder.
 QString folderOr(QStandardPaths::StandardLocation location);
+
+// Where a file dialog starts: the first of `candidates` that is still a
+// folder (the one last used, then the current file's…), else `location`
+// (folderOr()).
+QString startFolder(const QStringList &candidates, QStandardPaths::StandardLocation location);
 
 } // namespace LatencyLab::Ui

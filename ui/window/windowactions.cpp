@@ -12,6 +12,7 @@
 #include <QMenuBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QWidget>
 
@@ -76,11 +77,12 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.showCompare = makeAction(window, tr("&Compare"), Shortcuts::showCompare(),
                                tr("Show every server model on one time axis"));
 
-    a.run = makeAction(window, tr("&Run"), Shortcuts::run(), tr("Run the scenario for real on this machine, measured with real clocks"),
+    a.run = makeAction(window, tr("&Run"), Shortcuts::run(), tr("Run the compared models for real on this machine, one after another, measured with real clocks"),
                        themedIcon(window, "media-playback-start", QStyle::SP_MediaPlay));
     a.cancelRun = makeAction(window, tr("&Cancel Run"), Shortcuts::cancel(), tr("Stop the run and keep what was measured so far"),
                              themedIcon(window, "process-stop", QStyle::SP_BrowserStop));
     a.cancelRun->setEnabled(false);
+    a.runModels = new QMenu(tr("Run &Which Models"), window);
     a.record = makeAction(window, tr("Re&cord…"), Shortcuts::record(),
                           tr("Send real HTTP requests to a server and draw each one on the Recorded tabs, scored like wrk"),
                           themedIcon(window, "media-record", QStyle::SP_DriveNetIcon));
@@ -151,6 +153,7 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     QMenu *runMenu = menuBar->addMenu(tr("&Run"));
     runMenu->addAction(run);
     runMenu->addAction(cancelRun);
+    runMenu->addMenu(runModels);
     runMenu->addSeparator();
     runMenu->addAction(record);
     runMenu->addAction(recordDemo);
@@ -182,6 +185,10 @@ QToolBar *WindowActions::addToolBarTo(QMainWindow *window) const
     toolBar->addSeparator()->setObjectName(QStringLiteral("runGroup"));
     for (QAction *action : {run, cancelRun})
         toolBar->addAction(action);
+    if (auto *runButton = qobject_cast<QToolButton *>(toolBar->widgetForAction(run))) {
+        runButton->setMenu(runModels);
+        runButton->setPopupMode(QToolButton::MenuButtonPopup); // a click runs; the arrow chooses the models
+    }
     toolBar->addSeparator();
     toolBar->addAction(recordDemo);
     toolBar->addSeparator();

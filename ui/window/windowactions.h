@@ -34,8 +34,9 @@ struct WindowActions
     QAction *showCompare = nullptr;
     QActionGroup *theme = nullptr; // checkable: System, Light, Dark (data: the theme's key)
     // Run
-    QAction *run = nullptr;        // runs the scenario for real (the Measured tab)
+    QAction *run = nullptr;        // runs the scenario's models for real (the Measured tab)
     QAction *cancelRun = nullptr;  // enabled only while a run goes on
+    QMenu *runModels = nullptr;    // which models Run measures (RunChoice fills it); also the Run button's drop-down
     QAction *record = nullptr;     // the Record… dialog: real HTTP requests onto the Recorded tabs
     QAction *recordDemo = nullptr; // the demo server, sync then async, at once with the web-load preset's load
     // Help
