@@ -12,6 +12,7 @@
 #include "gantt/ganttview.h"
 #include "gantt/zoomcontrol.h"
 #include "window/mainwindow.h"
+#include "wallclock.h"
 #include "windowexport.h"
 
 #include "model/presets.h"
@@ -41,8 +42,8 @@ using Ui::MainWindow;
 
 namespace {
 
-constexpr int kComputeTimeoutMs = 10'000;
-constexpr int kMillionTimeoutMs = 90'000; // a million requests under three models, in a debug or sanitizer build
+constexpr int kComputeTimeoutMs = 10'000 * kSlowBuildFactor;
+constexpr int kMillionTimeoutMs = 90'000 * kSlowBuildFactor; // a million requests under three models, in a debug or sanitizer build
 
 Core::Scenario preset(const QString &name)
 {

@@ -15,6 +15,10 @@ inline constexpr bool kWallClockChecksApply = false;
 inline constexpr bool kWallClockChecksApply = true;
 #endif
 
+// How much longer a generous wait ("within 10 s", a hang and not a slow
+// machine) may take in this build: more under ThreadSanitizer (CMakeLists.txt).
+inline constexpr int kSlowBuildFactor = LATENCYLAB_SLOW_BUILD_FACTOR;
+
 #define VERIFY_WALL_CLOCK(condition, message)                                                                          \
     do {                                                                                                               \
         if (kWallClockChecksApply)                                                                                     \

@@ -31,13 +31,10 @@ bool ExportJob::start(const QString &path, Work work)
         const int percent = int(std::floor(fraction * 100));
         if (lastPercent->exchange(percent) == percent)
             return;
-        QMetaObject::invokeMethod(
-            this,
-            [this, fraction] {
-                if (isRunning())
-                    Q_EMIT progressed(fraction);
-            },
-            Qt::QueuedConnection);
+        Core::ThreadHandOver::queueCall(this, [this, fraction] {
+            if (isRunning())
+                Q_EMIT progressed(fraction);
+        });
     };
     auto job = [work = std::move(work), job = m_job, report = std::move(report)] {
         return work(Core::WorkControl{job.cancelFlag(), report});
