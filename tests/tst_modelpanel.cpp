@@ -176,7 +176,7 @@ void TestModelPanel::choosingACompareModelSwapsPlaces()
     QCOMPARE(m_editor->scenario().server, spec(QStringLiteral("async")));
     // The 5 sync workers are not lost: they are compared now.
     QCOMPARE(m_editor->scenario().compare, QList<Core::ServerSpec>{spec(QStringLiteral("sync"), 5)});
-    QVERIFY(panel.noticeLabel()->text().contains(QStringLiteral("async came from the comparison")));
+    QVERIFY(panel.noticeLabel()->text().contains(QStringLiteral("async came from the comparison; sync (5 × blocking) is compared in its place.")));
     QVERIFY(panel.noticeLabel()->text().contains(QStringLiteral("workers 5 → 1")));
 
     choose(panel.modelBox(), QStringLiteral("sync"));

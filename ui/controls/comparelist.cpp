@@ -4,7 +4,8 @@
 #include "controls/modelpanel.h"
 #include "controls/scenarioeditor.h"
 
-#include <QGroupBox>
+#include <QFont>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -36,7 +37,8 @@ CompareList::CompareList(ScenarioEditor *editor, QWidget *parent)
     , m_list(new QListWidget)
     , m_add(new QToolButton)
     , m_remove(new QPushButton(tr("– &Remove")))
-    , m_selected(new QGroupBox)
+    , m_selected(new QWidget)
+    , m_selectedTitle(new QLabel)
     , m_panel(new ModelPanel(editor))
 {
     setObjectName(QStringLiteral("compareList"));
@@ -60,16 +62,29 @@ CompareList::CompareList(ScenarioEditor *editor, QWidget *parent)
     m_add->setMenu(menu);
     m_remove->setObjectName(QStringLiteral("removeCompared"));
 
+    // Under a title rather than in a frame: the side panel has no width to spare for a nested one.
     m_selected->setObjectName(QStringLiteral("selectedCompared"));
-    (new QVBoxLayout(m_selected))->addWidget(m_panel);
+    QFont titleFont = m_selectedTitle->font();
+    titleFont.setBold(true);
+    m_selectedTitle->setFont(titleFont);
+    auto *selectedLayout = new QVBoxLayout(m_selected);
+    selectedLayout->setContentsMargins(0, 0, 0, 0);
+    selectedLayout->addWidget(m_selectedTitle);
+    selectedLayout->addWidget(m_panel);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
     buttons->addStretch(1);
 
+    // A rule sets the compared models apart from the server model's form above.
+    auto *rule = new QFrame;
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(rule);
     layout->addWidget(m_caption);
     layout->addWidget(m_list);
     layout->addLayout(buttons);
@@ -142,7 +157,7 @@ void CompareList::selectionChanged()
     m_selected->setVisible(selected);
     if (!selected)
         return;
-    m_selected->setTitle(tr("Compared model %1").arg(row + 1));
+    m_selectedTitle->setText(tr("Compared model %1:").arg(row + 1));
     m_panel->setPlace(row + 1);
 }
 

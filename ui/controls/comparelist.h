@@ -2,7 +2,6 @@
 
 #include <QWidget>
 
-class QGroupBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -44,7 +43,8 @@ private:
     QListWidget *m_list;
     QToolButton *m_add;
     QPushButton *m_remove;
-    QGroupBox *m_selected;
+    QWidget *m_selected;
+    QLabel *m_selectedTitle;
     ModelPanel *m_panel;
 };
 

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFont>
 #include <QFormLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -86,6 +87,9 @@ ModelPanel::ModelPanel(ScenarioEditor *editor, QWidget *parent)
     m_notice->setTextFormat(Qt::PlainText);
     m_notice->setToolTip(tr("What the last change in this panel did besides what you chose."));
     m_notice->setVisible(false);
+    QFont noticeFont = m_notice->font();
+    noticeFont.setItalic(true); // what changed besides the choice, told apart from the summary
+    m_notice->setFont(noticeFont);
 
     auto *layout = new QFormLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -152,12 +156,13 @@ void ModelPanel::chooseModel(int index)
     const ModelEdits::ModelChoice choice = ModelEdits::withModelChosen(m_editor->scenario(), m_place, name);
     if (choice.scenario == m_editor->scenario())
         return;
+    const Core::Result<Core::ServerModel> replaced = ModelEdits::serverAt(m_editor->scenario(), m_place).resolve();
     edited(tr("Use the %1 model").arg(name), choice.scenario);
     // Say what else changed: a choice never changes a value silently.
     const QString undo = QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText);
     QStringList lines;
-    if (choice.swapped)
-        lines << tr("%1 came from the comparison, which now holds the model it replaced.").arg(name);
+    if (choice.swapped && replaced)
+        lines << tr("%1 came from the comparison; %2 is compared in its place.").arg(name, replaced->describe());
     if (!choice.changed.isEmpty())
         lines << tr("Changed with the model: %1.").arg(choice.changed.join(QStringLiteral(", ")));
     if (!choice.kept.isEmpty())
