@@ -15,6 +15,8 @@ private Q_SLOTS:
     void presetModels();
     void overridesApplyOverThePreset();
     void badModelNamesTheChoices();
+    void aModelIsNamedForHowItRuns_data();
+    void aModelIsNamedForHowItRuns();
 };
 
 void TestServerModel::presetModels_data()
@@ -81,6 +83,43 @@ void TestServerModel::badModelNamesTheChoices()
     spec.model = QStringLiteral("sync");
     spec.workers = 0;
     QVERIFY(spec.resolve().error().contains(QLatin1String("server.workers")));
+}
+
+void TestServerModel::aModelIsNamedForHowItRuns_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<std::optional<int>>("threads");
+    QTest::addColumn<std::optional<int>>("workers");
+    QTest::addColumn<QString>("described");
+    // A blocking worker given more than one thread runs threads: it is named so, without a GIL.
+    QTest::addRow("sync with 4 threads is threads") << QStringLiteral("sync") << std::optional<int>(4) << std::optional<int>(5)
+                                                    << QStringLiteral("threads (5 × 4 threads)");
+    QTest::addRow("processes with 2 threads is threads") << QStringLiteral("processes") << std::optional<int>(2) << std::optional<int>()
+                                                         << QStringLiteral("threads (4 × 2 threads, 4 cores)");
+    QTest::addRow("sync with 1 thread stays sync") << QStringLiteral("sync") << std::optional<int>(1) << std::optional<int>()
+                                                   << QStringLiteral("sync (1 × blocking)");
+    QTest::addRow("sync with 5 workers stays sync") << QStringLiteral("sync") << std::optional<int>() << std::optional<int>(5)
+                                                    << QStringLiteral("sync (5 × blocking)");
+    QTest::addRow("threads with 1 thread stay threads") << QStringLiteral("threads") << std::optional<int>(1) << std::optional<int>()
+                                                        << QStringLiteral("threads (1 × 1 threads, GIL)");
+    QTest::addRow("async ignores threads") << QStringLiteral("async") << std::optional<int>(8) << std::optional<int>()
+                                           << QStringLiteral("async (1 × event loop)");
+}
+
+void TestServerModel::aModelIsNamedForHowItRuns()
+{
+    QFETCH(QString, model);
+    QFETCH(std::optional<int>, threads);
+    QFETCH(std::optional<int>, workers);
+    QFETCH(QString, described);
+    ServerSpec spec;
+    spec.model = model;
+    spec.threads = threads;
+    spec.workers = workers;
+    const Result<ServerModel> resolved = spec.resolve();
+    QVERIFY(resolved.ok());
+    QCOMPARE(resolved->describe(), described);
+    QVERIFY(resolved->fits(resolved->name));
 }
 
 QTEST_GUILESS_MAIN(TestServerModel)

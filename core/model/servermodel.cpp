@@ -37,6 +37,23 @@ Result<ServerModel> ServerModel::preset(const QString &name)
     return model;
 }
 
+bool ServerModel::fits(const QString &presetName) const
+{
+    const Result<ServerModel> named = preset(presetName);
+    return named && named->concurrency == concurrency;
+}
+
+QString ServerModel::presetNameFor(const QString &preferred) const
+{
+    if (fits(preferred))
+        return preferred;
+    for (const QString &name : presetNames()) {
+        if (fits(name))
+            return name;
+    }
+    return preferred; // every concurrency has a preset
+}
+
 int ServerModel::slotsPerWorker() const
 {
     switch (concurrency) {
@@ -142,6 +159,7 @@ Result<ServerModel> ServerSpec::resolve() const
         resolved.switchInterval = *switchInterval;
     if (slices)
         resolved.slices = *slices;
+    resolved.name = resolved.presetNameFor(model);
     if (resolved.workers < 1)
         return Result<ServerModel>::failure(QStringLiteral("server.workers: expected at least 1 worker, got %1").arg(resolved.workers));
     if (resolved.threads < 1)

@@ -26,7 +26,9 @@ struct ServerModel
     static constexpr Nanos kMinSwitchInterval = 1'000;            // 1 µs
     static constexpr Nanos kMaxSwitchInterval = 10 * kNanosPerSecond;
 
-    QString name = QStringLiteral("sync"); // the preset it started from, for display
+    // The preset it started from, for display; resolve() renames a model its
+    // values took away from that preset (sync with 4 threads is "threads").
+    QString name = QStringLiteral("sync");
     int workers = 1;
     Concurrency concurrency = Concurrency::Blocking;
     int threads = 1;                // requests at a time per worker, for Threads
@@ -42,6 +44,14 @@ struct ServerModel
     // Named presets: sync, async, threads, processes.
     static QStringList presetNames();
     static Result<ServerModel> preset(const QString &name);
+
+    // Whether the preset `name` says how this model runs requests
+    // (docs/model.md): sync and processes are blocking workers, threads are
+    // threaded workers (with or without a GIL), async is an event loop. The
+    // other values (workers, threads, cores…) are the model's parameters.
+    bool fits(const QString &presetName) const;
+    // `preferred` when it fits, else the first preset that does.
+    QString presetNameFor(const QString &preferred) const;
 
     // 0 means unbounded (event loop).
     int slotsPerWorker() const;

@@ -1,5 +1,6 @@
 #include "controls/modelpanel.h"
 
+#include "controls/modeledits.h"
 #include "controls/scenarioeditor.h"
 
 #include "engine/report.h"
@@ -8,29 +9,17 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFont>
 #include <QFormLayout>
+#include <QKeySequence>
 #include <QLabel>
+#include <QScopedValueRollback>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
 namespace LatencyLab::Ui {
 
 namespace {
-
-constexpr int kMaxWorkers = 1000;
-constexpr int kMaxThreads = 1000;
-constexpr int kMaxCores = 256;
-
-QString modelToolTip(const QString &name)
-{
-    if (name == QLatin1String("sync"))
-        return ModelPanel::tr("Blocking workers: each handles one request at a time and waits through its io.");
-    if (name == QLatin1String("async"))
-        return ModelPanel::tr("An event loop: io releases the loop for other requests; cpu steps run one at a time, each to its end.");
-    if (name == QLatin1String("threads"))
-        return ModelPanel::tr("K threads per worker; with a GIL their cpu steps share one processor, each at its share.");
-    return ModelPanel::tr("Several blocking worker processes, as many as the machine has cores.");
-}
 
 QSpinBox *spinBox(int minimum, int maximum, const QString &objectName, const QString &toolTip)
 {
@@ -44,17 +33,29 @@ QSpinBox *spinBox(int minimum, int maximum, const QString &objectName, const QSt
 
 } // namespace
 
+QString ModelPanel::modelToolTip(const QString &name)
+{
+    if (name == QLatin1String("sync"))
+        return tr("Blocking workers: each handles one request at a time and waits through its io.");
+    if (name == QLatin1String("async"))
+        return tr("An event loop: io releases the loop for other requests; cpu steps run one at a time, each to its end.");
+    if (name == QLatin1String("threads"))
+        return tr("K threads per worker; with a GIL their cpu steps share one processor, each at its share.");
+    return tr("Several blocking worker processes, as many as the machine has cores.");
+}
+
 ModelPanel::ModelPanel(ScenarioEditor *editor, QWidget *parent)
     : QWidget(parent)
     , m_editor(editor)
     , m_model(new QComboBox)
-    , m_workers(spinBox(1, kMaxWorkers, QStringLiteral("workers"), tr("Worker processes; requests go to them round-robin unless one is idle.")))
-    , m_threads(spinBox(1, kMaxThreads, QStringLiteral("threads"), tr("Requests one worker handles at a time (K threads); more than 1 turns a blocking worker into a threaded one.")))
+    , m_workers(spinBox(1, Core::Limits::kMaxWorkers, QStringLiteral("workers"), tr("Worker processes; requests go to them round-robin unless one is idle.")))
+    , m_threads(spinBox(1, Core::Limits::kMaxThreads, QStringLiteral("threads"), tr("Requests one worker handles at a time (K threads); more than 1 turns a blocking worker into a threaded one.")))
     , m_gil(new QCheckBox(tr("Global interpreter lock (GIL)")))
-    , m_cores(spinBox(0, kMaxCores, QStringLiteral("cores"), tr("Processor cores on the whole machine; 0 means no limit. More cpu steps than cores share them, each at its share of a core.")))
+    , m_cores(spinBox(0, Core::Limits::kMaxCores, QStringLiteral("cores"), tr("Processor cores on the whole machine; 0 means no limit. More cpu steps than cores share them, each at its share of a core.")))
     , m_switchInterval(new QDoubleSpinBox)
     , m_slices(new QCheckBox(tr("Draw each time slice")))
     , m_summary(new QLabel)
+    , m_notice(new QLabel)
 {
     m_model->setObjectName(QStringLiteral("model"));
     m_model->setToolTip(tr("How the server runs requests: blocking workers, an event loop, threads or processes."));
@@ -80,6 +81,15 @@ ModelPanel::ModelPanel(ScenarioEditor *editor, QWidget *parent)
                             "ready while another has its turn."));
     m_summary->setToolTip(tr("The server model as simulated."));
     m_summary->setWordWrap(true);
+    m_summary->setObjectName(QStringLiteral("modelSummary"));
+    m_notice->setObjectName(QStringLiteral("modelNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setToolTip(tr("What the last change in this panel did besides what you chose."));
+    m_notice->setVisible(false);
+    QFont noticeFont = m_notice->font();
+    noticeFont.setItalic(true); // what changed besides the choice, told apart from the summary
+    m_notice->setFont(noticeFont);
 
     auto *layout = new QFormLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -92,6 +102,7 @@ ModelPanel::ModelPanel(ScenarioEditor *editor, QWidget *parent)
     layout->addRow(tr("S&witch interval:"), m_switchInterval);
     layout->addRow(QString(), m_slices);
     layout->addRow(m_summary);
+    layout->addRow(m_notice);
     // The form labels explain themselves too.
     for (QWidget *field : {static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_workers), static_cast<QWidget *>(m_threads),
                            static_cast<QWidget *>(m_cores), static_cast<QWidget *>(m_switchInterval)}) {
@@ -101,55 +112,113 @@ ModelPanel::ModelPanel(ScenarioEditor *editor, QWidget *parent)
 
     connect(m_model, &QComboBox::activated, this, &ModelPanel::chooseModel);
     connect(m_workers, &QSpinBox::valueChanged, this, [this](int workers) {
-        Core::Scenario edited = m_editor->scenario();
-        edited.server.workers = workers;
-        m_editor->edit(tr("Set workers to %1").arg(workers), edited, QStringLiteral("workers"));
+        editServer(tr("Set workers to %1").arg(workers), QStringLiteral("workers"), [workers](Core::ServerSpec &spec) {
+            spec.workers = workers;
+        });
     });
     connect(m_threads, &QSpinBox::valueChanged, this, [this](int threads) {
-        Core::Scenario edited = m_editor->scenario();
-        edited.server.threads = threads;
-        m_editor->edit(tr("Set threads per worker to %1").arg(threads), edited, QStringLiteral("threads"));
+        editServer(tr("Set threads per worker to %1").arg(threads), QStringLiteral("threads"), [threads](Core::ServerSpec &spec) {
+            spec.threads = threads;
+        });
     });
     connect(m_gil, &QCheckBox::toggled, this, [this](bool gil) {
-        Core::Scenario edited = m_editor->scenario();
-        edited.server.gil = gil;
-        m_editor->edit(gil ? tr("Turn the GIL on") : tr("Turn the GIL off"), edited);
+        editServer(gil ? tr("Turn the GIL on") : tr("Turn the GIL off"), {}, [gil](Core::ServerSpec &spec) { spec.gil = gil; });
     });
     connect(m_cores, &QSpinBox::valueChanged, this, [this](int cores) {
-        Core::Scenario edited = m_editor->scenario();
-        edited.server.cores = cores;
-        m_editor->edit(tr("Set cores to %1").arg(cores == 0 ? tr("no limit") : QString::number(cores)), edited, QStringLiteral("cores"));
+        editServer(tr("Set cores to %1").arg(cores == 0 ? tr("no limit") : QString::number(cores)), QStringLiteral("cores"),
+                   [cores](Core::ServerSpec &spec) { spec.cores = cores; });
     });
     connect(m_switchInterval, &QDoubleSpinBox::valueChanged, this, [this](double milliseconds) {
-        Core::Scenario edited = m_editor->scenario();
-        edited.server.switchInterval = Core::fromSeconds(milliseconds / 1e3);
-        m_editor->edit(tr("Set the switch interval to %1").arg(Core::formatSeconds(milliseconds / 1e3)), edited,
-                       QStringLiteral("switchInterval"));
+        editServer(tr("Set the switch interval to %1").arg(Core::formatSeconds(milliseconds / 1e3)), QStringLiteral("switchInterval"),
+                   [milliseconds](Core::ServerSpec &spec) { spec.switchInterval = Core::fromSeconds(milliseconds / 1e3); });
     });
     connect(m_slices, &QCheckBox::toggled, this, [this](bool slices) {
-        Core::Scenario edited = m_editor->scenario();
-        edited.server.slices = slices;
-        m_editor->edit(slices ? tr("Draw each time slice") : tr("Draw shares of a core"), edited);
+        editServer(slices ? tr("Draw each time slice") : tr("Draw shares of a core"), {},
+                   [slices](Core::ServerSpec &spec) { spec.slices = slices; });
     });
     connect(m_editor, &ScenarioEditor::scenarioChanged, this, &ModelPanel::refresh);
+    refresh();
+}
+
+void ModelPanel::setPlace(qsizetype place)
+{
+    if (m_place == place)
+        return;
+    m_place = place;
     refresh();
 }
 
 void ModelPanel::chooseModel(int index)
 {
     const QString name = m_model->itemData(index).toString();
-    Core::Scenario edited = m_editor->scenario();
-    if (edited.server.model == name)
+    if (m_place >= ModelEdits::serverCount(m_editor->scenario()))
         return;
-    // A different model starts from its own defaults: 4 processes on 4
-    // cores, 4 threads with a GIL… (the scenario's own variant if it has one).
-    edited.server = edited.modelNamed(name);
-    m_editor->edit(tr("Use the %1 model").arg(name), edited);
+    const ModelEdits::ModelChoice choice = ModelEdits::withModelChosen(m_editor->scenario(), m_place, name);
+    if (choice.scenario == m_editor->scenario())
+        return;
+    const Core::Result<Core::ServerModel> replaced = ModelEdits::serverAt(m_editor->scenario(), m_place).resolve();
+    edited(tr("Use the %1 model").arg(name), choice.scenario);
+    // Say what else changed: a choice never changes a value silently.
+    const QString undo = QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText);
+    QStringList lines;
+    if (choice.swapped && replaced)
+        lines << tr("%1 came from the comparison; %2 is compared in its place.").arg(name, replaced->describe());
+    if (!choice.changed.isEmpty())
+        lines << tr("Changed with the model: %1.").arg(choice.changed.join(QStringLiteral(", ")));
+    if (!choice.kept.isEmpty())
+        lines << tr("Kept: %1.").arg(choice.kept.join(QStringLiteral(", ")));
+    if (!choice.changed.isEmpty() && !choice.swapped && !undo.isEmpty())
+        lines << tr("Undo (%1) brings them back.").arg(undo);
+    showNotice(lines.join(QLatin1Char(' ')));
+}
+
+void ModelPanel::editServer(const QString &text, const QString &key, const std::function<void(Core::ServerSpec &)> &change)
+{
+    const Core::Scenario &scenario = m_editor->scenario();
+    if (m_place >= ModelEdits::serverCount(scenario))
+        return;
+    const Core::ServerSpec before = ModelEdits::serverAt(scenario, m_place);
+    Core::ServerSpec after = before;
+    change(after);
+    const Core::Result<Core::ServerModel> wasModel = before.resolve();
+    const Core::Result<Core::ServerModel> isModel = after.resolve();
+    edited(text, ModelEdits::withServerAt(scenario, m_place, after), key);
+    // An edit that changes how requests run renames the model: say so.
+    if (wasModel && isModel && wasModel->name != isModel->name)
+        showNotice(tr("The model is now %1 (it was %2).").arg(isModel->name, wasModel->name), key);
+}
+
+void ModelPanel::edited(const QString &text, const Core::Scenario &scenario, const QString &key)
+{
+    m_editingKey = key;
+    const QScopedValueRollback editing(m_editing, true);
+    // A compared model's edits say which one, and merge only with their own.
+    if (m_place == ModelEdits::kPrimary)
+        m_editor->edit(text, scenario, key);
+    else
+        m_editor->edit(tr("%1 (compared model %2)").arg(text).arg(m_place),
+                       scenario, key.isEmpty() ? key : key + QLatin1Char('@') + QString::number(m_place));
+}
+
+void ModelPanel::showNotice(const QString &text, const QString &key)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+    m_noticeKey = key;
 }
 
 void ModelPanel::refresh()
 {
-    const Core::ServerSpec &spec = m_editor->scenario().server;
+    // Any other change since (an undo, another control, another scenario)
+    // makes the notice stale; the next tick of the control that caused it does not.
+    if (!(m_editing && !m_editingKey.isEmpty() && m_editingKey == m_noticeKey))
+        showNotice({});
+    const Core::Scenario &scenario = m_editor->scenario();
+    const bool present = m_place < ModelEdits::serverCount(scenario);
+    setEnabled(present);
+    if (!present)
+        return;
+    const Core::ServerSpec spec = ModelEdits::serverAt(scenario, m_place);
     const Core::Result<Core::ServerModel> model = spec.resolve();
     const QSignalBlocker blockModel(m_model);
     const QSignalBlocker blockWorkers(m_workers);
@@ -158,7 +227,8 @@ void ModelPanel::refresh()
     const QSignalBlocker blockCores(m_cores);
     const QSignalBlocker blockSwitchInterval(m_switchInterval);
     const QSignalBlocker blockSlices(m_slices);
-    m_model->setCurrentIndex(m_model->findData(spec.model));
+    // The box names what is simulated, which the values may have made another model than the file named.
+    m_model->setCurrentIndex(m_model->findData(model ? model->name : spec.model));
     if (!model) {
         m_summary->setText(model.error());
         return;

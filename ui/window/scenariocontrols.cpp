@@ -1,6 +1,7 @@
 #include "window/scenariocontrols.h"
 
 #include "controls/clientsliders.h"
+#include "controls/comparelist.h"
 #include "controls/generatorsliders.h"
 #include "controls/modelpanel.h"
 #include "controls/requestsliders.h"
@@ -57,6 +58,7 @@ ScenarioControls::ScenarioControls(ScenarioEditor *editor, QWidget *parent)
     scenarioLayout->addWidget(m_description);
 
     m_modelGroup = groupOf(tr("Server model"), m_modelPanel);
+    m_modelGroup->layout()->addWidget(new CompareList(editor));
     m_modelGroup->setToolTip(tr("The Gantt tab's model; the Compare tab shows it beside the others."));
 
     m_tooManyRequests->setWordWrap(true);
