@@ -2,6 +2,7 @@
 // sliders' fields, adding and removing requests, editing a request's steps;
 // each edit is one undo step that undo takes back, and the charts follow.
 // The toolbar's Undo button keeps a short text whatever it would undo.
+#include "controls/requestedits.h"
 #include "controls/requestsliders.h"
 #include "controls/requesttable.h"
 #include "controls/scenarioeditor.h"
@@ -17,6 +18,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QGroupBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -25,6 +27,7 @@
 #include <QToolButton>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <memory>
 
 using namespace LatencyLab;
@@ -70,6 +73,7 @@ private Q_SLOTS:
     void editSteps();
     void aTypedValueTheFileRefusesIsReportedInTheFilesWords();
     void undoButtonTextStaysShort();
+    void editsAtTheirEdges();
 
 private:
     bool open(const QString &name);
@@ -294,6 +298,11 @@ void TestRequestEditing::theLastRequestCannotBeRemoved()
     QVERIFY2(add->toolTip().contains(QStringLiteral("at most 12")), qPrintable(add->toolTip()));
     QVERIFY(remove->isEnabled());
     QCOMPARE(scenario().requests.at(11).arrival, Nanos(0)); // a closed client's requests have no arrival
+    const auto groups = m_window->findChildren<QGroupBox *>();
+    const bool titled = std::any_of(groups.cbegin(), groups.cend(), [](const QGroupBox *group) {
+        return group->title() == QStringLiteral("Requests (each connection sends them in turn)");
+    });
+    QVERIFY(titled);
 }
 
 void TestRequestEditing::editSteps()
@@ -383,6 +392,27 @@ void TestRequestEditing::undoButtonTextStaysShort()
     QVERIFY(redoButton);
     QCOMPARE(redoButton->text(), QStringLiteral("Redo"));
     QVERIFY2(redoButton->toolTip().contains(full), qPrintable(redoButton->toolTip()));
+}
+
+// The pure edits where they stop: what cannot be removed stays, splits keep every nanosecond.
+void TestRequestEditing::editsAtTheirEdges()
+{
+    namespace Edits = Ui::RequestEdits;
+    Core::Scenario one;
+    one.requests = {Core::RequestSpec{QStringLiteral("Request 1"), ms(5), steps({{io, 1'000'000'001}})}};
+    QCOMPARE(Edits::withRequestRemoved(one, 0), one);
+    QCOMPARE(Edits::withStepRemoved(one, 0, 0), one);
+    QCOMPARE(Edits::withStepMoved(one, 0, 0, 1), one);
+    QCOMPARE(Edits::withStepDuration(one, 0, 3, ms(1)), one);
+    QCOMPARE(Edits::withStepDuration(one, 0, 0, -ms(1)).requests.at(0).steps.at(0).duration, Nanos(0));
+    // The odd nanosecond goes to the first half.
+    QCOMPARE(Edits::withStepSplit(one, 0, 0).requests.at(0).steps, steps({{io, 500'000'001}, {io, 500'000'000}}));
+
+    // A new request takes the first free "Request N".
+    Core::Scenario named = Edits::withRequestAdded(one);
+    named.requests[1].name = QStringLiteral("Request 3");
+    QCOMPARE(Edits::newRequestName(named), QStringLiteral("Request 4"));
+    QCOMPARE(Edits::withRequestAdded(named).requests.at(2).arrival, ms(5) + 2 * Edits::kNewRequestGap);
 }
 
 QTEST_MAIN(TestRequestEditing)

@@ -187,6 +187,8 @@ StepsEditor::Row StepsEditor::makeRow(qsizetype step)
                                   [](const QString &text, double current) { return ValueText::parseSeconds(text, ValueText::unitOfSeconds(current)); },
                                   tr("a duration such as 1.2 s or 350 ms"));
     row.duration->setObjectName(prefix + QStringLiteral("Duration"));
+    row.kind->setAccessibleName(tr("Kind of step %1").arg(step + 1));
+    row.duration->setAccessibleName(tr("Duration of step %1").arg(step + 1));
     row.duration->setWidthSample(QStringLiteral("000.000 ms"));
     row.up = toolButton(QStringLiteral("↑"), tr("Move this step earlier"), prefix + QStringLiteral("Up"));
     row.down = toolButton(QStringLiteral("↓"), tr("Move this step later"), prefix + QStringLiteral("Down"));
