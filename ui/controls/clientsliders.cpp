@@ -3,8 +3,9 @@
 #include "controls/scenarioeditor.h"
 #include "controls/scenarioedits.h"
 #include "controls/valueslider.h"
+#include "controls/valuetext.h"
 
-#include "engine/report.h"
+#include "model/scenario.h"
 
 #include <QSlider>
 #include <QVBoxLayout>
@@ -23,8 +24,11 @@ QString formatConnections(double connections)
 
 QString formatSeconds(double seconds)
 {
-    return Core::formatSeconds(seconds);
+    return ValueText::exactSeconds(seconds);
 }
+
+// As a scenario file has it: a closed client's duration and timeout are positive, a nanosecond at least.
+constexpr double kShortestSeconds = 1e-9;
 
 } // namespace
 
@@ -36,11 +40,15 @@ ClientSliders::ClientSliders(ScenarioEditor *editor, QWidget *parent)
     , m_timeout(new ValueSlider(tr("Timeout"), {0.1, 10, 99, ValueSlider::Scale::Linear}, formatSeconds))
 {
     m_connections->setRounder([](double value) { return std::round(value); });
-    m_connections->slider()->setObjectName(QStringLiteral("connections"));
+    m_connections->setTyping(ValueSlider::numberTyping(1, Core::Limits::kMaxConnections, {tr("connection"), tr("connections")},
+                                                       tr("a number of connections such as 20"), true));
+    m_connections->setObjectNames(QStringLiteral("connections"));
     m_connections->setToolTips(tr("Open connections; each sends its next request as soon as the last one is answered (wrk -c)."));
-    m_duration->slider()->setObjectName(QStringLiteral("clientDuration"));
+    m_duration->setTyping(ValueSlider::secondsTyping(kShortestSeconds, Core::Limits::kMaxSeconds));
+    m_duration->setObjectNames(QStringLiteral("clientDuration"));
     m_duration->setToolTips(tr("How long the connections keep sending; requests still unanswered then are not counted (wrk -d)."));
-    m_timeout->slider()->setObjectName(QStringLiteral("timeout"));
+    m_timeout->setTyping(ValueSlider::secondsTyping(kShortestSeconds, Core::Limits::kMaxSeconds));
+    m_timeout->setObjectNames(QStringLiteral("timeout"));
     m_timeout->setToolTips(tr("A response slower than this counts as a timeout and is left out of the latency figures (wrk's 2 s)."));
 
     auto *layout = new QVBoxLayout(this);

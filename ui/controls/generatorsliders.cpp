@@ -3,6 +3,7 @@
 #include "controls/scenarioeditor.h"
 #include "controls/scenarioedits.h"
 #include "controls/valueslider.h"
+#include "controls/valuetext.h"
 
 #include "engine/report.h"
 
@@ -18,10 +19,13 @@ namespace {
 // Request counts read better as 12,000 than 12,023.
 double twoSignificantDigits(double value)
 {
-    if (value < 100)
-        return std::round(value);
-    const double unit = std::pow(10.0, std::floor(std::log10(value)) - 1);
-    return std::round(value / unit) * unit;
+    return value < 100 ? std::round(value) : ValueText::roundToSignificantDigits(value, 2);
+}
+
+// A log slider's positions fall between round numbers: 11.2 ms, not 11.220185 ms.
+double threeSignificantDigits(double value)
+{
+    return ValueText::roundToSignificantDigits(value, 3);
 }
 
 QString formatCount(double count)
@@ -34,26 +38,52 @@ QString formatShare(double share)
     return GeneratorSliders::tr("%1 cpu").arg(Core::formatPercent(share));
 }
 
+QString formatRate(double perSecond)
+{
+    return GeneratorSliders::tr("%1 req/s").arg(ValueText::shortNumber(perSecond));
+}
+
+// Typed shares are percentages: "20", "20 %" or "20 % cpu" is a fifth.
+ValueSlider::Typing shareTyping()
+{
+    const QStringList units{QStringLiteral("%"), GeneratorSliders::tr("% cpu"), GeneratorSliders::tr("cpu")};
+    ValueSlider::Typing typing = ValueSlider::numberTyping(0.0, 1.0, units, GeneratorSliders::tr("a percentage such as 20 %"));
+    typing.parse = [units](const QString &text, double) -> std::optional<double> {
+        const std::optional<double> percent = ValueText::parseNumber(text, units);
+        return percent ? std::optional<double>(*percent / 100.0) : std::nullopt;
+    };
+    return typing;
+}
+
+// As a scenario file has them: a rate above 0 and at most 1e9 per second, a mean gap of at most 1,000,000 s.
+constexpr double kMinRate = 1e-6;
+constexpr double kMaxRate = 1e9;
+
 } // namespace
 
 GeneratorSliders::GeneratorSliders(ScenarioEditor *editor, QWidget *parent)
     : QWidget(parent)
     , m_editor(editor)
     , m_count(new ValueSlider(tr("Requests (N)"), {kMinCount, kMaxCount, 500, ValueSlider::Scale::Logarithmic}, formatCount))
-    , m_meanDuration(new ValueSlider(tr("Mean request duration"), {0.001, 10.0, 400, ValueSlider::Scale::Logarithmic},
-                                     [](double seconds) { return Core::formatSeconds(seconds); }))
+    , m_meanDuration(new ValueSlider(tr("Mean request duration"), {0.001, 10.0, 400, ValueSlider::Scale::Logarithmic}, ValueText::exactSeconds))
     , m_cpuShare(new ValueSlider(tr("cpu : io"), {0.0, 1.0, 100, ValueSlider::Scale::Linear}, formatShare))
-    , m_arrivalRate(new ValueSlider(tr("Arrival rate"), {0.1, 100'000.0, 600, ValueSlider::Scale::Logarithmic},
-                                    [](double rate) { return Core::formatRate(rate); }))
+    , m_arrivalRate(new ValueSlider(tr("Arrival rate"), {0.1, 100'000.0, 600, ValueSlider::Scale::Logarithmic}, formatRate))
 {
     m_count->setRounder(twoSignificantDigits);
-    m_count->slider()->setObjectName(QStringLiteral("requestCount"));
+    m_meanDuration->setRounder(threeSignificantDigits);
+    m_arrivalRate->setRounder(threeSignificantDigits);
+    m_count->setTyping(ValueSlider::numberTyping(1, kMaxCount, {tr("request"), tr("requests")}, tr("a number of requests such as 12000"), true));
+    m_count->setObjectNames(QStringLiteral("requestCount"));
     m_count->setToolTips(tr("How many requests the client sends (logarithmic, 10 to 1,000,000)."));
-    m_meanDuration->slider()->setObjectName(QStringLiteral("meanDuration"));
+    m_meanDuration->setTyping(ValueSlider::secondsTyping(0.0, Core::Limits::kMaxSeconds));
+    m_meanDuration->setObjectNames(QStringLiteral("meanDuration"));
     m_meanDuration->setToolTips(tr("A request's mean own duration; every step's distribution scales with it."));
-    m_cpuShare->slider()->setObjectName(QStringLiteral("cpuShare"));
+    m_cpuShare->setTyping(shareTyping());
+    m_cpuShare->setObjectNames(QStringLiteral("cpuShare"));
     m_cpuShare->setToolTips(tr("Share of a request's time spent computing (cpu) rather than waiting (io); the mean duration stays."));
-    m_arrivalRate->slider()->setObjectName(QStringLiteral("arrivalRate"));
+    m_arrivalRate->setTyping(ValueSlider::numberTyping(kMinRate, kMaxRate, {tr("req/s"), QStringLiteral("/s"), tr("requests/s")},
+                                                       tr("a rate such as 900 req/s")));
+    m_arrivalRate->setObjectNames(QStringLiteral("arrivalRate"));
     m_arrivalRate->setToolTips(tr("How many requests arrive per second, on average."));
 
     auto *layout = new QVBoxLayout(this);
@@ -68,7 +98,7 @@ GeneratorSliders::GeneratorSliders(ScenarioEditor *editor, QWidget *parent)
                        ScenarioEdits::withRequestCount(m_editor->scenario(), qint64(count)), QStringLiteral("count"));
     });
     connect(m_meanDuration, &ValueSlider::valueEdited, this, [this](double seconds) {
-        m_editor->edit(tr("Set the mean request duration to %1").arg(Core::formatSeconds(seconds)),
+        m_editor->edit(tr("Set the mean request duration to %1").arg(ValueText::exactSeconds(seconds)),
                        ScenarioEdits::withMeanRequestSeconds(m_editor->scenario(), seconds), QStringLiteral("meanDuration"));
     });
     connect(m_cpuShare, &ValueSlider::valueEdited, this, [this](double share) {
@@ -76,7 +106,7 @@ GeneratorSliders::GeneratorSliders(ScenarioEditor *editor, QWidget *parent)
                        QStringLiteral("cpuShare"));
     });
     connect(m_arrivalRate, &ValueSlider::valueEdited, this, [this](double rate) {
-        m_editor->edit(tr("Set the arrival rate to %1").arg(Core::formatRate(rate)), ScenarioEdits::withArrivalRate(m_editor->scenario(), rate),
+        m_editor->edit(tr("Set the arrival rate to %1").arg(formatRate(rate)), ScenarioEdits::withArrivalRate(m_editor->scenario(), rate),
                        QStringLiteral("arrivalRate"));
     });
     connect(m_editor, &ScenarioEditor::scenarioChanged, this, &GeneratorSliders::refresh);

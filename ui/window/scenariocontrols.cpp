@@ -5,6 +5,7 @@
 #include "controls/generatorsliders.h"
 #include "controls/modelpanel.h"
 #include "controls/requestsliders.h"
+#include "controls/scenarioeditor.h"
 
 #include "model/presets.h"
 
@@ -67,6 +68,8 @@ ScenarioControls::ScenarioControls(ScenarioEditor *editor, QWidget *parent)
     requestLayout->addWidget(m_requestSliders);
     requestLayout->addWidget(m_tooManyRequests);
 
+    connect(editor, &ScenarioEditor::scenarioChanged, this, [this, editor] { showRequestGroupTitle(editor->scenario()); });
+
     m_generatorGroup = groupOf(tr("Generated requests"), m_generatorSliders);
     m_clientGroup = groupOf(tr("Client (closed loop, like wrk)"), m_clientSliders);
 
@@ -98,6 +101,17 @@ void ScenarioControls::showOrigin(const QString &presetName, const QString &file
     m_presets->setCurrentIndex(0);
 }
 
+// Requests are added and removed in the group: a closed client's one request becomes several.
+void ScenarioControls::showRequestGroupTitle(const Core::Scenario &scenario)
+{
+    if (scenario.client.kind == Core::ClientModel::Kind::Open)
+        m_requestGroup->setTitle(tr("Requests"));
+    else if (scenario.requests.size() == 1)
+        m_requestGroup->setTitle(tr("Request (each connection repeats it)"));
+    else
+        m_requestGroup->setTitle(tr("Requests (each connection sends them in turn)"));
+}
+
 void ScenarioControls::showScenario(const Core::Scenario &scenario)
 {
     m_description->setText(scenario.description);
@@ -108,8 +122,7 @@ void ScenarioControls::showScenario(const Core::Scenario &scenario)
     const bool perRequest = RequestSliders::appliesTo(scenario);
     const bool handWritten = !scenario.generator && !scenario.requests.isEmpty();
     m_requestGroup->setVisible(handWritten);
-    m_requestGroup->setTitle(scenario.client.kind == Core::ClientModel::Kind::Closed ? tr("Request (each connection repeats it)")
-                                                                                     : tr("Requests"));
+    showRequestGroupTitle(scenario);
     m_tooManyRequests->setVisible(handWritten && !perRequest);
     m_tooManyRequests->setText(tr("%L1 hand-written requests: sliders are shown for at most %2.")
                                    .arg(scenario.requests.size())

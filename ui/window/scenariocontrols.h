@@ -43,6 +43,8 @@ Q_SIGNALS:
     void presetChosen(const QString &name);
 
 private:
+    void showRequestGroupTitle(const Core::Scenario &scenario);
+
     QComboBox *m_presets;
     QLabel *m_description;
     ModelPanel *m_modelPanel;

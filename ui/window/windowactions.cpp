@@ -63,6 +63,12 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.redo = undoStack->createRedoAction(window, tr("&Redo"));
     a.redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     a.redo->setIcon(themedIcon(window, "edit-redo"));
+    // The stack names the edit in the action's text ("Undo Set the duration
+    // of Request 1 to 3.15 s"): the Edit menu shows it whole; the toolbar's
+    // button keeps a short text, so it does not grow and push others into
+    // the overflow, and tells the whole in its tooltip.
+    a.undo->setIconText(tr("Undo"));
+    a.redo->setIconText(tr("Redo"));
     a.copyChart = makeAction(window, tr("&Copy Chart"), Shortcuts::copyChart(),
                              tr("Copy the current tab's chart to the clipboard as an image"), themedIcon(window, "edit-copy"));
 
