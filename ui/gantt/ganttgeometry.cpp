@@ -256,9 +256,11 @@ void GanttGeometry::addSectionHeader(const GanttSection &source, const GanttSect
     const QFontMetricsF sectionMetrics(style.sectionFont());
     const QFontMetricsF textMetrics(style.textFont());
     const QRectF header = layout.header;
-    const double titleWidth = sectionMetrics.horizontalAdvance(source.title) + 1;
+    // A pinned section's title says what changed, and can be long: it gives way at the header's end.
+    const QString title = sectionMetrics.elidedText(source.title, Qt::ElideRight, header.width());
+    const double titleWidth = sectionMetrics.horizontalAdvance(title) + 1;
     m_texts.append({source.pinned ? GanttText::Role::PinnedTitle : GanttText::Role::SectionTitle,
-                    QRectF(header.left(), header.top(), titleWidth, header.height()), source.title, int(Qt::AlignLeft | Qt::AlignBottom)});
+                    QRectF(header.left(), header.top(), titleWidth, header.height()), title, int(Qt::AlignLeft | Qt::AlignBottom)});
 
     const QLocale english(QLocale::English);
     QString summary = source.summary;
