@@ -61,6 +61,7 @@ struct AppOptions
     QSize exportSize{1600, 900}; // logical pixels
     double exportScale = 1.0;    // device pixels per logical pixel (2 for HiDPI)
     bool omission = false;       // throughput: the coordinated-omission overlay
+    bool slide = false;          // gantt, compare: a slide (exportSize is then the slide's)
 
     // record: the URL as given (already checked to be http:// with a host);
     // unset values take RecordOptions' defaults.

@@ -1,5 +1,7 @@
 #include "cli/commandtables.h"
 
+#include "export/exportpreset.h"
+
 #include "model/presets.h"
 #include "model/scenario.h"
 #include "net/demoserver.h"
@@ -205,7 +207,8 @@ const QList<OptionDef> &optionTable()
                  return bad();
              o.exportSize = QSize(*width, *height);
              return success();
-         }},
+         },
+         QLatin1String("--slide")},
         {QLatin1String("--scale"), QLatin1String("F"), QStringLiteral("device pixels per logical pixel, %1 to %2 (2 for HiDPI)").arg(kMinExportScale).arg(kMaxExportScale),
          [](AppOptions &o, const QString &option, const QString &value) {
              bool ok = false;
@@ -215,6 +218,15 @@ const QList<OptionDef> &optionTable()
              o.exportScale = scale;
              return success();
          }},
+        {QLatin1String("--slide"), {},
+         QStringLiteral("--chart gantt or compare as a slide: %1x%2 (16:9), larger type and strokes, and a caption with the "
+                        "scenario and its takeaway").arg(Ui::kSlideSize.width()).arg(Ui::kSlideSize.height()),
+         [](AppOptions &o, const QString &, const QString &) {
+             o.slide = true;
+             o.exportSize = Ui::kSlideSize;
+             return success();
+         },
+         QLatin1String("--size")},
         {QLatin1String("--omission"), {},
          QStringLiteral("--chart throughput of a closed client: overlay coordinated omission (where each connection would "
                         "have sent at a steady pace, and the latencies corrected from those send times)"),
@@ -333,8 +345,8 @@ const QList<CommandDef> &commandTable()
         {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) --chart gantt|compare|throughput|latency --out OUT.png|OUT.svg [options]"),
          QLatin1String("draw a chart to a PNG or SVG file"), ScenarioArgument::Required,
          kScenarioOptions
-             + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--scale"),
-                                    QLatin1String("--omission")},
+             + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--slide"),
+                                    QLatin1String("--scale"), QLatin1String("--omission")},
          {QLatin1String("--chart"), QLatin1String("--out")}},
         {QLatin1String("record"), Command::Record, QLatin1String("URL [options]"),
          QLatin1String("send real HTTP requests to an http:// URL and score them like wrk"), ScenarioArgument::Url,

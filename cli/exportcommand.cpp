@@ -12,6 +12,11 @@ namespace LatencyLab::Ui {
 
 namespace {
 
+ExportPreset presetOf(const Core::AppOptions &options)
+{
+    return options.slide ? ExportPreset::Slide : ExportPreset::Standard;
+}
+
 // A producer/consumer scenario: `latency` is its latency plot (both modes),
 // `gantt` its own mode's items and `compare` both modes' items.
 Core::Status exportPipeline(const Core::Scenario &scenario, const Core::AppOptions &options)
@@ -25,7 +30,7 @@ Core::Status exportPipeline(const Core::Scenario &scenario, const Core::AppOptio
     if (options.chart == QLatin1String("latency"))
         return exportLatencyChart(charts->runs, scenario.name, options.outPath, options.exportSize, options.exportScale);
     const GanttChart &chart = options.chart == QLatin1String("compare") ? charts->compare : charts->gantt;
-    return exportChart(chart, options.outPath, options.exportSize, options.exportScale);
+    return exportChart(chart, options.outPath, options.exportSize, options.exportScale, {}, presetOf(options));
 }
 
 // "wrote OUT (WxH at scale F)": printed only once the file is complete.
@@ -81,7 +86,7 @@ int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStr
                                                         "request was held back; coordinated omission needs a closed client (try --preset web-load)")
                                              .arg(scenario->name));
     const Core::Status written = load ? exportLoadChart(loadChart, options.omission, options.outPath, options.exportSize, options.exportScale)
-                                      : exportChart(*chart, options.outPath, options.exportSize, options.exportScale);
+                                      : exportChart(*chart, options.outPath, options.exportSize, options.exportScale, {}, presetOf(options));
     if (!written)
         return Core::reportBadInput(err, written.error());
     return reportWritten(options, out);

@@ -17,7 +17,7 @@ char *toString(const AppOptions &o)
     const QString text =
         QStringLiteral("{command %1, preset \"%2\", file \"%3\", model \"%4\", workers %5, threads %6, gil %7, cores %8, "
                        "seed %9, json %10, perRequest %11, csv \"%12\", chart %13, out %14, size %15x%16, scale %17, "
-                       "time scale %18}")
+                       "time scale %18, slide %19}")
             .arg(int(o.command))
             .arg(o.preset, o.scenarioFile, o.server.model, opt(o.server.workers), opt(o.server.threads),
                  o.server.gil ? QString::number(*o.server.gil) : QStringLiteral("-"), opt(o.server.cores), opt(o.seed))
@@ -27,7 +27,8 @@ char *toString(const AppOptions &o)
             .arg(o.exportSize.width())
             .arg(o.exportSize.height())
             .arg(o.exportScale)
-            .arg(o.timeScale);
+            .arg(o.timeScale)
+            .arg(o.slide);
     return qstrdup(text.toUtf8().constData());
 }
 
@@ -223,6 +224,17 @@ void TestCommandLine::parses_data()
                                                                o.server.model = QStringLiteral("async");
                                                                return o;
                                                            }();
+    QTest::addRow("export a comparison as a slide: 1920x1080") << words("export --preset three-requests --chart compare --out s.png --slide --scale 2")
+                                                               << [] {
+                                                                      AppOptions o = command(Command::Export);
+                                                                      o.preset = QStringLiteral("three-requests");
+                                                                      o.chart = QStringLiteral("compare");
+                                                                      o.outPath = QStringLiteral("s.png");
+                                                                      o.slide = true;
+                                                                      o.exportSize = QSize(1920, 1080);
+                                                                      o.exportScale = 2;
+                                                                      return o;
+                                                                  }();
 }
 
 void TestCommandLine::parses()
@@ -288,6 +300,13 @@ void TestCommandLine::rejects_data()
     row("a size too large", "export --preset cores --chart gantt --out a.png --size 20000x10", {QStringLiteral("--size")});
     row("a scale of zero", "export --preset cores --chart gantt --out a.png --scale 0", {QStringLiteral("--scale"), QStringLiteral("\"0\"")});
     row("a scale that is not a number", "export --preset cores --chart gantt --out a.png --scale big", {QStringLiteral("--scale"), QStringLiteral("big")});
+    row("a slide has its own size", "export --preset cores --chart gantt --out a.png --slide --size 800x600",
+        {QStringLiteral("--size"), QStringLiteral("cannot be combined with --slide")});
+    row("a size, then a slide", "export --preset cores --chart gantt --out a.png --size 800x600 --slide",
+        {QStringLiteral("--slide"), QStringLiteral("cannot be combined with --size")});
+    row("a slide of the load view", "export --preset web-load --chart throughput --out a.png --slide",
+        {QStringLiteral("--slide"), QStringLiteral("--chart throughput")});
+    row("a slide is for export only", "simulate --preset cores --slide", {QStringLiteral("--slide"), QStringLiteral("unknown option")});
     row("an image too large in pixels", "export --preset cores --chart gantt --out a.png --size 16000x16000 --scale 2", {QStringLiteral("--size"), QStringLiteral("million")});
     row("export options given to simulate", "simulate --preset cores --chart gantt", {QStringLiteral("--chart")});
     row("run without a scenario", "run --time-scale 0.1", {QStringLiteral("--preset"), QStringLiteral("FILE")});

@@ -14,6 +14,7 @@
 #include "window/mainwindow.h"
 #include "wallclock.h"
 #include "windowexport.h"
+#include "windowfixtures.h"
 
 #include "model/presets.h"
 
@@ -117,12 +118,7 @@ void TestMainWindow::cleanup()
 
 bool TestMainWindow::open(const QString &name)
 {
-    QSignalSpy shown(m_window.get(), &MainWindow::chartsShown);
-    m_window->showPreset(name, preset(name));
-    m_window->show();
-    if (!QTest::qWaitForWindowExposed(m_window.get()))
-        return false;
-    return shown.size() > 0 || shown.wait(kComputeTimeoutMs);
+    return showPresetAndWait(*m_window, name, kComputeTimeoutMs);
 }
 
 void TestMainWindow::opensOnThreeRequestsComparingSyncAndAsync()

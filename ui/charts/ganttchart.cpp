@@ -54,4 +54,17 @@ Core::Nanos GanttChart::end() const
     return std::max(last, first + 1);
 }
 
+QStringList modelNames(const QList<GanttSection> &sections)
+{
+    QStringList names;
+    for (const GanttSection &section : sections)
+        names << section.run->server.name;
+    if (names.removeDuplicates() > 0) {
+        names.clear();
+        for (const GanttSection &section : sections)
+            names << section.run->server.describe();
+    }
+    return names;
+}
+
 } // namespace LatencyLab::Ui

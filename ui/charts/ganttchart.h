@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -21,6 +22,9 @@ struct GanttSection
     // same request's response there. Requests match by index (arrival order).
     std::shared_ptr<const Core::SimulationRun> reference;
     QString referenceName; // e.g. "predicted"
+    // A result pinned for reference while the scenario is edited: drawn
+    // greyed, beside the live sections on the same time axis.
+    bool pinned = false;
 
     static GanttSection fromRun(std::shared_ptr<const Core::SimulationRun> run);
 };
@@ -33,6 +37,8 @@ struct GanttChart
     // answer's head (io) and receiving its body (cpu), so the legend says
     // that and leaves out the server's states (ready, queued).
     bool recorded = false;
+    // A line under the chart, e.g. a slide's takeaway; none when empty.
+    QString caption;
 
     bool isEmpty() const;
     qint64 rowCount() const; // requests over all sections
@@ -40,5 +46,9 @@ struct GanttChart
     Core::Nanos start() const;
     Core::Nanos end() const;
 };
+
+// Each section's model by its preset name ("sync", "async"), or described in
+// full ("threads (1 × 4 threads, GIL)") when two sections share a name.
+QStringList modelNames(const QList<GanttSection> &sections);
 
 } // namespace LatencyLab::Ui

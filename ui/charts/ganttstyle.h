@@ -41,6 +41,7 @@ struct GanttStyle
     int titlePixelSize = 20;
     int sectionPixelSize = 14;
     int textPixelSize = 12; // summaries, row labels, legend, axis
+    int captionPixelSize = 16;
 
     // --- metrics --------------------------------------------------------------
     double padding = 18;          // around the whole chart
@@ -49,10 +50,15 @@ struct GanttStyle
     double sectionHeaderHeight = 28;
     double sectionGap = 14;       // above every section header but the first
     double axisHeight = 30;       // tick marks and their labels
+    double captionHeight = 34;    // the caption line under the axis, when the chart has one
+    double lineWidth = 1;         // axis, ticks, rules, gridlines and the io hatch
     double tickLength = 5;
     double minTickSpacing = 80;   // at least this many pixels between ticks
 
-    double maxRowPitch = 64;      // rows never get taller than this
+    double maxRowPitch = 64;      // rows never get taller than this, unless filling the height
+    // Exports: rows grow past maxRowPitch until the sections fill the
+    // image's height, instead of leaving the rest of it blank.
+    bool fillHeight = false;
     double boxShare = 0.6;        // own-work boxes (cpu, io): share of the row pitch
     double maxBoxHeight = 30;
     double barShare = 0.5;        // the response bar: share of the box height
@@ -83,6 +89,7 @@ struct GanttStyle
     QFont titleFont() const { return font(titlePixelSize, true); }
     QFont sectionFont() const { return font(sectionPixelSize, true); }
     QFont textFont() const { return font(textPixelSize); }
+    QFont captionFont() const { return font(captionPixelSize); }
 
     static const GanttStyle &standard()
     {

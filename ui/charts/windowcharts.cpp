@@ -54,6 +54,7 @@ Core::Result<WindowCharts> WindowCharts::compute(const Core::Scenario &scenario,
         return Core::Error{compare.error()};
 
     WindowCharts charts;
+    charts.scenario = scenario;
     charts.compare = std::move(compare).value();
     charts.gantt.title = charts.compare.title;
     for (const GanttSection &section : charts.compare.sections) {

@@ -20,6 +20,7 @@ struct WindowCharts
     // `compare` (LoadChart::fromChart) when its tab is shown.
     enum class Load { Build, Later };
 
+    Core::Scenario scenario; // what they were computed from
     GanttChart gantt;
     GanttChart compare;
     std::optional<LoadChart> load; // the Load tab: the Compare tab's runs as a load generator sees them

@@ -2,7 +2,6 @@
 
 #include "gantt/ganttgeometry.h"
 #include "gantt/ganttpainter.h"
-#include "gantt/ganttrenderer.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -25,15 +24,13 @@ constexpr int kMaxSide = 16384; // device pixels per side: a 16k PNG is already 
 constexpr double kLayoutShare = 0.8;
 constexpr double kEncodedShare = 0.95;
 
-void paintChart(QPainter &painter, const GanttChart &chart, QSize size, const Core::WorkControl &control = {})
+void paintChart(QPainter &painter, const GanttChart &chart, QSize size, ExportPreset preset, const Core::WorkControl &control = {})
 {
-    GanttRenderer renderer;
-    renderer.setChart(chart);
     // The geometry is where a large chart's time goes (a walk over every
     // request); painting it is quick.
-    const GanttGeometry geometry = GanttGeometry::build(renderer.chart(), renderer.fullRange(), QSizeF(size), renderer.style(), control);
+    const GanttGeometry geometry = layOutForExport(chart, size, preset, control);
     if (!control.isCancelled())
-        paintGantt(painter, geometry, renderer.style());
+        paintGantt(painter, geometry, exportStyle(preset));
 }
 
 // Fails every write once the export is cancelled, which makes the image
@@ -155,11 +152,12 @@ Core::Status writeAtomically(const QString &path, const QByteArray &bytes)
 
 } // namespace
 
-Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size, double scale, const Core::WorkControl &control)
+Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size, double scale, const Core::WorkControl &control,
+                         ExportPreset preset)
 {
     const Core::WorkControl layout = control.phase(0, kLayoutShare);
-    const ChartPainter paint = [&chart, &layout](QPainter &painter, QSize at) { paintChart(painter, chart, at, layout); };
-    return exportDrawing(paint, chart.title, QStringLiteral("LatencyLab Gantt chart"), path, size, scale, control);
+    const ChartPainter paint = [&chart, &layout, preset](QPainter &painter, QSize at) { paintChart(painter, chart, at, preset, layout); };
+    return exportDrawing(paint, chart.title, QStringLiteral("LatencyLab Gantt chart"), path, exportSize(preset, size), scale, control);
 }
 
 Core::Status exportDrawing(const ChartPainter &paint, const QString &title, const QString &description, const QString &path,
@@ -189,9 +187,10 @@ Core::Status exportDrawing(const ChartPainter &paint, const QString &title, cons
     return written;
 }
 
-QImage renderChart(const GanttChart &chart, QSize size, double scale)
+QImage renderChart(const GanttChart &chart, QSize size, double scale, ExportPreset preset)
 {
-    return renderDrawing([&chart](QPainter &painter, QSize at) { paintChart(painter, chart, at); }, size, scale);
+    return renderDrawing([&chart, preset](QPainter &painter, QSize at) { paintChart(painter, chart, at, preset); },
+                         exportSize(preset, size), scale);
 }
 
 QImage renderDrawing(const ChartPainter &paint, QSize size, double scale)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/ganttchart.h"
+#include "export/exportpreset.h"
 
 #include "base/result.h"
 #include "base/workcontrol.h"
@@ -19,12 +20,13 @@ namespace LatencyLab::Ui {
 // (chosen by the file's extension), at `size` logical pixels times `scale`
 // (2 for HiDPI). Written atomically: on failure no partial file is left and
 // the message names the path. `control` reports progress and cancels: a
-// cancelled export writes nothing.
+// cancelled export writes nothing. A slide (`preset`) has a size of its own
+// (kSlideSize) and ignores `size`.
 Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size = QSize(1600, 900), double scale = 1.0,
-                         const Core::WorkControl &control = {});
+                         const Core::WorkControl &control = {}, ExportPreset preset = ExportPreset::Standard);
 
 // The image alone, for the clipboard and for tests.
-QImage renderChart(const GanttChart &chart, QSize size, double scale = 1.0);
+QImage renderChart(const GanttChart &chart, QSize size, double scale = 1.0, ExportPreset preset = ExportPreset::Standard);
 
 // Any chart's drawing at `size` logical pixels: the other charts export
 // through the same encoders and atomic writes as the Gantt chart.

@@ -4,6 +4,7 @@
 #include "charts/ganttstyle.h"
 #include "gantt/ganttraster.h"
 #include "gantt/ganttrows.h"
+#include "gantt/ganttspans.h"
 
 #include "engine/report.h"
 
@@ -22,29 +23,6 @@ using Core::SpanState;
 using Core::Timeline;
 
 namespace {
-
-Nanos distanceTo(Nanos t, Nanos start, Nanos end)
-{
-    return t < start ? start - t : (t > end ? t - end : 0);
-}
-
-// The span containing `t`, else the nearest within `tolerance`; -1 if none.
-int spanAt(const Timeline &timeline, RequestIndex request, Nanos t, Nanos tolerance)
-{
-    int nearest = -1;
-    Nanos nearestDistance = tolerance;
-    for (int k = 0; k < timeline.requestSpanCount(request); ++k) {
-        const Core::Span span = timeline.span(request, k);
-        if (t >= span.start && t < span.end)
-            return k;
-        const Nanos distance = distanceTo(t, span.start, span.end);
-        if (distance <= nearestDistance) {
-            nearest = k;
-            nearestDistance = distance;
-        }
-    }
-    return nearest;
-}
 
 bool anyTimeouts(const GanttChart &chart)
 {
@@ -107,6 +85,7 @@ GanttGeometry GanttGeometry::build(const GanttChart &chart, const QList<LatestEn
         return geometry;
     geometry.addHatch(style);
     geometry.addAxis(style);
+    geometry.addCaption(chart, style);
     return geometry;
 }
 
@@ -119,7 +98,7 @@ QRectF GanttGeometry::plotAreaFor(const GanttChart &chart, QSizeF size, const Ga
     const double left = std::round(style.padding);
     const double right = std::max(left + 1, std::floor(size.width() - style.padding - geometry.labelRoom(chart, available, style)));
     const double top = geometry.m_contentTop + style.sectionHeaderHeight;
-    return QRectF(left, top, right - left, std::max(1.0, size.height() - style.padding - style.axisHeight - top));
+    return QRectF(left, top, right - left, std::max(1.0, size.height() - bottomRoom(chart, style) - top));
 }
 
 void GanttGeometry::layOut(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, QSizeF size,
@@ -181,8 +160,14 @@ double GanttGeometry::availableRowsHeight(const GanttChart &chart, const GanttSt
 {
     const qsizetype sections = chart.sections.size();
     const double fixed = m_contentTop + double(sections) * style.sectionHeaderHeight
-        + double(std::max<qsizetype>(0, sections - 1)) * style.sectionGap + style.axisHeight + style.padding;
+        + double(std::max<qsizetype>(0, sections - 1)) * style.sectionGap + bottomRoom(chart, style);
     return std::max(double(sections), m_size.height() - fixed);
+}
+
+// Below the last rows: the axis, the caption if any, the margin.
+double GanttGeometry::bottomRoom(const GanttChart &chart, const GanttStyle &style)
+{
+    return style.axisHeight + (chart.caption.isEmpty() ? 0.0 : style.captionHeight) + style.padding;
 }
 
 // Room at the plot's right for the labels of the full range, within reason.
@@ -193,11 +178,12 @@ double GanttGeometry::labelRoom(const GanttChart &chart, double available, const
     QList<qsizetype> counts;
     for (const GanttSection &section : chart.sections)
         counts << requestCount(section);
-    const QList<double> heights = fairHeights(counts, available, style.maxRowPitch);
+    const double maxPitch = maxRowPitchFor(counts, available, style.maxRowPitch, style.fillHeight);
+    const QList<double> heights = sectionHeights(counts, available, maxPitch, style.fillHeight);
     const QFontMetricsF metrics(style.textFont());
     double widest = 0;
     for (qsizetype i = 0; i < counts.size(); ++i) {
-        if (rowPitchFor(heights[i], counts[i], style.maxRowPitch) < style.labelMinPitch)
+        if (rowPitchFor(heights[i], counts[i], maxPitch) < style.labelMinPitch)
             continue;
         for (RequestIndex r = 0; r < counts[i]; ++r)
             widest = std::max(widest, metrics.horizontalAdvance(rowLabel(chart.sections[i], r)));
@@ -225,12 +211,14 @@ void GanttGeometry::layOutSections(const GanttChart &chart, const QList<LatestEn
         shown << (section.run ? visibleRequests(section.run->timeline, latestEnds[i], visible) : QList<RequestIndex>());
         counts << shown.last().size();
     }
-    const QList<double> heights = fairHeights(counts, available, style.maxRowPitch);
+    const double maxPitch = maxRowPitchFor(counts, available, style.maxRowPitch, style.fillHeight);
+    const QList<double> heights = sectionHeights(counts, available, maxPitch, style.fillHeight);
 
     double y = m_contentTop;
     for (qsizetype i = 0; i < chart.sections.size(); ++i) {
         GanttSectionLayout layout;
         layout.rowRequests = shown[i];
+        layout.pinned = chart.sections[i].pinned;
         layout.totalRequests = requestCount(chart.sections[i]);
         if (i > 0) {
             y += style.sectionGap;
@@ -240,7 +228,7 @@ void GanttGeometry::layOutSections(const GanttChart &chart, const QList<LatestEn
         layout.header = QRectF(left, y, right - left, style.sectionHeaderHeight);
         y += style.sectionHeaderHeight;
 
-        layout.rowPitch = rowPitchFor(heights[i], layout.rowCount(), style.maxRowPitch);
+        layout.rowPitch = rowPitchFor(heights[i], layout.rowCount(), maxPitch);
         double rowsHeight = double(layout.rowCount()) * layout.rowPitch;
         if (layout.rowCount() > 0 && layout.rowPitch == 0) {
             layout.bands = std::max(1, int(std::floor(heights[i])));
@@ -268,9 +256,11 @@ void GanttGeometry::addSectionHeader(const GanttSection &source, const GanttSect
     const QFontMetricsF sectionMetrics(style.sectionFont());
     const QFontMetricsF textMetrics(style.textFont());
     const QRectF header = layout.header;
-    const double titleWidth = sectionMetrics.horizontalAdvance(source.title) + 1;
-    m_texts.append({GanttText::Role::SectionTitle, QRectF(header.left(), header.top(), titleWidth, header.height()),
-                    source.title, int(Qt::AlignLeft | Qt::AlignBottom)});
+    // A pinned section's title says what changed, and can be long: it gives way at the header's end.
+    const QString title = sectionMetrics.elidedText(source.title, Qt::ElideRight, header.width());
+    const double titleWidth = sectionMetrics.horizontalAdvance(title) + 1;
+    m_texts.append({source.pinned ? GanttText::Role::PinnedTitle : GanttText::Role::SectionTitle,
+                    QRectF(header.left(), header.top(), titleWidth, header.height()), title, int(Qt::AlignLeft | Qt::AlignBottom)});
 
     const QLocale english(QLocale::English);
     QString summary = source.summary;
@@ -322,15 +312,16 @@ void GanttGeometry::addRowMode(int section, const GanttSection &source, const Ga
     const Nanos timeout = source.run->client.timeout;
     const TimeRange visible = m_scale.range();
     const QFontMetricsF textMetrics(style.textFont());
+    GanttLayerRects &bars = barsOf(source);
     for (qsizetype row = 0; row < layout.rowCount(); ++row) {
         const RequestIndex r = layout.rowRequests[row];
         const RowExtent extent = RowExtent::forRow(layout.rowTop(row), layout.rowPitch, style);
 
         const double barLeft = std::round(clampX(m_scale.toPixel(timeline.arrival(r))));
         const double barRight = std::round(clampX(m_scale.toPixel(timeline.end(r))));
-        m_rects.append(GanttLayer::Response, extent.rect(GanttLayer::Response, barLeft, std::max(barRight, barLeft + 1)));
+        bars.append(GanttLayer::Response, extent.rect(GanttLayer::Response, barLeft, std::max(barRight, barLeft + 1)));
 
-        RowRaster raster(m_rects, extent);
+        RowRaster raster(bars, extent);
         const int spanCount = timeline.requestSpanCount(r);
         for (int k = 0; k < spanCount; ++k) {
             const Core::Span span = timeline.span(r, k);
@@ -349,15 +340,15 @@ void GanttGeometry::addRowMode(int section, const GanttSection &source, const Ga
         raster.finish();
 
         if (timeout > 0 && timeline.isTimedOut(r))
-            addTimeout(timeline, r, timeout, extent.boxTop, extent.boxHeight, style);
+            addTimeout(bars, timeline, r, timeout, extent.boxTop, extent.boxHeight, style);
         if (layout.isLabelled())
             addRowLabel(section, timeline, row, style);
     }
 }
 
 // A tick where the client gave up, and a wash over everything after it.
-void GanttGeometry::addTimeout(const Timeline &timeline, RequestIndex request, Nanos timeout, double boxTop,
-                               double boxHeight, const GanttStyle &style)
+void GanttGeometry::addTimeout(GanttLayerRects &bars, const Timeline &timeline, RequestIndex request, Nanos timeout,
+                               double boxTop, double boxHeight, const GanttStyle &style)
 {
     const Nanos deadline = timeline.arrival(request) + timeout;
     const TimeRange visible = m_scale.range();
@@ -366,11 +357,11 @@ void GanttGeometry::addTimeout(const Timeline &timeline, RequestIndex request, N
     const double lateLeft = std::round(clampX(m_scale.toPixel(deadline)));
     const double lateRight = std::round(clampX(m_scale.toPixel(timeline.end(request))));
     if (lateRight > lateLeft)
-        m_rects.append(GanttLayer::Late, QRectF(lateLeft, boxTop, lateRight - lateLeft, boxHeight));
+        bars.append(GanttLayer::Late, QRectF(lateLeft, boxTop, lateRight - lateLeft, boxHeight));
     if (visible.contains(deadline)) {
         const double x = std::round(m_scale.toPixel(deadline) - style.timeoutTickWidth / 2);
-        m_rects.append(GanttLayer::TimeoutTick, QRectF(x, boxTop - style.timeoutTickOverhang, style.timeoutTickWidth,
-                                                       boxHeight + 2 * style.timeoutTickOverhang));
+        bars.append(GanttLayer::TimeoutTick,
+                    QRectF(x, boxTop - style.timeoutTickOverhang, style.timeoutTickWidth, boxHeight + 2 * style.timeoutTickOverhang));
     }
 }
 
@@ -411,7 +402,8 @@ void GanttGeometry::addRowLabel(int section, const Timeline &timeline, qsizetype
     } else {
         return;
     }
-    m_texts.append({GanttText::Role::RowLabel, rect, layout.labels[row], flags, section, request});
+    m_texts.append({layout.pinned ? GanttText::Role::PinnedRowLabel : GanttText::Role::RowLabel, rect, layout.labels[row], flags,
+                    section, request});
 }
 
 void GanttGeometry::addDensityBands(int section, const GanttSection &source, const Core::WorkControl &control)
@@ -423,10 +415,11 @@ void GanttGeometry::addDensityBands(int section, const GanttSection &source, con
     const double left = m_plot.left();
 
     DensityRaster raster(int(m_plot.width()));
+    GanttLayerRects &bars = barsOf(source);
     int band = 0;
     qsizetype nextBand = layout.bandFirst(1);
     const auto flushBand = [&] {
-        raster.flush(m_rects, left, layout.rows.top() + band * layout.bandHeight(), layout.bandHeight());
+        raster.flush(bars, left, layout.rows.top() + band * layout.bandHeight(), layout.bandHeight());
     };
     constexpr qsizetype kRowsBetweenChecks = 16384; // a millisecond or two of work
     for (qsizetype row = 0; row < layout.rowCount(); ++row) {
@@ -475,6 +468,10 @@ void GanttGeometry::addHatch(const GanttStyle &style)
         if (rect.height() >= style.minHatchHeight)
             appendHatch(m_hatch, rect, style.hatchSpacing);
     }
+    for (const QRectF &rect : m_pinnedRects[GanttLayer::Io]) {
+        if (rect.height() >= style.minHatchHeight)
+            appendHatch(m_pinnedHatch, rect, style.hatchSpacing);
+    }
     for (const GanttLegendSwatch &swatch : std::as_const(m_legend)) {
         if (swatch.kind == GanttLegendSwatch::Kind::Io)
             appendHatch(m_hatch, swatch.rect, style.hatchSpacing);
@@ -512,6 +509,18 @@ void GanttGeometry::addAxis(const GanttStyle &style)
         m_texts.append({GanttText::Role::Axis, QRectF(labelLeft, y + style.tickLength + 2, width, metrics.height()),
                         tick.label, int(Qt::AlignHCenter | Qt::AlignTop)});
     }
+}
+
+// One line under the axis, shortened to fit.
+void GanttGeometry::addCaption(const GanttChart &chart, const GanttStyle &style)
+{
+    if (chart.caption.isEmpty())
+        return;
+    const QFontMetricsF metrics(style.captionFont());
+    const double width = std::max(1.0, m_size.width() - 2 * style.padding);
+    const QRectF rect(style.padding, m_axisTop + style.axisHeight, width, style.captionHeight);
+    m_texts.append({GanttText::Role::Caption, rect, metrics.elidedText(chart.caption, Qt::ElideRight, width),
+                    int(Qt::AlignLeft | Qt::AlignVCenter)});
 }
 
 std::optional<GanttHit> GanttGeometry::hitTest(const GanttChart &chart, QPointF point) const

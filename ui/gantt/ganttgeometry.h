@@ -37,6 +37,7 @@ struct GanttSectionLayout
     int bands = 0;       // density mode: one-pixel bands, each aggregating several rows
     QStringList labels;  // row labels (by row), when rows are tall enough for them
     QList<double> labelWidths;
+    bool pinned = false; // a pinned result's section: drawn greyed
 
     qsizetype rowCount() const { return rowRequests.size(); }
     bool isDensity() const { return bands > 0; }
@@ -57,7 +58,8 @@ struct GanttSectionLayout
 // A piece of text and the role that picks its font and colour.
 struct GanttText
 {
-    enum class Role : quint8 { Title, SectionTitle, Summary, RowLabel, Legend, Axis, Share };
+    // Pinned*: a pinned section's title and row labels, drawn greyed.
+    enum class Role : quint8 { Title, SectionTitle, Summary, RowLabel, Legend, Axis, Share, PinnedTitle, PinnedRowLabel, Caption };
 
     Role role = Role::Title;
     QRectF rect;
@@ -102,8 +104,10 @@ public:
     const TimeScale &scale() const { return m_scale; }
 
     const QList<QRectF> &rects(GanttLayer layer) const { return m_rects[layer]; }
-    qsizetype rectCount() const { return m_rects.count(); }
-    const QList<QLineF> &ioHatch() const { return m_hatch; }
+    qsizetype rectCount() const { return m_rects.count() + m_pinnedRects.count(); }
+    // The live sections' bars, or (`pinned`) those of pinned sections, drawn greyed.
+    const GanttLayerRects &bars(bool pinned = false) const { return pinned ? m_pinnedRects : m_rects; }
+    const QList<QLineF> &ioHatch(bool pinned = false) const { return pinned ? m_pinnedHatch : m_hatch; }
     const QList<GanttText> &texts() const { return m_texts; }
     const QList<GanttLegendSwatch> &legend() const { return m_legend; }
     const QList<GanttSectionLayout> &sections() const { return m_sections; }
@@ -123,6 +127,7 @@ private:
     void layOut(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, QSizeF size, const GanttStyle &style);
     void layOutHeader(const GanttChart &chart, const GanttStyle &style);
     double availableRowsHeight(const GanttChart &chart, const GanttStyle &style) const;
+    static double bottomRoom(const GanttChart &chart, const GanttStyle &style);
     double labelRoom(const GanttChart &chart, double available, const GanttStyle &style) const;
     void layOutSections(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, double available,
                         const GanttStyle &style);
@@ -130,12 +135,14 @@ private:
     void addRows(const GanttChart &chart, const GanttStyle &style, const Core::WorkControl &control);
     void addRowMode(int section, const GanttSection &source, const GanttStyle &style);
     void addDensityBands(int section, const GanttSection &source, const Core::WorkControl &control);
-    void addTimeout(const Core::Timeline &timeline, Core::RequestIndex request, Core::Nanos timeout,
+    void addTimeout(GanttLayerRects &bars, const Core::Timeline &timeline, Core::RequestIndex request, Core::Nanos timeout,
                     double boxTop, double boxHeight, const GanttStyle &style);
     void addRowLabel(int section, const Core::Timeline &timeline, qsizetype row, const GanttStyle &style);
     void addShareLabel(const QRectF &box, double share, const QFontMetricsF &metrics);
     void addHatch(const GanttStyle &style);
     void addAxis(const GanttStyle &style);
+    void addCaption(const GanttChart &chart, const GanttStyle &style);
+    GanttLayerRects &barsOf(const GanttSection &section) { return section.pinned ? m_pinnedRects : m_rects; }
     double clampX(double x) const;
 
     QSizeF m_size;
@@ -144,7 +151,9 @@ private:
     double m_contentTop = 0;
     double m_axisTop = 0;
     GanttLayerRects m_rects;
+    GanttLayerRects m_pinnedRects;
     QList<QLineF> m_hatch;
+    QList<QLineF> m_pinnedHatch;
     QList<GanttText> m_texts;
     QList<GanttLegendSwatch> m_legend;
     QList<GanttSectionLayout> m_sections;

@@ -5,6 +5,8 @@
 
 #include <QPainter>
 
+#include <cmath>
+
 namespace LatencyLab::Ui {
 
 namespace {
@@ -75,12 +77,29 @@ void paintSharedFrames(QPainter &painter, const QList<QRectF> &rects, const Gant
     paintOutlines(painter, rects, style.cpu, 3);
 }
 
-void paintBars(QPainter &painter, const GanttGeometry &geometry, const GanttStyle &style)
+// A pinned result: each colour a grey of its own lightness, lifted toward the
+// background, so the reference reads as behind the live sections. Hatch and
+// edges stay, so io and ready still differ from cpu and queued in shape.
+GanttStyle greyed(const GanttStyle &style)
+{
+    constexpr double kLift = 0.35;
+    const int background = qGray(style.background.rgb());
+    GanttStyle grey = style;
+    for (QColor *colour : {&grey.cpu, &grey.io, &grey.ioHatch, &grey.ioBand, &grey.ready, &grey.readyEdge, &grey.queued,
+                           &grey.response, &grey.timeout, &grey.lateBand}) {
+        const int own = qGray(colour->rgb());
+        const int lifted = int(std::lround(own + (background - own) * kLift));
+        *colour = QColor(lifted, lifted, lifted, colour->alpha());
+    }
+    return grey;
+}
+
+void paintBars(QPainter &painter, const GanttLayerRects &bars, const QList<QLineF> &ioHatch, const GanttStyle &style)
 {
     painter.setPen(Qt::NoPen);
     for (int i = 0; i < kGanttLayerCount; ++i) {
         const GanttLayer layer = GanttLayer(i);
-        const QList<QRectF> &rects = geometry.rects(layer);
+        const QList<QRectF> &rects = bars[layer];
         if (!rects.isEmpty()) {
             painter.setBrush(layerColour(layer, style));
             painter.drawRects(rects.constData(), int(rects.size()));
@@ -89,10 +108,10 @@ void paintBars(QPainter &painter, const GanttGeometry &geometry, const GanttStyl
             paintReadyEdges(painter, rects, style);
         if (layer == GanttLayer::CpuShared)
             paintSharedFrames(painter, rects, style);
-        if (layer == GanttLayer::Io && !geometry.ioHatch().isEmpty()) {
+        if (layer == GanttLayer::Io && !ioHatch.isEmpty()) {
             // The hatch tells io from cpu without relying on colour.
             painter.setRenderHint(QPainter::Antialiasing, true);
-            drawLines(painter, geometry.ioHatch(), style.ioHatch);
+            drawLines(painter, ioHatch, style.ioHatch, style.lineWidth);
             painter.setRenderHint(QPainter::Antialiasing, false);
             painter.setPen(Qt::NoPen);
         }
@@ -144,6 +163,7 @@ void paintTexts(QPainter &painter, const GanttGeometry &geometry, const GanttSty
     const QFont title = style.titleFont();
     const QFont section = style.sectionFont();
     const QFont text = style.textFont();
+    const QFont caption = style.captionFont();
     std::optional<GanttText::Role> current;
     for (const GanttText &item : geometry.texts()) {
         if (item.role != current) {
@@ -174,6 +194,18 @@ void paintTexts(QPainter &painter, const GanttGeometry &geometry, const GanttSty
                 painter.setFont(text);
                 painter.setPen(style.cpu);
                 break;
+            case GanttText::Role::PinnedTitle:
+                painter.setFont(section);
+                painter.setPen(style.secondaryText);
+                break;
+            case GanttText::Role::PinnedRowLabel:
+                painter.setFont(text);
+                painter.setPen(style.secondaryText);
+                break;
+            case GanttText::Role::Caption:
+                painter.setFont(caption);
+                painter.setPen(style.text);
+                break;
             }
         }
         painter.drawText(item.rect, item.flags, item.text);
@@ -189,19 +221,21 @@ void paintGantt(QPainter &painter, const GanttGeometry &geometry, const GanttSty
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     painter.fillRect(QRectF(QPointF(0, 0), geometry.size()), style.background);
 
-    drawLines(painter, geometry.gridLines(), style.grid);
+    drawLines(painter, geometry.gridLines(), style.grid, style.lineWidth);
     QList<QLineF> rules;
     for (const GanttSectionLayout &section : geometry.sections()) {
         if (!section.rule.isNull())
             rules.append(section.rule);
     }
-    drawLines(painter, rules, style.sectionRule);
+    drawLines(painter, rules, style.sectionRule, style.lineWidth);
 
     paintLegendSwatches(painter, geometry, style); // first: the io swatch's hatch is drawn with the bars'
-    paintBars(painter, geometry, style);
+    paintBars(painter, geometry.bars(), geometry.ioHatch(), style);
+    if (geometry.bars(true).count() > 0)
+        paintBars(painter, geometry.bars(true), geometry.ioHatch(true), greyed(style));
 
-    drawLines(painter, {geometry.axisLine()}, style.axis);
-    drawLines(painter, geometry.tickMarks(), style.axis);
+    drawLines(painter, {geometry.axisLine()}, style.axis, style.lineWidth);
+    drawLines(painter, geometry.tickMarks(), style.axis, style.lineWidth);
     paintTexts(painter, geometry, style);
     painter.restore();
 }

@@ -91,6 +91,39 @@ QList<double> fairHeights(const QList<qsizetype> &rows, double available, double
     return heights;
 }
 
+double maxRowPitchFor(const QList<qsizetype> &rows, double available, double maxPitch, bool fill)
+{
+    qsizetype total = 0;
+    for (const qsizetype count : rows)
+        total += count;
+    if (!fill || total == 0)
+        return maxPitch;
+    return std::max(maxPitch, std::floor(available / double(total)));
+}
+
+QList<double> sectionHeights(const QList<qsizetype> &rows, double available, double maxPitch, bool fill)
+{
+    QList<double> heights = fairHeights(rows, available, maxPitch);
+    if (!fill)
+        return heights;
+    double leftOver = 0;
+    QList<qsizetype> elastic;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (rows[i] == 0)
+            continue;
+        const double pitch = rowPitchFor(heights[i], rows[i], maxPitch);
+        if (pitch < 3) {
+            elastic << i;
+        } else {
+            leftOver += heights[i] - pitch * double(rows[i]);
+            heights[i] = pitch * double(rows[i]);
+        }
+    }
+    for (const qsizetype i : std::as_const(elastic))
+        heights[i] += leftOver / double(elastic.size());
+    return heights;
+}
+
 double rowPitchFor(double height, qsizetype rows, double maxPitch)
 {
     if (rows <= 0 || double(rows) > std::floor(height))

@@ -51,6 +51,15 @@ QList<Core::RequestIndex> visibleRequests(const Core::Timeline &timeline, const 
 // the run with fewer requests, which is often the one worth reading.
 QList<double> fairHeights(const QList<qsizetype> &rows, double available, double maxPitch);
 
+// The tallest a row may be: `maxPitch`, or, to `fill` the height, at least
+// as tall as `available` shared by every row of every section alike.
+double maxRowPitchFor(const QList<qsizetype> &rows, double available, double maxPitch, bool fill);
+
+// fairHeights, and, to `fill`, what whole-pixel rows leave over (a section
+// of 95 rows in 363 px takes 3 px rows: 285 px) goes to the sections whose
+// rows take any height: thinner than 3 px, or density bands.
+QList<double> sectionHeights(const QList<qsizetype> &rows, double available, double maxPitch, bool fill);
+
 // Pixels per row for `rows` rows in `height`, at most `maxPitch` and whole
 // from 3 px up; 0 when there are more rows than pixel rows (density bands).
 double rowPitchFor(double height, qsizetype rows, double maxPitch);

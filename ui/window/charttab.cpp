@@ -14,6 +14,11 @@ ChartTab::ChartTab(QWidget *widget, QString kind, QString caption, const Scenari
 {
 }
 
+Core::Result<ChartTab::Export> ChartTab::exportSlideTo(const QString &, double)
+{
+    return Core::Error{tr("Only the Gantt charts (Gantt, Compare, Measured, Recorded) export as slides.")};
+}
+
 ChartName ChartTab::name() const
 {
     if (!m_scenario)

@@ -50,6 +50,10 @@ public:
 
     // What exporting the chart to `path` takes; an error when there is nothing to export yet.
     virtual Core::Result<Export> exportTo(const QString &path, QSize size, double scale) = 0;
+    // The chart as a slide (ExportPreset::Slide: its own size, a caption);
+    // only Gantt charts have one.
+    virtual bool hasSlide() const { return false; }
+    virtual Core::Result<Export> exportSlideTo(const QString &path, double scale);
     // The chart as the tab shows it, for the clipboard; null when there is nothing to copy.
     virtual QImage render() = 0;
     // The zoom the View menu drives; none for charts without a time axis to zoom.

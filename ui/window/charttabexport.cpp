@@ -47,21 +47,24 @@ void ChartTabExport::exportWithDialog(ChartTab *tab, const QString &folder)
     const ExportSettings remembered = m_settings->exportSettings();
     dialog.setChartSize(remembered.size);
     dialog.setScale(remembered.scale);
+    dialog.setSlideAvailable(tab->hasSlide());
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_settings->setExportSettings({dialog.chartSize(), dialog.scale()});
     m_settings->setLastFolder(FolderUse::Exports, QFileInfo(dialog.path()).absolutePath());
-    start(tab, dialog.path(), dialog.chartSize(), dialog.scale());
+    start(tab, dialog.path(), dialog.chartSize(), dialog.scale(), dialog.preset());
 }
 
-bool ChartTabExport::start(ChartTab *tab, const QString &path, QSize size, double scale)
+bool ChartTabExport::start(ChartTab *tab, const QString &path, QSize size, double scale, ExportPreset preset)
 {
     const QString cannot = tr("Cannot Export the Chart");
     if (m_job->isRunning()) {
         Q_EMIT errorOccurred(cannot, tr("Another export is still running; wait for it to end or cancel it."));
         return false;
     }
-    Core::Result<ChartTab::Export> exported = tab ? tab->exportTo(path, size, scale) : Core::Error{tr("There is no chart to export yet.")};
+    Core::Result<ChartTab::Export> exported = !tab                            ? Core::Error{tr("There is no chart to export yet.")}
+                                              : preset == ExportPreset::Slide ? tab->exportSlideTo(path, scale)
+                                                                              : tab->exportTo(path, size, scale);
     if (!exported) {
         Q_EMIT errorOccurred(cannot, exported.error());
         return false;

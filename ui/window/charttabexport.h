@@ -1,5 +1,7 @@
 #pragma once
 
+#include "export/exportpreset.h"
+
 #include "base/result.h"
 
 #include <QObject>
@@ -28,8 +30,9 @@ public:
     // Asks where and how large, suggesting a file in the folder last exported
     // to, else in `folder`, then exports.
     void exportWithDialog(ChartTab *tab, const QString &folder);
-    // False, with the error reported, if nothing was started.
-    bool start(ChartTab *tab, const QString &path, QSize size, double scale);
+    // False, with the error reported, if nothing was started. A slide has
+    // its own size and ignores `size`.
+    bool start(ChartTab *tab, const QString &path, QSize size, double scale, ExportPreset preset = ExportPreset::Standard);
     void cancel();
 
 Q_SIGNALS:

@@ -30,6 +30,7 @@ ExportDialog::ExportDialog(const QString &chartName, const QString &suggestedPat
     : QDialog(parent)
     , m_path(new QLineEdit(suggestedPath))
     , m_format(new QComboBox)
+    , m_preset(new QComboBox)
     , m_width(new QSpinBox)
     , m_height(new QSpinBox)
     , m_scale(new QDoubleSpinBox)
@@ -39,6 +40,12 @@ ExportDialog::ExportDialog(const QString &chartName, const QString &suggestedPat
     m_format->addItem(tr("PNG image"), QStringLiteral("png"));
     m_format->addItem(tr("SVG drawing"), QStringLiteral("svg"));
     m_format->setToolTip(tr("PNG: a bitmap for slides and chats; SVG: a vector drawing that scales without blurring."));
+    m_preset->addItem(tr("Standard"), int(ExportPreset::Standard));
+    m_preset->addItem(tr("Slide: %1 × %2, large type, caption").arg(kSlideSize.width()).arg(kSlideSize.height()),
+                      int(ExportPreset::Slide));
+    m_preset->setToolTip(tr("Slide: 16:9 at %1 × %2 pixels, type and lines large enough for a room, and a caption "
+                            "with the scenario and what the chart shows.")
+                             .arg(kSlideSize.width()).arg(kSlideSize.height()));
     m_path->setToolTip(tr("The file to write; its extension (.png or .svg) chooses the format."));
     m_path->setMinimumWidth(360);
     for (QSpinBox *side : {m_width, m_height}) {
@@ -78,6 +85,7 @@ ExportDialog::ExportDialog(const QString &chartName, const QString &suggestedPat
     form->addRow(tr("Chart:"), new QLabel(chartName));
     form->addRow(labelFor(tr("&File:"), m_path), pathRow);
     form->addRow(tr("F&ormat:"), m_format);
+    form->addRow(tr("&Layout:"), m_preset);
     form->addRow(labelFor(tr("&Size:"), m_width), sizeRow);
     form->addRow(tr("S&cale:"), m_scale);
     auto *layout = new QVBoxLayout(this);
@@ -86,6 +94,7 @@ ExportDialog::ExportDialog(const QString &chartName, const QString &suggestedPat
 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_format, &QComboBox::activated, this, &ExportDialog::formatChosen);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &ExportDialog::presetChosen);
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::pathEdited);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -99,7 +108,12 @@ QString ExportDialog::path() const
 
 QSize ExportDialog::chartSize() const
 {
-    return {m_width->value(), m_height->value()};
+    return preset() == ExportPreset::Slide ? m_standardSize : QSize(m_width->value(), m_height->value());
+}
+
+ExportPreset ExportDialog::preset() const
+{
+    return ExportPreset(m_preset->currentData().toInt());
 }
 
 double ExportDialog::scale() const
@@ -109,8 +123,30 @@ double ExportDialog::scale() const
 
 void ExportDialog::setChartSize(QSize size)
 {
+    m_standardSize = size;
+    if (preset() == ExportPreset::Slide)
+        return;
     m_width->setValue(size.width());
     m_height->setValue(size.height());
+}
+
+void ExportDialog::setSlideAvailable(bool available)
+{
+    if (!available)
+        m_preset->setCurrentIndex(m_preset->findData(int(ExportPreset::Standard)));
+    m_preset->setEnabled(available);
+}
+
+void ExportDialog::presetChosen()
+{
+    const bool slide = preset() == ExportPreset::Slide;
+    if (slide)
+        m_standardSize = QSize(m_width->value(), m_height->value());
+    const QSize shown = slide ? kSlideSize : m_standardSize;
+    m_width->setValue(shown.width());
+    m_height->setValue(shown.height());
+    m_width->setEnabled(!slide);
+    m_height->setEnabled(!slide);
 }
 
 void ExportDialog::setScale(double scale)

@@ -13,10 +13,20 @@ GanttTab::GanttTab(GanttView *view, QString kind, QString caption, const Scenari
 
 Core::Result<ChartTab::Export> GanttTab::exportTo(const QString &path, QSize size, double scale)
 {
+    return exportAs(ExportPreset::Standard, path, size, scale);
+}
+
+Core::Result<ChartTab::Export> GanttTab::exportSlideTo(const QString &path, double scale)
+{
+    return exportAs(ExportPreset::Slide, path, kSlideSize, scale);
+}
+
+Core::Result<ChartTab::Export> GanttTab::exportAs(ExportPreset preset, const QString &path, QSize size, double scale)
+{
     if (m_view->chart().sections.isEmpty())
         return Core::Error{tr("There is no chart to export yet.")};
-    return Export{ExportJob::Work([chart = m_view->chart(), path, size, scale](const Core::WorkControl &control) {
-        return exportChart(chart, path, size, scale, control);
+    return Export{ExportJob::Work([chart = m_view->chart(), path, size, scale, preset](const Core::WorkControl &control) {
+        return exportChart(chart, path, size, scale, control, preset);
     })};
 }
 

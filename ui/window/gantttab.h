@@ -2,6 +2,8 @@
 
 #include "window/charttab.h"
 
+#include "export/exportpreset.h"
+
 namespace LatencyLab::Ui {
 
 class GanttView;
@@ -13,6 +15,8 @@ public:
     GanttTab(GanttView *view, QString kind, QString caption, const ScenarioEditor *scenario);
 
     Core::Result<Export> exportTo(const QString &path, QSize size, double scale) override;
+    bool hasSlide() const override { return true; }
+    Core::Result<Export> exportSlideTo(const QString &path, double scale) override;
     QImage render() override;
     ZoomControl *zoomControl() const override;
 
@@ -20,6 +24,8 @@ protected:
     QString ownTitle() const override;
 
 private:
+    Core::Result<Export> exportAs(ExportPreset preset, const QString &path, QSize size, double scale);
+
     GanttView *m_view;
 };
 

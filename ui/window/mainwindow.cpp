@@ -9,6 +9,7 @@
 #include "window/charttabexport.h"
 #include "window/loadtab.h"
 #include "window/recentfilesmenu.h"
+#include "window/resultpin.h"
 #include "window/resulttables.h"
 #include "window/runtabs.h"
 #include "window/scenariocontrols.h"
@@ -63,15 +64,7 @@ constexpr int kRequestsHeight = 150;
 // "sync vs async", or the full descriptions when two variants share a name.
 QString modelsShown(const GanttChart &chart)
 {
-    QStringList names;
-    for (const GanttSection &section : chart.sections)
-        names << section.run->server.name;
-    if (names.removeDuplicates() > 0) {
-        names.clear();
-        for (const GanttSection &section : chart.sections)
-            names << section.run->server.describe();
-    }
-    return names.join(MainWindow::tr(" vs "));
+    return modelNames(chart.sections).join(MainWindow::tr(" vs "));
 }
 
 } // namespace
@@ -112,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
                 tr("The runs as a load generator such as wrk sees them: answers per second and "
                    "latency over time, histograms, and wrk's summary side by side."));
     m_tabs->setCurrentWidget(m_compare);
+    m_pin = new ResultPin(m_gantt, m_compare, this);
 
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(m_tabs);
@@ -222,6 +216,12 @@ void MainWindow::connectActions()
     connect(m_actions.fit, &QAction::triggered, m_tabs, &ChartTabs::fitCurrent);
     connect(m_actions.showGantt, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_gantt); });
     connect(m_actions.showCompare, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_compare); });
+    connect(m_actions.pin, &QAction::triggered, this, [this] {
+        if (m_pin->pin())
+            statusBar()->showMessage(tr("Pinned the Gantt and Compare charts: edit the scenario to compare with them"), kStatusMessageMs);
+    });
+    connect(m_actions.unpin, &QAction::triggered, m_pin, &ResultPin::unpin);
+    connect(m_pin, &ResultPin::pinnedChanged, m_actions.unpin, &QAction::setEnabled);
     connect(m_actions.theme, &QActionGroup::triggered, this, [this](QAction *action) {
         setTheme(themeFromKey(action->data().toString()).value_or(Theme::System));
     });
@@ -313,6 +313,10 @@ void MainWindow::choosePreset(const QString &name)
 void MainWindow::onScenarioLoaded()
 {
     m_fitNextCharts = true; // another scenario: a zoom into the last one means nothing here
+    if (m_pin->isPinned()) { // its charts are of another scenario too
+        m_pin->unpin();
+        statusBar()->showMessage(tr("Unpinned: another scenario was opened"), kStatusMessageMs);
+    }
     const Core::Scenario &scenario = m_editor->scenario();
     m_controls->showScenario(scenario);
     showPipelineTabs(scenario.pipeline.has_value());
@@ -350,8 +354,7 @@ bool MainWindow::isComputing() const
 
 void MainWindow::showCharts(const WindowCharts &charts)
 {
-    m_gantt->setChart(charts.gantt);
-    m_compare->setChart(charts.compare);
+    m_pin->show(charts.scenario, charts.gantt, charts.compare);
     fitIfScenarioIsNew();
     m_loadTab->setCharts(charts.compare, charts.load);
     const auto runs = charts.runs();
@@ -369,8 +372,7 @@ void MainWindow::showPipelineCharts(const PipelineCharts &charts)
         m_runs->pipelineRunPanel()->cancel(); // an edit makes the live run's scenario stale
     m_runs->pipelinePanel()->setScenarioName(m_editor->scenario().name);
     m_runs->pipelinePanel()->setRuns(charts.runs);
-    m_gantt->setChart(charts.gantt);
-    m_compare->setChart(charts.compare);
+    m_pin->show(m_editor->scenario(), charts.gantt, charts.compare);
     fitIfScenarioIsNew();
     m_loadTab->clear(); // no load generator in a pipeline
     m_results->setSimulated({}); // each mode's figures are in the Latency tab's legend
@@ -425,14 +427,14 @@ LoadView *MainWindow::currentLoadView() const
 
 // --- export and clipboard ---------------------------------------------------
 
-bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scale)
+bool MainWindow::exportCurrentChart(const QString &path, QSize size, double scale, ExportPreset preset)
 {
-    return exportChart(m_tabs->currentWidget(), path, size, scale);
+    return exportChart(m_tabs->currentWidget(), path, size, scale, preset);
 }
 
-bool MainWindow::exportChart(QWidget *tab, const QString &path, QSize size, double scale)
+bool MainWindow::exportChart(QWidget *tab, const QString &path, QSize size, double scale, ExportPreset preset)
 {
-    return m_export->start(m_tabs->chartOf(tab), path, size, scale);
+    return m_export->start(m_tabs->chartOf(tab), path, size, scale, preset);
 }
 
 void MainWindow::cancelExport()

@@ -7,6 +7,8 @@
 #include "window/scenariodocument.h"
 #include "window/windowactions.h"
 
+#include "export/exportpreset.h"
+
 #include "base/result.h"
 #include "model/scenario.h"
 #include "net/recordplan.h"
@@ -43,6 +45,7 @@ class PipelineRunPanel;
 struct PipelineCharts;
 class RequestSliders;
 class RequestTable;
+class ResultPin;
 class ResultTables;
 class RealRunPanel;
 class RecordSession;
@@ -78,10 +81,11 @@ public:
     bool saveFile(const QString &path) { return m_document->saveFile(path); }
     // Exports on a worker thread (Gantt and Load charts; the latency plot,
     // drawn by Qt Charts, on this one): progress and Cancel in the status
-    // bar, exportFinished() at the end. False if nothing was started.
-    bool exportCurrentChart(const QString &path, QSize size, double scale);
+    // bar, exportFinished() at the end. False if nothing was started. A
+    // slide (`preset`, Gantt charts only) has its own size and ignores `size`.
+    bool exportCurrentChart(const QString &path, QSize size, double scale, ExportPreset preset = ExportPreset::Standard);
     // The same for any chart tab, shown or not.
-    bool exportChart(QWidget *tab, const QString &path, QSize size, double scale);
+    bool exportChart(QWidget *tab, const QString &path, QSize size, double scale, ExportPreset preset = ExportPreset::Standard);
     // Records real HTTP requests (Record…, Record the Demo Server) onto the Recorded tabs.
     void startRecording(const Core::RecordPlan &plan) { m_runs->startRecording(plan); }
     void cancelExport();
@@ -221,6 +225,7 @@ private:
     ErrorReporter m_reportError;
     ScenarioDocument *m_document = nullptr;
     ChartComputation *m_computation = nullptr;
+    ResultPin *m_pin = nullptr; // Pin and Unpin: the Gantt and Compare views show the live charts through it
     bool m_fitNextCharts = false; // the next charts are of a newly loaded scenario
 };
 

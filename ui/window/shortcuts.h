@@ -13,6 +13,9 @@ inline QKeySequence zoomInAlternative() { return QKeySequence(Qt::CTRL | Qt::Key
 inline QKeySequence fitChart() { return QKeySequence(Qt::CTRL | Qt::Key_0); }
 inline QKeySequence showGantt() { return QKeySequence(Qt::CTRL | Qt::Key_1); }
 inline QKeySequence showCompare() { return QKeySequence(Qt::CTRL | Qt::Key_2); }
+// Keeping the Gantt and Compare charts as a reference while editing, and letting it go.
+inline QKeySequence pin() { return QKeySequence(Qt::CTRL | Qt::Key_P); }
+inline QKeySequence unpin() { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P); }
 inline QKeySequence explain() { return QKeySequence(Qt::Key_F1); }
 // Running a scenario for real and cancelling it (Run menu, toolbar).
 inline QKeySequence run() { return QKeySequence(Qt::CTRL | Qt::Key_R); }

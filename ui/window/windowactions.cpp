@@ -83,6 +83,12 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.showCompare = makeAction(window, tr("&Compare"), Shortcuts::showCompare(),
                                tr("Show every server model on one time axis"));
 
+    a.pin = makeAction(window, tr("&Pin"), Shortcuts::pin(),
+                       tr("Keep these Gantt and Compare charts, greyed below the live ones, to compare your next edits with"),
+                       themedIcon(window, "window-pin"));
+    a.unpin = makeAction(window, tr("U&npin"), Shortcuts::unpin(), tr("Remove the pinned charts"), themedIcon(window, "window-unpin"));
+    a.unpin->setEnabled(false);
+
     a.run = makeAction(window, tr("&Run"), Shortcuts::run(), tr("Run the compared models for real on this machine, one after another, measured with real clocks"),
                        themedIcon(window, "media-playback-start", QStyle::SP_MediaPlay));
     a.cancelRun = makeAction(window, tr("&Cancel Run"), Shortcuts::cancel(), tr("Stop the run and keep what was measured so far"),
@@ -154,6 +160,9 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     view->addAction(showGantt);
     view->addAction(showCompare);
     view->addSeparator();
+    view->addAction(pin);
+    view->addAction(unpin);
+    view->addSeparator();
     view->addMenu(tr("&Theme"))->addActions(theme->actions());
 
     QMenu *runMenu = menuBar->addMenu(tr("&Run"));
@@ -187,6 +196,9 @@ QToolBar *WindowActions::addToolBarTo(QMainWindow *window) const
         toolBar->addAction(action);
     toolBar->addSeparator();
     for (QAction *action : {zoomIn, zoomOut, fit})
+        toolBar->addAction(action);
+    toolBar->addSeparator();
+    for (QAction *action : {pin, unpin})
         toolBar->addAction(action);
     toolBar->addSeparator()->setObjectName(QStringLiteral("runGroup"));
     for (QAction *action : {run, cancelRun})

@@ -32,6 +32,8 @@ struct WindowActions
     QAction *fit = nullptr;
     QAction *showGantt = nullptr;
     QAction *showCompare = nullptr;
+    QAction *pin = nullptr;        // keeps the Gantt and Compare charts as a reference while editing
+    QAction *unpin = nullptr;      // enabled only while something is pinned
     QActionGroup *theme = nullptr; // checkable: System, Light, Dark (data: the theme's key)
     // Run
     QAction *run = nullptr;        // runs the scenario's models for real (the Measured tab)
@@ -48,7 +50,7 @@ struct WindowActions
 
     // File (with the `recent` and `presets` submenus), Edit, View, Run, Help.
     void addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets) const;
-    // The main toolbar: files, undo, the chart, zoom, then a group kept for
+    // The main toolbar: files, undo, the chart, zoom, pin, then a group kept for
     // Run and Cancel (after a separator named "runGroup"), recording the
     // demo server, then help.
     QToolBar *addToolBarTo(QMainWindow *window) const;
