@@ -410,14 +410,20 @@ void TestPipeline::eventLogPrintsWhatTheCourseDid()
         return out;
     };
     QCOMPARE(lines(simulated(fixedPipeline(PipelineSpec::Mode::Sync, 1, 3, 1.0, 1, 0.5))),
-             (QStringList{QStringLiteral("0 generated item 1"), QStringLiteral("1 generated item 2"),
-                          QStringLiteral("2 generated item 3"), QStringLiteral("3 processed value 1 after 3.00 s"),
-                          QStringLiteral("3.5 processed value 4 after 2.50 s"), QStringLiteral("4 processed value 9 after 2.00 s")}));
+             (QStringList{QStringLiteral("0 generated item 1 (value 1) by producer 1"),
+                          QStringLiteral("1 generated item 2 (value 4) by producer 1"),
+                          QStringLiteral("2 generated item 3 (value 9) by producer 1"),
+                          QStringLiteral("3 processed item 1 (value 1) from producer 1 after 3.00 s"),
+                          QStringLiteral("3.5 processed item 2 (value 4) from producer 1 after 2.50 s"),
+                          QStringLiteral("4 processed item 3 (value 9) from producer 1 after 2.00 s")}));
     // At one instant an item is generated before it is processed.
     QCOMPARE(lines(simulated(fixedPipeline(PipelineSpec::Mode::Async, 1, 3, 1.0, 1, 0.5))),
-             (QStringList{QStringLiteral("0 generated item 1"), QStringLiteral("0 processed value 1 after 0.00 s"),
-                          QStringLiteral("1 generated item 2"), QStringLiteral("1 processed value 4 after 0.00 s"),
-                          QStringLiteral("2 generated item 3"), QStringLiteral("2 processed value 9 after 0.00 s")}));
+             (QStringList{QStringLiteral("0 generated item 1 (value 1) by producer 1"),
+                          QStringLiteral("0 processed item 1 (value 1) from producer 1 after 0.00 s"),
+                          QStringLiteral("1 generated item 2 (value 4) by producer 1"),
+                          QStringLiteral("1 processed item 2 (value 4) from producer 1 after 0.00 s"),
+                          QStringLiteral("2 generated item 3 (value 9) by producer 1"),
+                          QStringLiteral("2 processed item 3 (value 9) from producer 1 after 0.00 s")}));
 }
 
 void TestPipeline::sameSeedSameRunOtherSeedOtherRun()
