@@ -403,6 +403,8 @@ void TestScenarioJson::malformedInputNamesTheField_data()
         "line 3, column 1: ", words({"the file ends inside the object opened at line 1, column 1", "expected ',' or '}'"}));
     row("a missing colon names the field", R"({"format" "latencylab-scenario"})", "line 1, column 11: ",
         words({"expected ':' after the field name \"format\", got a string"}));
+    row("a line break in a field name keeps the message on one line", "{\"na\nme\" 1}", "line 2, column 5: ",
+        words({"expected ':' after the field name \"na\\u000ame\", got 1"}));
     row("a missing comma between fields names the field before", R"({"format": "x" "version": 1})",
         "line 1, column 16: ", words({"expected ',' or '}' after the value of \"format\", got a string"}));
     row("a misspelt literal is quoted whole", R"({"format": tru})", "line 1, column 12: ",

@@ -60,11 +60,19 @@ bool isHexDigit(char c)
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+// A field name as written, quoted; cut if long, and kept on one line (QJsonDocument lets a raw line break into a name).
 QString quotedKey(QByteArrayView key)
 {
-    QString text = QString::fromUtf8(key);
-    if (text.size() > kMaxQuotedWord)
-        text = text.left(kMaxQuotedWord) + QStringLiteral("…");
+    const QString name = QString::fromUtf8(key);
+    QString text;
+    for (const QChar c : QStringView(name).left(kMaxQuotedWord)) {
+        if (c.unicode() < 0x20)
+            text += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            text += c;
+    }
+    if (name.size() > kMaxQuotedWord)
+        text += QStringLiteral("…");
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
 
