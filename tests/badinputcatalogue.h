@@ -120,7 +120,7 @@ inline QList<BadInputCase> badInputCases(const QString &scratch)
 
     writeFile(dir.filePath(QStringLiteral("too-many-steps.json")), requestOfSteps(10'001, R"({"io": 0.001})"));
     cases.append({QStringLiteral("too-many-steps.json (10,001 steps)"), dir.filePath(QStringLiteral("too-many-steps.json")),
-                  QStringLiteral("requests[0].steps: expected an array of 1 to 10000 steps, got an array of 10001")});
+                  QStringLiteral("requests[0] (\"Request 1\").steps: expected an array of 1 to 10000 steps, got an array of 10001")});
     // Each step within the limits, their sum (10¹⁹ ns) beyond 64 bits: refused as too much work, not added up wrapped.
     writeFile(dir.filePath(QStringLiteral("steps-beyond-64-bit-nanoseconds.json")), requestOfSteps(10'000, R"({"io": 1e6})"));
     cases.append({QStringLiteral("steps-beyond-64-bit-nanoseconds.json (10,000 steps of 10⁶ s)"),

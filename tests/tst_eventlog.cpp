@@ -1,5 +1,6 @@
-// The event log: the course's lines ("generated item 7 (producer 2)",
-// "processed value 49 after 0.42 s") in time order, coloured generated
+// The event log: the course's lines, each naming its item, value and
+// producer ("generated item 7 (value 49) by producer 2", "processed item 7
+// (value 49) from producer 2 after 0.42 s") in time order, coloured generated
 // yellow and processed cyan (readable in light and dark), filtered by kind,
 // producer, mode and text, dimmed past the replay's cursor, fed live in
 // batches, and quick at 10^5 items.
@@ -89,6 +90,8 @@ private Q_SLOTS:
     void aHundredThousandItemsStayQuick();
     void selectingALineReportsItsEvent();
     void filterWidgetsDriveTheModel();
+    void oneItemIsFollowedByNumberOrValue_data();
+    void oneItemIsFollowedByNumberOrValue();
 };
 
 void TestEventLog::linesReadAsTheCoursePrintedThem()
@@ -99,14 +102,14 @@ void TestEventLog::linesReadAsTheCoursePrintedThem()
     // taken at 1 after 0.8 s; p1#2 made at 1.5; p2#2 made at 1.6; p1#2 taken
     // at 2 after 0.5 s; p2#2 taken at 3 after 1.4 s. Values are index².
     const QStringList expected{
-        QStringLiteral("  0.00 s  generated item 1 (producer 1)"),
-        QStringLiteral("  0.00 s  processed value 1 after 0.00 s"),
-        QStringLiteral("  0.20 s  generated item 1 (producer 2)"),
-        QStringLiteral("  1.00 s  processed value 1 after 0.80 s"),
-        QStringLiteral("  1.50 s  generated item 2 (producer 1)"),
-        QStringLiteral("  1.60 s  generated item 2 (producer 2)"),
-        QStringLiteral("  2.00 s  processed value 4 after 0.50 s"),
-        QStringLiteral("  3.00 s  processed value 4 after 1.40 s"),
+        QStringLiteral("  0.00 s  generated item 1 (value 1) by producer 1"),
+        QStringLiteral("  0.00 s  processed item 1 (value 1) from producer 1 after 0.00 s"),
+        QStringLiteral("  0.20 s  generated item 1 (value 1) by producer 2"),
+        QStringLiteral("  1.00 s  processed item 1 (value 1) from producer 2 after 0.80 s"),
+        QStringLiteral("  1.50 s  generated item 2 (value 4) by producer 1"),
+        QStringLiteral("  1.60 s  generated item 2 (value 4) by producer 2"),
+        QStringLiteral("  2.00 s  processed item 2 (value 4) from producer 1 after 0.50 s"),
+        QStringLiteral("  3.00 s  processed item 2 (value 4) from producer 2 after 1.40 s"),
     };
     QCOMPARE(linesOf(model), expected);
     QCOMPARE(model.totalCount(), 8);
@@ -126,10 +129,10 @@ void TestEventLog::bothModesAreTagged()
     QCOMPARE(model.totalCount(), 16);
     QVERIFY(model.hasBothModes());
     const QStringList lines = linesOf(model);
-    QCOMPARE(lines.first(), QStringLiteral("  0.00 s  sync   generated item 1 (producer 1)"));
+    QCOMPARE(lines.first(), QStringLiteral("  0.00 s  sync   generated item 1 (value 1) by producer 1"));
     // syncFour's last item is taken at 5.5 after 2.5 s; it is the last line.
-    QCOMPARE(lines.last(), QStringLiteral("  5.50 s  sync   processed value 16 after 2.50 s"));
-    QVERIFY(lines.contains(QStringLiteral("  3.00 s  async  processed value 4 after 1.40 s")));
+    QCOMPARE(lines.last(), QStringLiteral("  5.50 s  sync   processed item 4 (value 16) from producer 1 after 2.50 s"));
+    QVERIFY(lines.contains(QStringLiteral("  3.00 s  async  processed item 2 (value 4) from producer 2 after 1.40 s")));
 }
 
 void TestEventLog::filtersCount_data()
@@ -158,15 +161,18 @@ void TestEventLog::filtersCount_data()
     EventLogFilter sync;
     sync.mode = Mode::Sync;
     QTest::addRow("sync mode only") << sync << 8;
-    EventLogFilter value16;
-    value16.text = QStringLiteral("VALUE 16");
-    QTest::addRow("text, any case: only sync's 4th item has value 16") << value16 << 1;
-    EventLogFilter after;
-    after.text = QStringLiteral("after 0.");
-    QTest::addRow("text: waits under a second (async 0, 0.8, 0.5)") << after << 3;
-    EventLogFilter nothing;
-    nothing.text = QStringLiteral("consumed");
-    QTest::addRow("text that no line has") << nothing << 0;
+    const auto textRow = [](const char *name, const char *text, int rows) {
+        EventLogFilter filter;
+        filter.text = QString::fromUtf8(text);
+        QTest::addRow("%s", name) << filter << rows;
+    };
+    textRow("text, any case: only sync's 4th item has value 16, in its two lines", "VALUE 16", 2);
+    textRow("an item number finds both lines of sync's item 2 and async's two", "item 2", 6);
+    textRow("a value finds the same six lines", "value 4", 6);
+    textRow("a producer by text: both lines of producer 2's two items", "producer 2", 4);
+    textRow("one item's processed line", "item 2 (value 4) from producer 2", 1);
+    textRow("text: waits under a second (async 0, 0.8, 0.5)", "after 0.", 3);
+    textRow("text that no line has", "consumed", 0);
 }
 
 void TestEventLog::filtersCount()
@@ -257,10 +263,10 @@ void TestEventLog::aLateGeneratedLineLandsInTimeOrder()
     model.appendEvents(Mode::Sync, {Core::generatedEvent(second), Core::processedEvent(second)});
     QCOMPARE(reset.size(), 1);
     QCOMPARE(linesOf(model), (QStringList{
-                                 QStringLiteral("  0.00 s  generated item 1 (producer 1)"),
-                                 QStringLiteral("  1.00 s  generated item 2 (producer 1)"),
-                                 QStringLiteral("  4.00 s  processed value 1 after 4.00 s"),
-                                 QStringLiteral("  4.50 s  processed value 4 after 3.50 s"),
+                                 QStringLiteral("  0.00 s  generated item 1 (value 1) by producer 1"),
+                                 QStringLiteral("  1.00 s  generated item 2 (value 4) by producer 1"),
+                                 QStringLiteral("  4.00 s  processed item 1 (value 1) from producer 1 after 4.00 s"),
+                                 QStringLiteral("  4.50 s  processed item 2 (value 4) from producer 1 after 3.50 s"),
                              }));
 }
 
@@ -282,12 +288,12 @@ void TestEventLog::aHundredThousandItemsStayQuick()
     QCoreApplication::processEvents();
     const qint64 kindMs = clock.restart();
     log.textFilter()->setText(QStringLiteral("producer 2"));
-    log.applyFilterNow(); // both filters: no line is both processed-only and "generated … (producer 2)"
-    QCOMPARE(log.model()->rowCount(), 0);
+    log.applyFilterNow(); // both filters: producer 2's processed lines
+    QCOMPARE(log.model()->rowCount(), 50'000);
     QCoreApplication::processEvents();
     const qint64 textMs = clock.restart();
     log.generatedBox()->setChecked(true);
-    QCOMPARE(log.model()->rowCount(), 50'000);
+    QCOMPARE(log.model()->rowCount(), 100'000);
     QCoreApplication::processEvents();
     const qint64 bothMs = clock.restart();
     const qint64 filterMs = kindMs + textMs + bothMs;
@@ -315,7 +321,7 @@ void TestEventLog::selectingALineReportsItsEvent()
     Ui::EventLog log;
     log.setRuns({asyncFour()});
     QSignalSpy selected(&log, &Ui::EventLog::eventSelected);
-    log.view()->setCurrentIndex(log.model()->index(3)); // "1.00 s processed value 1 after 0.80 s"
+    log.view()->setCurrentIndex(log.model()->index(3)); // "1.00 s processed item 1 (value 1) from producer 2 after 0.80 s"
     QCOMPARE(selected.size(), 1);
     const auto event = selected.first().at(0).value<LogEvent>();
     QCOMPARE(event.time(), Core::fromSeconds(1.0));
@@ -342,14 +348,59 @@ void TestEventLog::filterWidgetsDriveTheModel()
     // Typing filters after a pause, not on every key.
     log.textFilter()->setText(QStringLiteral("value 4 "));
     QCOMPARE(log.model()->rowCount(), 16);
-    // Sync's item 2 and async's two items 2 (one per producer) are worth 4.
-    QTRY_COMPARE_WITH_TIMEOUT(log.model()->rowCount(), 3, 2000);
-    QCOMPARE(log.countLabel()->text(), QStringLiteral("3 of 16 lines"));
+    // Sync's item 2 and async's two items 2 (one per producer) are worth 4: two lines each.
+    QTRY_COMPARE_WITH_TIMEOUT(log.model()->rowCount(), 6, 2000);
+    QCOMPARE(log.countLabel()->text(), QStringLiteral("6 of 16 lines"));
 
     // One mode only: no mode choice; one producer: no producer choice.
     log.setRuns({syncFour()});
     QVERIFY(log.modeBox()->isHidden());
     QVERIFY(log.producerBox()->isHidden());
+}
+
+void TestEventLog::oneItemIsFollowedByNumberOrValue_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("index"); // the one item whose two lines pass; 0: every processed line
+
+    // 1 producer × 20 items: item i made at i s, taken 0.25 s later, worth i².
+    QTest::addRow("item 7, not 17") << QStringLiteral("item 7") << 7;
+    QTest::addRow("value 49, the square of 7") << QStringLiteral("value 49") << 7;
+    QTest::addRow("item 1, not 10 to 19") << QStringLiteral("item 1") << 1;
+    QTest::addRow("value 4, not 400 (item 20)") << QStringLiteral("Value 4") << 2;
+    QTest::addRow("the item and its value together") << QStringLiteral("item 12 (value 144)") << 12;
+    QTest::addRow("a decimal still matches longer decimals: every wait is 0.25 s") << QStringLiteral("after 0.2") << 0;
+}
+
+void TestEventLog::oneItemIsFollowedByNumberOrValue()
+{
+    QFETCH(QString, text);
+    QFETCH(int, index);
+    Core::PipelineRun run;
+    run.spec.mode = Mode::Sync;
+    for (int i = 1; i <= 20; ++i)
+        run.items.push_back(pipelineItem({0, i, double(i), i + 0.25, i + 0.5}));
+    EventLogModel model;
+    model.setRuns({run});
+    EventLogFilter filter;
+    filter.text = text;
+    model.setFilter(filter);
+
+    if (index == 0) {
+        QCOMPARE(model.rowCount(), 20);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.eventAt(row).event.kind, Kind::Processed);
+        return;
+    }
+    // Its generated line, then its processed line: one item followed through the log.
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.eventAt(0).event.kind, Kind::Generated);
+    QCOMPARE(model.eventAt(1).event.kind, Kind::Processed);
+    for (int row = 0; row < 2; ++row) {
+        QCOMPARE(model.eventAt(row).event.index, index);
+        QVERIFY2(linesOf(model).at(row).contains(QStringLiteral("item %1 (value %2)").arg(index).arg(index * index)),
+                 qPrintable(linesOf(model).at(row)));
+    }
 }
 
 QTEST_MAIN(TestEventLog)

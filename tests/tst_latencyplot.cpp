@@ -84,6 +84,7 @@ private Q_SLOTS:
     void replayShowsExactlyTheItemsTakenByThen();
     void queueIsAStepLineUpToTheCursor();
     void legendCarriesTotalAndMeanPerMode();
+    void subtitleSaysWhatEachModeWasGiven();
     void axesCoverTheWholeRun();
     void replayAdvancesAtItsSpeed();
     void replayStopsAtTheEndAndRestartsFromZero();
@@ -275,8 +276,33 @@ void TestLatencyPlot::legendCarriesTotalAndMeanPerMode()
     QCOMPARE(chart.latencySeries(Mode::Async)->name(), QStringLiteral("async — total 4.00 s · mean latency 675 ms"));
     QCOMPARE(chart.queueSeries(Mode::Sync)->name(), QStringLiteral("sync — queue length"));
     // 3.25 / 0.675 = 4.8: "5× lower".
-    QVERIFY2(chart.title().contains(QStringLiteral("5× lower")), qPrintable(chart.title()));
-    QVERIFY(chart.title().startsWith(QStringLiteral("Producer/consumer")));
+    QVERIFY2(chart.headline().contains(QStringLiteral("5× lower")), qPrintable(chart.headline()));
+    QVERIFY(chart.headline().startsWith(QStringLiteral("Producer/consumer")));
+    QVERIFY(chart.title().contains(chart.headline()));
+}
+
+void TestLatencyPlot::subtitleSaysWhatEachModeWasGiven()
+{
+    LatencyChart chart;
+    chart.setScenarioName(QStringLiteral("Sync < async?"));
+    chart.setRun(syncFour());
+    QCOMPARE(chart.subtitle(), QString()); // one mode: nothing to compare
+    QCOMPARE(chart.title(), QStringLiteral("Sync < async?: latency of each item"));
+    // syncFour: 1 producer; asyncFour: 2 (both the spec's default 20 items each).
+    chart.setRun(asyncFour());
+    chart.refresh();
+    QCOMPARE(chart.subtitle(), QStringLiteral("sync: 1 producer × 20 items; async: 2 producers × 20 items — different workloads"));
+    // A second line of rich text: the name's "<" escaped, not taken for markup.
+    QVERIFY(chart.headline().startsWith(QStringLiteral("Sync < async?: latency of each item")));
+    QVERIFY2(chart.title().contains(QStringLiteral(">Sync &lt; async?: latency of each item")), qPrintable(chart.title()));
+    QVERIFY2(chart.title().contains(QStringLiteral("<br>")), qPrintable(chart.title()));
+    QVERIFY2(chart.title().contains(chart.subtitle()), qPrintable(chart.title()));
+
+    Core::PipelineRun sameItems = syncFour();
+    sameItems.spec.producers = 2;
+    chart.setRun(sameItems);
+    chart.refresh();
+    QCOMPARE(chart.subtitle(), QStringLiteral("both modes: 2 producers × 20 items"));
 }
 
 void TestLatencyPlot::axesCoverTheWholeRun()

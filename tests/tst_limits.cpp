@@ -122,9 +122,9 @@ void TestLimits::scenarioFileLimitsNameTheLimit_data()
         << file(sync + R"("client": {"kind": "closed", "connections": 100001, "duration": 10}, "requests": [{"steps": [{"io": 1}]}])")
         << QStringLiteral("client.connections: expected a whole number from 1 to 100000, got 100001");
     QTest::addRow("a step: 1,000,000 s") << file(sync + R"("requests": [{"steps": [{"io": 1000001}]}])")
-                                         << QStringLiteral("requests[0].steps[0].io: expected at most 1000000 seconds");
+                                         << QStringLiteral("requests[0] (\"Request 1\").steps[0].io: expected at most 1000000 seconds");
     QTest::addRow("an arrival: 1,000,000 s") << file(sync + R"("requests": [{"arrival": 2e6, "steps": [{"io": 1}]}])")
-                                             << QStringLiteral("requests[0].arrival: expected at most 1000000 seconds");
+                                             << QStringLiteral("requests[0] (\"Request 1\").arrival: expected at most 1000000 seconds");
     QTest::addRow("a closed client's duration: 1,000,000 s")
         << file(sync + R"("client": {"kind": "closed", "connections": 2, "duration": 1e7}, "requests": [{"steps": [{"io": 1}]}])")
         << QStringLiteral("client.duration: expected at most 1000000 seconds");

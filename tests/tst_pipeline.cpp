@@ -9,6 +9,7 @@
 #include "model/presets.h"
 #include "model/scenariojson.h"
 #include "pipeline/pipelineeventlog.h"
+#include "pipeline/pipelinereport.h"
 #include "pipeline/pipelinesimulator.h"
 #include "pipeline/pipelinetimeline.h"
 
@@ -24,6 +25,8 @@
 #include <tuple>
 
 using namespace LatencyLab::Core;
+
+Q_DECLARE_METATYPE(LatencyLab::Core::PipelineSpec)
 
 namespace {
 
@@ -239,6 +242,9 @@ private slots:
 
     // Scenario files.
     void presetIsTheCourse();
+    void sameItemsDropOnlyTheItemOverrides();
+    void workloadDifferenceIsWorded_data();
+    void workloadDifferenceIsWorded();
     void scenarioRoundTrips();
     void badPipelineIsRefusedNamingTheField_data();
     void badPipelineIsRefusedNamingTheField();
@@ -410,14 +416,20 @@ void TestPipeline::eventLogPrintsWhatTheCourseDid()
         return out;
     };
     QCOMPARE(lines(simulated(fixedPipeline(PipelineSpec::Mode::Sync, 1, 3, 1.0, 1, 0.5))),
-             (QStringList{QStringLiteral("0 generated item 1"), QStringLiteral("1 generated item 2"),
-                          QStringLiteral("2 generated item 3"), QStringLiteral("3 processed value 1 after 3.00 s"),
-                          QStringLiteral("3.5 processed value 4 after 2.50 s"), QStringLiteral("4 processed value 9 after 2.00 s")}));
+             (QStringList{QStringLiteral("0 generated item 1 (value 1) by producer 1"),
+                          QStringLiteral("1 generated item 2 (value 4) by producer 1"),
+                          QStringLiteral("2 generated item 3 (value 9) by producer 1"),
+                          QStringLiteral("3 processed item 1 (value 1) from producer 1 after 3.00 s"),
+                          QStringLiteral("3.5 processed item 2 (value 4) from producer 1 after 2.50 s"),
+                          QStringLiteral("4 processed item 3 (value 9) from producer 1 after 2.00 s")}));
     // At one instant an item is generated before it is processed.
     QCOMPARE(lines(simulated(fixedPipeline(PipelineSpec::Mode::Async, 1, 3, 1.0, 1, 0.5))),
-             (QStringList{QStringLiteral("0 generated item 1"), QStringLiteral("0 processed value 1 after 0.00 s"),
-                          QStringLiteral("1 generated item 2"), QStringLiteral("1 processed value 4 after 0.00 s"),
-                          QStringLiteral("2 generated item 3"), QStringLiteral("2 processed value 9 after 0.00 s")}));
+             (QStringList{QStringLiteral("0 generated item 1 (value 1) by producer 1"),
+                          QStringLiteral("0 processed item 1 (value 1) from producer 1 after 0.00 s"),
+                          QStringLiteral("1 generated item 2 (value 4) by producer 1"),
+                          QStringLiteral("1 processed item 2 (value 4) from producer 1 after 0.00 s"),
+                          QStringLiteral("2 generated item 3 (value 9) by producer 1"),
+                          QStringLiteral("2 processed item 3 (value 9) from producer 1 after 0.00 s")}));
 }
 
 void TestPipeline::sameSeedSameRunOtherSeedOtherRun()
@@ -577,6 +589,75 @@ void TestPipeline::presetIsTheCourse()
         QCOMPARE(spec.processingKind, StepKind::Io);
         QCOMPARE(spec.maxQueue, 0);
     }
+}
+
+void TestPipeline::sameItemsDropOnlyTheItemOverrides()
+{
+    const Result<Scenario> scenario = Presets::load(QStringLiteral("producer-consumer"));
+    QVERIFY2(scenario.ok(), qPrintable(scenario.ok() ? QString() : scenario.error()));
+    PipelineSpec spec = *scenario->pipeline;
+    spec.asyncOverrides.maxQueue = 4; // not about items: it stays
+    // The preset: 2 producers × 20 items of its own, sync overriding 1 producer.
+    QVERIFY(!spec.modesMakeSameItems());
+    const PipelineSpec same = spec.withSameItems();
+    QVERIFY(same.modesMakeSameItems());
+    for (const PipelineSpec::Mode mode : {PipelineSpec::Mode::Sync, PipelineSpec::Mode::Async}) {
+        QCOMPARE(same.forMode(mode).producers, 2);
+        QCOMPARE(same.forMode(mode).itemsPerProducer, 20);
+        QCOMPARE(same.forMode(mode).totalItems(), 40);
+    }
+    QCOMPARE(same.forMode(PipelineSpec::Mode::Async).maxQueue, 4);
+    QCOMPARE(same.forMode(PipelineSpec::Mode::Sync).maxQueue, 0);
+    // Overrides that agree make the same items too.
+    PipelineSpec agreeing;
+    agreeing.syncOverrides.itemsPerProducer = 5;
+    agreeing.asyncOverrides.itemsPerProducer = 5;
+    QVERIFY(agreeing.modesMakeSameItems());
+}
+
+void TestPipeline::workloadDifferenceIsWorded_data()
+{
+    QTest::addColumn<PipelineSpec>("sync");
+    QTest::addColumn<PipelineSpec>("async");
+    QTest::addColumn<QString>("words");
+
+    PipelineSpec base; // 1 producer × 20 items, pauses 0.5–1.5 s, 1 consumer, 0.5 s io, unbounded
+    PipelineSpec sync = base;
+    sync.mode = PipelineSpec::Mode::Sync;
+    PipelineSpec async = base;
+    async.mode = PipelineSpec::Mode::Async;
+    QTest::addRow("only the mode differs: nothing to say") << sync << async << QString();
+
+    PipelineSpec twoProducers = async;
+    twoProducers.producers = 2;
+    QTest::addRow("the course: 1 × 20 against 2 × 20")
+        << sync << twoProducers
+        << QStringLiteral("sync: 1 producer × 20 items; async: 2 producers × 20 items — different workloads");
+
+    PipelineSpec fixedPause = sync;
+    fixedPause.delay = Distribution::fixed(1.0);
+    PipelineSpec fourConsumers = async;
+    fourConsumers.consumers = 4;
+    QTest::addRow("each names only what differs")
+        << fixedPause << fourConsumers
+        << QStringLiteral("sync: a pause of 1.00 s after each item, 1 consumer; "
+                          "async: a pause of 500 ms to 1.50 s after each item, 4 consumers — different workloads");
+
+    PipelineSpec boundedCpu = async;
+    boundedCpu.maxQueue = 5;
+    boundedCpu.processingKind = StepKind::Cpu;
+    QTest::addRow("processing and the queue")
+        << sync << boundedCpu
+        << QStringLiteral("sync: processing 500 ms (io), an unbounded queue; "
+                          "async: processing 500 ms (cpu), a queue of at most 5 — different workloads");
+}
+
+void TestPipeline::workloadDifferenceIsWorded()
+{
+    QFETCH(PipelineSpec, sync);
+    QFETCH(PipelineSpec, async);
+    QFETCH(QString, words);
+    QCOMPARE(describeWorkloadDifference(sync, async), words);
 }
 
 void TestPipeline::scenarioRoundTrips()

@@ -5,6 +5,7 @@
 #include "controls/modelpanel.h"
 #include "controls/pipelinepanel.h"
 #include "controls/replaycontroller.h"
+#include "controls/scenarioeditor.h"
 #include "gantt/ganttview.h"
 #include "latency/eventlog.h"
 #include "latency/latencyplot.h"
@@ -21,6 +22,7 @@
 #include <QImage>
 #include <QLineSeries>
 #include <QListView>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -42,6 +44,14 @@ constexpr int kRunTimeoutMs = 20'000; // 3 s of wall time at 0.1×, on a loaded 
 bool tabShown(const MainWindow &window, QWidget *tab)
 {
     return window.chartTabs()->isTabVisible(window.chartTabs()->indexOf(tab));
+}
+
+double meanLatencySeconds(const Core::PipelineRun &run)
+{
+    double total = 0;
+    for (const Core::PipelineItem &item : run.items)
+        total += Core::toSeconds(item.takenAt - item.producedAt);
+    return total / double(run.items.size());
 }
 
 qsizetype takenBy(const Core::PipelineRun &run, Core::Nanos time)
@@ -67,6 +77,9 @@ private Q_SLOTS:
     void requestScenariosHideIt();
     void selectingALogLineReplaysToIt();
     void latencyTabExports();
+    void sameItemsCompareLikeWithLike();
+    void modesWithTheSameItemsNeedNoSwitch();
+    void sameItemsThatCannotRunSayWhy();
     void runDrawsLive();
     void cancelKeepsWhatArrived();
 
@@ -192,6 +205,92 @@ void TestPipelineWindow::latencyTabExports()
             found += image.pixelColor(x, y) == sync ? 1 : 0;
     }
     QVERIFY(found > 50);
+}
+
+void TestPipelineWindow::sameItemsCompareLikeWithLike()
+{
+    openPreset(QStringLiteral("producer-consumer"));
+    Ui::PipelinePanel *panel = m_window->pipelinePanel();
+    const Ui::LatencyChart *chart = panel->plot()->latencyChart();
+    // The preset as in the course: 2 producers × 20 items, sync overriding 1 producer.
+    const QString differ = QStringLiteral("sync: 1 producer × 20 items; async: 2 producers × 20 items — different workloads");
+    QVERIFY(panel->asGivenButton()->isVisibleTo(panel));
+    QVERIFY(panel->asGivenButton()->isChecked());
+    QCOMPARE(chart->subtitle(), differ);
+    QVERIFY2(chart->title().contains(differ), qPrintable(chart->title()));
+
+    // Same items: both modes make the preset's own 2 × 20 = 40 items.
+    panel->sameItemsButton()->click();
+    QCOMPARE(panel->workloads(), Ui::PipelinePanel::Workloads::SameItems);
+    QCOMPARE(panel->runs().size(), 2);
+    for (const Core::PipelineRun &run : panel->runs()) {
+        QCOMPARE(run.spec.producers, 2);
+        QCOMPARE(run.spec.itemsPerProducer, 20);
+        QCOMPARE(qsizetype(run.items.size()), 40);
+        QCOMPARE(run.metrics.items, 40);
+        QCOMPARE(chart->latencySeries(run.spec.mode)->count(), 40);
+        QVERIFY(qAbs(run.metrics.latencySeconds.mean - meanLatencySeconds(run)) < 1e-9);
+    }
+    QCOMPARE(panel->eventLog()->model()->totalCount(), 2 * (40 + 40));
+    QCOMPARE(chart->subtitle(), QStringLiteral("both modes: 2 producers × 20 items"));
+    QVERIFY2(!chart->title().contains(QStringLiteral("different workloads")), qPrintable(chart->title()));
+    // The title's ratio is of these means, over the same items.
+    const double ratio = meanLatencySeconds(panel->runs().at(0)) / meanLatencySeconds(panel->runs().at(1));
+    QVERIFY2(chart->headline().endsWith(QStringLiteral("async's mean latency is %1× lower").arg(ratio, 0, 'f', 0)),
+             qPrintable(chart->headline()));
+
+    // An edit recomputes and keeps the choice: another seed, the same items.
+    QSignalSpy shown(m_window.get(), &MainWindow::chartsShown);
+    Core::Scenario edited = m_window->editor()->scenario();
+    edited.pipeline->seed = 6;
+    m_window->editor()->edit(QStringLiteral("Set the seed"), edited);
+    QVERIFY(shown.wait(kComputeTimeoutMs));
+    QVERIFY(panel->sameItemsButton()->isChecked());
+    QCOMPARE(chart->latencySeries(Mode::Sync)->count(), 40);
+    QCOMPARE(chart->subtitle(), QStringLiteral("both modes: 2 producers × 20 items"));
+
+    // Back to the course's own workloads.
+    panel->asGivenButton()->click();
+    QCOMPARE(chart->latencySeries(Mode::Sync)->count(), 20);
+    QCOMPARE(chart->latencySeries(Mode::Async)->count(), 40);
+    QCOMPARE(chart->subtitle(), differ);
+}
+
+void TestPipelineWindow::modesWithTheSameItemsNeedNoSwitch()
+{
+    Core::Result<Core::Scenario> scenario = Core::Presets::load(QStringLiteral("producer-consumer"));
+    QVERIFY(scenario.ok());
+    scenario->pipeline->syncOverrides = {}; // sync makes the same 2 × 20 items as async
+    QSignalSpy shown(m_window.get(), &MainWindow::chartsShown);
+    m_window->showPreset(QStringLiteral("producer-consumer"), *scenario);
+    m_window->show();
+    QVERIFY(shown.size() > 0 || shown.wait(kComputeTimeoutMs));
+    Ui::PipelinePanel *panel = m_window->pipelinePanel();
+    QVERIFY(!panel->asGivenButton()->isVisibleTo(panel));
+    QCOMPARE(panel->plot()->latencyChart()->subtitle(), QStringLiteral("both modes: 2 producers × 20 items"));
+}
+
+void TestPipelineWindow::sameItemsThatCannotRunSayWhy()
+{
+    Core::Result<Core::Scenario> scenario = Core::Presets::load(QStringLiteral("producer-consumer"));
+    QVERIFY(scenario.ok());
+    // Sync's own 1 × 20 items fit a queue of 20; the same 2 × 20 would not
+    // (in sync mode nothing is consumed until every item is made).
+    scenario->pipeline->maxQueue = 20;
+    QSignalSpy shown(m_window.get(), &MainWindow::chartsShown);
+    m_window->showPreset(QStringLiteral("producer-consumer"), *scenario);
+    m_window->show();
+    QVERIFY(shown.size() > 0 || shown.wait(kComputeTimeoutMs));
+    Ui::PipelinePanel *panel = m_window->pipelinePanel();
+    QVERIFY(panel->sameItemsButton()->isVisibleTo(panel));
+    QVERIFY(!panel->sameItemsButton()->isEnabled());
+    QVERIFY2(panel->sameItemsButton()->toolTip().contains(QStringLiteral("a queue of at most 20")),
+             qPrintable(panel->sameItemsButton()->toolTip()));
+    QCOMPARE(panel->runs().at(0).metrics.items, 20);
+    // Asked for anyway, the course's runs stay, and the button says so.
+    panel->setWorkloads(Ui::PipelinePanel::Workloads::SameItems);
+    QCOMPARE(panel->runs().at(0).metrics.items, 20);
+    QVERIFY(panel->asGivenButton()->isChecked());
 }
 
 void TestPipelineWindow::runDrawsLive()

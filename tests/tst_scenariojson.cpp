@@ -253,7 +253,7 @@ void TestScenarioJson::malformedInputNamesTheField_data()
 
     row("truncated JSON names the line and column",
         "{\n  \"format\": \"latencylab-scenario\",\n  \"version\": 1,\n  \"name\": \"Trun",
-        "line 4, column 16: ", words({"unterminated string"}));
+        "line 4, column 16: ", words({"the file ends inside the string opened at line 4, column 11", "expected a closing \""}));
     row("an empty file says it is empty", "  \n", "the input is empty", words({"JSON object"}));
     row("a top-level array is not a scenario", R"([{"format": "latencylab-scenario"}])",
         "expected a JSON object at the top level", words({"got an array"}));
@@ -272,7 +272,7 @@ void TestScenarioJson::malformedInputNamesTheField_data()
     row("a switch interval of zero is refused", patched(R"({"server": {"model": "threads", "switch_interval": 0}})"),
         "server.switch_interval: ", words({"seconds from 1e-06 to 10", "got 0"}));
     row("a switch interval in words is refused", patched(R"({"compare": [{"model": "threads", "switch_interval": "5ms"}]})"),
-        "compare[0].switch_interval: ", words({"seconds from 1e-06 to 10", "got \"5ms\""}));
+        "compare[0] (\"threads\").switch_interval: ", words({"seconds from 1e-06 to 10", "got \"5ms\""}));
     row("slices are true or false", patched(R"({"server": {"model": "threads", "slices": 1}})"), "server.slices: ",
         words({"true or false", "got 1"}));
     row("an unknown server model lists the models", patched(R"({"server": {"model": "fast"}})"), "server.model: ",
@@ -290,28 +290,28 @@ void TestScenarioJson::malformedInputNamesTheField_data()
     row("workers given as a string are refused", patched(R"({"server": {"model": "sync", "workers": "4"}})"),
         "server.workers: ", words({"whole number", "got \"4\""}));
     row("a negative cpu time is refused", patched(R"({"requests": [{"steps": [{"cpu": -0.05}]}]})"),
-        "requests[0].steps[0].cpu: ", words({"expected a non-negative number of seconds, got -0.05"}));
+        "requests[0] (\"Request 1\").steps[0].cpu: ", words({"expected a non-negative number of seconds, got -0.05"}));
     row("a word where seconds belong is quoted",
         patched(R"({"requests": [{"steps": [{"cpu": 1}]}, {"steps": [{"cpu": 1}]}, {"steps": [{"io": "fast"}]}]})"),
-        "requests[2].steps[0].io: ", words({"expected a non-negative number of seconds, got \"fast\""}));
+        "requests[2] (\"Request 3\").steps[0].io: ", words({"expected a non-negative number of seconds, got \"fast\""}));
     row("NaN is not valid JSON", R"({"format": "latencylab-scenario", "version": 1, "x": NaN})",
-        "line 1, column 54: ", words({"illegal number"}));
+        "line 1, column 54: ", words({"expected a value after ':', got NaN", "no NaN or Infinity"}));
     row("a duration of 1e300 seconds is over the limit", patched(R"({"requests": [{"steps": [{"io": 1e300}]}]})"),
-        "requests[0].steps[0].io: ", words({"at most 1000000 seconds", "got 1e+300"}));
+        "requests[0] (\"Request 1\").steps[0].io: ", words({"at most 1000000 seconds", "got 1e+300"}));
     row("an arrival of an object is refused", patched(R"({"requests": [{"arrival": {}, "steps": [{"io": 1}]}]})"),
-        "requests[0].arrival: ", words({"non-negative number of seconds", "got an object"}));
+        "requests[0] (\"Request 1\").arrival: ", words({"non-negative number of seconds", "got an object"}));
     row("a step with two kinds is refused", patched(R"({"requests": [{"steps": [{"cpu": 0.1, "io": 0.2}]}]})"),
-        "requests[0].steps[0]: ", words({"exactly one of: cpu, io", "got cpu and io"}));
+        "requests[0] (\"Request 1\").steps[0]: ", words({"exactly one of: cpu, io", "got cpu and io"}));
     row("a step of an unknown kind is refused", patched(R"({"requests": [{"steps": [{"gpu": 0.1}]}]})"),
-        "requests[0].steps[0].gpu: ", words({"unknown field", "cpu, io"}));
-    row("an empty step is refused", patched(R"({"requests": [{"steps": [{}]}]})"), "requests[0].steps[0]: ",
+        "requests[0] (\"Request 1\").steps[0].gpu: ", words({"unknown field", "cpu, io"}));
+    row("an empty step is refused", patched(R"({"requests": [{"steps": [{}]}]})"), "requests[0] (\"Request 1\").steps[0]: ",
         words({"exactly one of: cpu, io", "got an empty object"}));
-    row("a request without steps is refused", patched(R"({"requests": [{"steps": []}]})"), "requests[0].steps: ",
+    row("a request without steps is refused", patched(R"({"requests": [{"steps": []}]})"), "requests[0] (\"Request 1\").steps: ",
         words({"array of 1 to 10000 steps", "got an empty array"}));
     row("a request with more steps than the limit is refused",
         patched(QJsonObject{{QStringLiteral("requests"),
                              QJsonArray{QJsonObject{{QStringLiteral("steps"), repeated(QJsonObject{{QStringLiteral("cpu"), 1}}, 10001)}}}}}),
-        "requests[0].steps: ", words({"array of 1 to 10000 steps", "got an array of 10001"}));
+        "requests[0] (\"Request 1\").steps: ", words({"array of 1 to 10000 steps", "got an array of 10001"}));
     row("requests given as an object are refused", patched(R"({"requests": {}})"), "requests: ",
         words({"array of 1 to 10000000 requests", "got an object"}));
     row("requests and generate together are refused",
@@ -367,7 +367,7 @@ void TestScenarioJson::malformedInputNamesTheField_data()
         words({"positive number of seconds", "got 0"}));
     row("a closed client's requests have no arrival",
         patched(QByteArray("{") + kClosedClient + R"(, "requests": [{"arrival": 1, "steps": [{"io": 1}]}]})"),
-        "requests[0].arrival: ", words({"not used with a closed client", "connections send requests on their own"}));
+        "requests[0] (\"Request 1\").arrival: ", words({"not used with a closed client", "connections send requests on their own"}));
     row("a closed client's generator has no count",
         patched(QByteArray("{") + kClosedClient + R"(, "requests": null, "generate": {"count": 5, "steps": [{"io": 1}]}})"),
         "generate.count: ", words({"not used with a closed client"}));
@@ -382,7 +382,7 @@ void TestScenarioJson::malformedInputNamesTheField_data()
         patched(QJsonObject{{QStringLiteral("compare"), repeated(QJsonObject{{QStringLiteral("model"), QStringLiteral("async")}}, 17)}}),
         "compare: ", words({"array of at most 16 server objects", "got an array of 17"}));
     row("a bad model in compare names its index", patched(R"({"compare": [{"model": "async"}, {"model": "fast"}]})"),
-        "compare[1].model: ", words({"unknown server model \"fast\""}));
+        "compare[1] (\"fast\").model: ", words({"unknown server model \"fast\""}));
     row("text that is not UTF-8 is refused clearly",
         QByteArray(R"({"format": "latencylab-scenario", "version": 1, "name": "Caf)") + "\xE9" + R"("})",
         "line 1, column 61: ", words({"not valid UTF-8", "saved as UTF-8"}));
@@ -390,6 +390,41 @@ void TestScenarioJson::malformedInputNamesTheField_data()
         R"({"format": "latencylab-scenario", "version": 1, "name": "Twice",
             "server": {"model": "sync", "workers": 2, "workers": 0}, "requests": [{"steps": [{"cpu": 1}]}]})",
         "server.workers: ", words({"duplicate field"}));
+
+    // JSON syntax: the line and column of the fault itself, and what belonged there.
+    row("a stray double comma names its line and column",
+        "{\n  \"format\": \"latencylab-scenario\",,\n  \"version\": 1}", "line 2, column 35: ",
+        words({"expected a field name in double quotes after ',', got another ','"}));
+    row("a double comma in an array", R"({"a": [1,, 2]})", "line 1, column 10: ",
+        words({"expected a value after ',', got another ','"}));
+    row("a trailing comma in an object points at the comma", R"({"format": "latencylab-scenario", "version": 1,})",
+        "line 1, column 47: ", words({"a ',' with no field after it, before '}'", "no trailing comma"}));
+    row("a missing closing brace is found at the end", "{\"format\": \"latencylab-scenario\",\n \"version\": 1\n",
+        "line 3, column 1: ", words({"the file ends inside the object opened at line 1, column 1", "expected ',' or '}'"}));
+    row("a missing colon names the field", R"({"format" "latencylab-scenario"})", "line 1, column 11: ",
+        words({"expected ':' after the field name \"format\", got a string"}));
+    row("a line break in a field name keeps the message on one line", "{\"na\nme\" 1}", "line 2, column 5: ",
+        words({"expected ':' after the field name \"na\\u000ame\", got 1"}));
+    row("a missing comma between fields names the field before", R"({"format": "x" "version": 1})",
+        "line 1, column 16: ", words({"expected ',' or '}' after the value of \"format\", got a string"}));
+    row("a misspelt literal is quoted whole", R"({"format": tru})", "line 1, column 12: ",
+        words({"expected a value after ':', got tru"}));
+    row("columns count characters, not bytes", "{\"name\": \"Caf\xC3\xA9\",, \"version\": 1}", "line 1, column 17: ",
+        words({"got another ','"}));
+
+    // Items the window numbers from 1 are named as it names them, beside their index.
+    row("an error in the second request names it \"Request 2\"",
+        patched(R"({"requests": [{"steps": [{"cpu": 1}]}, {"steps": [{"io": "soon"}]}]})"),
+        "requests[1] (\"Request 2\").steps[0].io: ", words({"expected a non-negative number of seconds, got \"soon\""}));
+    row("a request with a name is named by it",
+        patched(R"({"requests": [{"steps": [{"cpu": 1}]}, {"name": "GET /api/sun", "steps": [{"io": -1}]}]})"),
+        "requests[1] (\"GET /api/sun\").steps[0].io: ", words({"got -1"}));
+    row("an unknown field of a request names the request", patched(R"({"requests": [{"steps": [{"cpu": 1}]}, {"colour": 1}]})"),
+        "requests[1] (\"Request 2\").colour: ", words({"unknown field"}));
+    row("a field given twice in the second request names it",
+        R"({"format": "latencylab-scenario", "version": 1, "name": "Twice", "server": {"model": "sync"},
+            "requests": [{"steps": [{"cpu": 1}]}, {"steps": [{"cpu": 1, "cpu": 2}]}]})",
+        "requests[1] (\"Request 2\").steps[0].cpu: ", words({"duplicate field"}));
 }
 
 void TestScenarioJson::malformedInputNamesTheField()
@@ -427,7 +462,7 @@ void TestScenarioJson::nonFiniteNumbersFromCodeAreRejected()
 
     const Result<Scenario> result = ScenarioJson::fromJson(object);
     QVERIFY(!result.ok());
-    QVERIFY2(result.error().startsWith(QStringLiteral("requests[0].steps[0].io: expected a non-negative number of seconds")),
+    QVERIFY2(result.error().startsWith(QStringLiteral("requests[0] (\"Request 1\").steps[0].io: expected a non-negative number of seconds")),
              qPrintable(result.error()));
 }
 

@@ -36,26 +36,27 @@ qsizetype closingQuote(QByteArrayView json, qsizetype open)
     return std::min(i, json.size());
 }
 
-QString pathTo(const std::vector<Container> &open, QByteArrayView duplicate)
+QString pathTo(const std::vector<Container> &open, QByteArrayView duplicate, const QJsonValue &document,
+               JsonItemLabeller labeller)
 {
     QStringList keys; // owns the decoded text the path's views point into
     keys.reserve(qsizetype(open.size()));
-    JsonPath path;
+    JsonField field{document, {}}; // followed down the document for the labels
     for (size_t depth = 0; depth < open.size(); ++depth) {
         const Container &container = open[depth];
         if (!container.isObject) {
-            path = path.item(container.index);
+            field = field.item(container.index, labeller);
             continue;
         }
         keys.append(QString::fromUtf8(depth + 1 == open.size() ? duplicate : container.key));
-        path = path.member(keys.constLast());
+        field = field.member(keys.constLast());
     }
-    return path.toString();
+    return field.path.toString();
 }
 
 } // namespace
 
-std::optional<QString> findDuplicateKey(QByteArrayView json)
+std::optional<QString> findDuplicateKey(QByteArrayView json, const QJsonValue &document, JsonItemLabeller labeller)
 {
     std::vector<Container> open;
     for (qsizetype i = 0; i < json.size(); ++i) {
@@ -86,7 +87,7 @@ std::optional<QString> findDuplicateKey(QByteArrayView json)
                 Container &object = open.back();
                 const QByteArrayView key = json.sliced(i + 1, close - i - 1);
                 if (std::find(object.keys.cbegin(), object.keys.cend(), key) != object.keys.cend())
-                    return pathTo(open, key);
+                    return pathTo(open, key, document, labeller);
                 if (object.keys.size() < kMaxKeysCompared)
                     object.keys.append(key);
                 object.key = key;

@@ -34,20 +34,33 @@ QString oneLine(const QString &text)
     return line;
 }
 
+// A string shown in a message: quoted, and cut if long.
+QString quoted(const QString &text)
+{
+    if (text.size() <= kMaxQuotedLength)
+        return QLatin1Char('"') + text + QLatin1Char('"');
+    return QLatin1Char('"') + QStringView(text).left(kMaxQuotedLength) + QStringLiteral("…\"");
+}
+
 } // namespace
 
 JsonPath JsonPath::member(QStringView key) const
 {
     JsonPath path = *this;
-    path.m_segments.append({key, -1});
+    path.m_segments.append({key, -1, {}});
     return path;
 }
 
-JsonPath JsonPath::item(qsizetype index) const
+JsonPath JsonPath::item(qsizetype index, const QString &label) const
 {
     JsonPath path = *this;
-    path.m_segments.append({{}, index});
+    path.m_segments.append({{}, index, label});
     return path;
+}
+
+bool JsonPath::isRootMember(QStringView key) const
+{
+    return m_segments.size() == 1 && m_segments.front().index < 0 && m_segments.front().key == key;
 }
 
 QString JsonPath::toString() const
@@ -56,6 +69,8 @@ QString JsonPath::toString() const
     for (const Segment &segment : m_segments) {
         if (segment.index >= 0) {
             text += QLatin1Char('[') + QString::number(segment.index) + QLatin1Char(']');
+            if (!segment.label.isEmpty())
+                text += QStringLiteral(" (") + quoted(segment.label) + QLatin1Char(')');
         } else {
             if (!text.isEmpty())
                 text += QLatin1Char('.');
@@ -70,9 +85,10 @@ JsonField JsonField::member(QStringView key) const
     return {value.toObject().value(key), path.member(key)};
 }
 
-JsonField JsonField::item(qsizetype index) const
+JsonField JsonField::item(qsizetype index, JsonItemLabeller labeller) const
 {
-    return {value.toArray().at(index), path.item(index)};
+    const QJsonValue itemValue = value.toArray().at(index);
+    return {itemValue, path.item(index, labeller ? labeller(path, index, itemValue) : QString())};
 }
 
 void JsonReader::raiseError(const JsonPath &path, const QString &message)
@@ -207,12 +223,8 @@ QString JsonReader::describe(const QJsonValue &value)
             return QString::number(qint64(number));
         return QString::number(number, 'g', QLocale::FloatingPointShortest);
     }
-    case QJsonValue::String: {
-        const QString text = value.toString();
-        if (text.size() <= kMaxQuotedLength)
-            return QLatin1Char('"') + text + QLatin1Char('"');
-        return QLatin1Char('"') + QStringView(text).left(kMaxQuotedLength) + QStringLiteral("…\"");
-    }
+    case QJsonValue::String:
+        return quoted(value.toString());
     case QJsonValue::Array:
         return QStringLiteral("an array");
     case QJsonValue::Object:

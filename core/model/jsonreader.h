@@ -11,15 +11,19 @@
 namespace LatencyLab::Core {
 
 // Where a value sits in a JSON document, spelled `requests[2].steps[0].io`.
+// An array item may carry a label, what the window calls it, named beside its
+// 0-based index: `requests[1] ("Request 2").steps[0].io`.
 // Copied by value and cheap: the text is built only when an error needs it.
 // Keys are views, so pass string literals (u"steps") or strings that outlive the path.
 class JsonPath
 {
 public:
     JsonPath member(QStringView key) const;
-    JsonPath item(qsizetype index) const;
+    JsonPath item(qsizetype index, const QString &label = {}) const;
 
     bool isRoot() const { return m_segments.isEmpty(); }
+    // Whether this is the root object's member `key` (`requests`, not `generate.requests`).
+    bool isRootMember(QStringView key) const;
     QString toString() const;
 
 private:
@@ -27,9 +31,14 @@ private:
     {
         QStringView key;
         qsizetype index = -1; // an array item when there is no key
+        QString label;        // an item's name in the window, if it has one
     };
     QVarLengthArray<Segment, 8> m_segments;
 };
+
+// Names item `index` of the array at `list` as the window does, for
+// messages; empty when the window gives it no name.
+using JsonItemLabeller = QString (*)(const JsonPath &list, qsizetype index, const QJsonValue &item);
 
 // A value and the path that leads to it. A field missing from its object has
 // an undefined value, so optional fields are tested with isPresent().
@@ -41,8 +50,8 @@ struct JsonField
     bool isPresent() const { return !value.isUndefined(); }
     // Of an object value (absent if the key is missing or this is no object).
     JsonField member(QStringView key) const;
-    // Of an array value.
-    JsonField item(qsizetype index) const;
+    // Of an array value, labelled by `labeller` when one is given.
+    JsonField item(qsizetype index, JsonItemLabeller labeller = nullptr) const;
 };
 
 // Reads typed values out of a parsed document and words what was wrong with

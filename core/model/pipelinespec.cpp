@@ -49,6 +49,23 @@ PipelineSpec PipelineSpec::forMode(Mode runMode) const
     return spec;
 }
 
+bool PipelineSpec::modesMakeSameItems() const
+{
+    const PipelineSpec sync = forMode(Mode::Sync);
+    const PipelineSpec async = forMode(Mode::Async);
+    return sync.producers == async.producers && sync.itemsPerProducer == async.itemsPerProducer;
+}
+
+PipelineSpec PipelineSpec::withSameItems() const
+{
+    PipelineSpec spec = *this;
+    for (PipelineOverrides *overrides : {&spec.syncOverrides, &spec.asyncOverrides}) {
+        overrides->producers.reset();
+        overrides->itemsPerProducer.reset();
+    }
+    return spec;
+}
+
 void PipelineSpec::applyOverrides(const PipelineOverrides &overrides)
 {
     applyIfSet(producers, overrides.producers);

@@ -64,6 +64,15 @@ struct PipelineSpec
 
     qint64 totalItems() const { return qint64(producers) * itemsPerProducer; }
 
+    // Whether both modes make the same items: as many producers, each making
+    // as many items.
+    bool modesMakeSameItems() const;
+    // The pipeline with both modes making the same items: the producers and
+    // items per producer of its own values, whatever a mode overrides (its
+    // other overrides stay). The course's sync mode makes 1 × 20 items and
+    // async 2 × 20; with the same items both make 2 × 20.
+    PipelineSpec withSameItems() const;
+
     // The pipeline as it runs in `mode`: that mode's overrides applied, and
     // both sets of overrides cleared. What every run takes.
     PipelineSpec forMode(Mode runMode) const;

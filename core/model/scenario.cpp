@@ -10,6 +10,11 @@ NanosSum RequestSpec::ownDuration() const
     return total;
 }
 
+QString RequestSpec::defaultName(qsizetype index)
+{
+    return QStringLiteral("Request %1").arg(index + 1);
+}
+
 QList<ServerSpec> Scenario::models() const
 {
     QList<ServerSpec> all{server};

@@ -32,6 +32,9 @@ struct RequestSpec
     // (Limits) make 10¹⁹ ns, past 2⁶³, before validation refuses them.
     NanosSum ownDuration() const;
 
+    // What the window calls request `index` (0-based) when it has no name: "Request 3" for 2.
+    static QString defaultName(qsizetype index);
+
     friend bool operator==(const RequestSpec &, const RequestSpec &) = default;
 };
 

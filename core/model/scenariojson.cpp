@@ -2,6 +2,7 @@
 
 #include "model/jsonduplicatekeys.h"
 #include "model/jsonreader.h"
+#include "model/jsonsyntax.h"
 #include "model/scenarioreader.h"
 
 #include <QDir>
@@ -20,26 +21,22 @@ namespace {
 // Files are read in pieces so a pipe or special file (no size up front) is still cut off at the limit.
 constexpr qint64 kReadChunkBytes = 1024 * 1024;
 
-// `line L, column C: <what>`, from the parser's byte offset; columns count characters, not bytes.
+// `line L, column C: <what>`. Another kind of file fails on its first
+// character, or is not UTF-8: say what a scenario is there.
 QString describeParseError(QByteArrayView json, const QJsonParseError &error)
 {
-    // Another kind of file fails on its first character: say what a scenario starts with there.
     const auto isSpace = [](char byte) { return byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r'; };
     const qsizetype first = std::find_if_not(json.begin(), json.end(), isSpace) - json.begin();
     const bool utf16 = json.startsWith("\xff\xfe") || json.startsWith("\xfe\xff");
     const bool opens = first < json.size() && (json[first] == '{' || json[first] == '[');
-    const qsizetype offset = opens ? std::clamp<qsizetype>(error.offset, 0, json.size()) : first;
-    const QByteArrayView before = json.first(offset);
-    const qsizetype line = std::count(before.begin(), before.end(), '\n') + 1;
-    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    const auto isCharacterStart = [](char byte) { return (uchar(byte) & 0xC0) != 0x80; }; // not a UTF-8 continuation byte
-    const qsizetype column = std::count_if(before.begin() + lineStart, before.end(), isCharacterStart) + 1;
-    const QString what = utf16 ? QStringLiteral("text in UTF-16 (scenario files must be saved as UTF-8)")
-        : error.error == QJsonParseError::IllegalUTF8String
-        ? QStringLiteral("text that is not valid UTF-8 (scenario files must be saved as UTF-8)")
-        : !opens ? QStringLiteral("expected a JSON object, which starts with {")
-                 : error.errorString();
-    return QStringLiteral("line %1, column %2: %3").arg(line).arg(column).arg(what);
+    if (utf16)
+        return jsonTextPosition(json, first) + QStringLiteral(": text in UTF-16 (scenario files must be saved as UTF-8)");
+    if (!opens)
+        return jsonTextPosition(json, first) + QStringLiteral(": expected a JSON object, which starts with {");
+    if (error.error == QJsonParseError::IllegalUTF8String)
+        return jsonTextPosition(json, error.offset)
+            + QStringLiteral(": text that is not valid UTF-8 (scenario files must be saved as UTF-8)");
+    return describeJsonSyntaxError(json, error);
 }
 
 } // namespace
@@ -54,7 +51,7 @@ Result<Scenario> parse(const QByteArray &json)
         return Result<Scenario>::failure(describeParseError(json, error));
     if (!document.isObject())
         return Result<Scenario>::failure(QStringLiteral("expected a JSON object at the top level, got an array"));
-    if (const std::optional<QString> duplicate = findDuplicateKey(json)) {
+    if (const std::optional<QString> duplicate = findDuplicateKey(json, document.object(), ScenarioReader::itemLabel)) {
         // Through the reader, which keeps a key's line breaks from breaking the message's one line.
         JsonReader message;
         message.raiseError({}, *duplicate + QStringLiteral(": duplicate field (given more than once in the same "

@@ -67,6 +67,19 @@ Result<Scenario> ScenarioReader::read(const QJsonObject &object)
     return scenario;
 }
 
+QString ScenarioReader::itemLabel(const JsonPath &list, qsizetype index, const QJsonValue &item)
+{
+    if (list.isRootMember(u"requests")) {
+        const QJsonValue name = item.toObject().value(u"name");
+        return name.isString() && !name.toString().isEmpty() ? name.toString() : RequestSpec::defaultName(index);
+    }
+    if (list.isRootMember(u"compare")) {
+        const QJsonValue model = item.toObject().value(u"model");
+        return model.isString() ? model.toString() : QString();
+    }
+    return {};
+}
+
 void ScenarioReader::readHeader(const JsonField &root)
 {
     const JsonField format = root.member(u"format");
@@ -126,7 +139,7 @@ QList<ServerSpec> ScenarioReader::readCompare(const JsonField &field)
     QList<ServerSpec> compare;
     compare.reserve(count);
     for (qsizetype i = 0; i < count; ++i)
-        compare.append(readServer(field.item(i)));
+        compare.append(readServer(field.item(i, itemLabel)));
     return compare;
 }
 
@@ -187,7 +200,7 @@ QList<RequestSpec> ScenarioReader::readRequests(const JsonField &field, const Cl
     QList<RequestSpec> requests;
     requests.reserve(array.size());
     for (qsizetype i = 0; i < array.size() && !m_json.hasError(); ++i)
-        requests.append(readRequest(field.item(i), i, client));
+        requests.append(readRequest(field.item(i, itemLabel), i, client));
     return requests;
 }
 
@@ -197,7 +210,7 @@ RequestSpec ScenarioReader::readRequest(const JsonField &field, qsizetype index,
     if (!m_json.checkObject(field, kRequestFields))
         return request;
     const JsonField name = field.member(u"name");
-    request.name = name.isPresent() ? m_json.nonEmptyString(name) : QStringLiteral("Request %1").arg(index + 1);
+    request.name = name.isPresent() ? m_json.nonEmptyString(name) : RequestSpec::defaultName(index);
     if (const JsonField arrival = field.member(u"arrival"); arrival.isPresent()) {
         if (client.kind == ClientModel::Kind::Closed)
             m_json.raiseError(arrival.path, notWithClosedClient());

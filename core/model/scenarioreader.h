@@ -18,6 +18,11 @@ public:
 
     Result<Scenario> read(const QJsonObject &object);
 
+    // What the window calls item `index` of a scenario's list, named beside
+    // its index in messages (a JsonItemLabeller): a request by its name, or
+    // "Request 2" when it has none; a compared server by its model.
+    static QString itemLabel(const JsonPath &list, qsizetype index, const QJsonValue &item);
+
 private:
     using Zero = ScenarioValueReader::Zero;
 

@@ -1,5 +1,7 @@
 #include "model/timeline.h"
 
+#include "model/scenario.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -83,7 +85,7 @@ QString Timeline::requestName(RequestIndex request) const
 {
     if (request >= 0 && request < m_names.size() && !m_names.at(request).isEmpty())
         return m_names.at(request);
-    return QStringLiteral("Request %1").arg(request + 1);
+    return RequestSpec::defaultName(request);
 }
 
 Nanos Timeline::firstArrival() const

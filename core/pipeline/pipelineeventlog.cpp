@@ -4,11 +4,16 @@
 
 namespace LatencyLab::Core {
 
+// Built for every line each time the log's text filter changes: concatenation, no arg() chains.
 QString PipelineEvent::text() const
 {
+    const QString item = QStringLiteral("item ") + QString::number(index) + QStringLiteral(" (value ")
+        + QString::number(value) + QLatin1Char(')');
+    const QString producerName = QStringLiteral("producer ") + QString::number(producer + 1);
     if (kind == Kind::Generated)
-        return QStringLiteral("generated item %1").arg(index);
-    return QStringLiteral("processed value %1 after %2 s").arg(value).arg(toSeconds(latency), 0, 'f', 2);
+        return QStringLiteral("generated ") + item + QStringLiteral(" by ") + producerName;
+    return QStringLiteral("processed ") + item + QStringLiteral(" from ") + producerName + QStringLiteral(" after ")
+        + QString::number(toSeconds(latency), 'f', 2) + QStringLiteral(" s");
 }
 
 PipelineEvent generatedEvent(const PipelineItem &item)

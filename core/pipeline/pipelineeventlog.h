@@ -8,9 +8,11 @@
 
 namespace LatencyLab::Core {
 
-// One line of the producer/consumer example's console output, as data: a producer's
-// "generated item 7" (printed in yellow) or a consumer's "processed value 49
-// after 0.42 s" (cyan), printed as it takes the item.
+// One line of the producer/consumer example's console output, as data: a
+// producer's "generated item 7" (printed in yellow) or a consumer's
+// "processed value 49 after 0.42 s" (cyan), printed as it takes the item.
+// The example's value is the item's number squared, so one item's two lines
+// share no word; here both name the item, its value and its producer.
 struct PipelineEvent
 {
     enum class Kind : quint8 { Generated, Processed };
@@ -23,6 +25,8 @@ struct PipelineEvent
     Nanos latency = 0;   // Processed: taken − produced
     qint32 consumer = 0; // Processed: 0-based
 
+    // "generated item 7 (value 49) by producer 2",
+    // "processed item 7 (value 49) from producer 2 after 0.42 s".
     QString text() const;
 };
 

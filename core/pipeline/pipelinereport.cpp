@@ -3,6 +3,8 @@
 #include "engine/report.h"
 #include "pipeline/pipelinetimeline.h"
 
+#include <QStringList>
+
 #include <limits>
 
 namespace LatencyLab::Core {
@@ -22,7 +24,58 @@ QJsonValue seedToJson(quint64 seed)
     return QString::number(seed);
 }
 
+// "500 ms", "500 ms to 1.50 s", "exponential, mean 500 ms", "log-normal 500 ms ± 100 ms".
+QString describeDistribution(const Distribution &distribution)
+{
+    switch (distribution.kind) {
+    case Distribution::Kind::Fixed:
+        break;
+    case Distribution::Kind::Exponential:
+        return QStringLiteral("exponential, mean %1").arg(formatSeconds(distribution.first));
+    case Distribution::Kind::Uniform:
+        return QStringLiteral("%1 to %2").arg(formatSeconds(distribution.first), formatSeconds(distribution.second));
+    case Distribution::Kind::LogNormal:
+        return QStringLiteral("log-normal %1 ± %2").arg(formatSeconds(distribution.first), formatSeconds(distribution.second));
+    }
+    return formatSeconds(distribution.first);
+}
+
+// The parts of `spec` where it differs from `other`.
+QStringList workloadParts(const PipelineSpec &spec, const PipelineSpec &other)
+{
+    QStringList parts;
+    if (spec.producers != other.producers || spec.itemsPerProducer != other.itemsPerProducer)
+        parts << describeItems(spec);
+    if (spec.delay != other.delay)
+        parts << QStringLiteral("a pause of %1 after each item").arg(describeDistribution(spec.delay));
+    if (spec.consumers != other.consumers)
+        parts << count(spec.consumers, "consumer", "consumers");
+    if (spec.processing != other.processing || spec.processingKind != other.processingKind)
+        parts << QStringLiteral("processing %1 (%2)")
+                     .arg(describeDistribution(spec.processing), spec.processingKind == StepKind::Cpu ? QStringLiteral("cpu")
+                                                                                                       : QStringLiteral("io"));
+    if (spec.maxQueue != other.maxQueue)
+        parts << (spec.maxQueue > 0 ? QStringLiteral("a queue of at most %L1").arg(spec.maxQueue) : QStringLiteral("an unbounded queue"));
+    return parts;
+}
+
 } // namespace
+
+QString describeItems(const PipelineSpec &spec)
+{
+    return count(spec.producers, "producer", "producers") + QStringLiteral(" × ") + count(spec.itemsPerProducer, "item", "items");
+}
+
+QString describeWorkloadDifference(const PipelineSpec &sync, const PipelineSpec &async)
+{
+    const QStringList syncParts = workloadParts(sync, async);
+    if (syncParts.isEmpty())
+        return {};
+    const QStringList asyncParts = workloadParts(async, sync);
+    return QStringLiteral("%1: %2; %3: %4 — different workloads")
+        .arg(pipelineModeName(sync.mode), syncParts.join(QStringLiteral(", ")), pipelineModeName(async.mode),
+             asyncParts.join(QStringLiteral(", ")));
+}
 
 QString describePipeline(const PipelineSpec &spec)
 {

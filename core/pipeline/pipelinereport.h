@@ -12,6 +12,14 @@ namespace LatencyLab::Core {
 // queue adds ", queue ≤ N".
 QString describePipeline(const PipelineSpec &spec);
 
+// "2 producers × 20 items".
+QString describeItems(const PipelineSpec &spec);
+
+// What the two modes are given differently, or empty when only the mode
+// differs: "sync: 1 producer × 20 items; async: 2 producers × 20 items —
+// different workloads". Each of the specs is resolved (forMode).
+QString describeWorkloadDifference(const PipelineSpec &sync, const PipelineSpec &async);
+
 // The summary `latencylab simulate --json` prints for a pipeline: model,
 // producers, items_per_producer, consumers, seed, items, makespan_s,
 // throughput_ips, latency_s {min, mean, p50, p90, p99, max, stdev},

@@ -58,9 +58,9 @@ public:
     const std::optional<PipelineRun> &prediction() const;
 
 Q_SIGNALS:
-    // For the event log: "generated item 7" (see pipelineeventlog.h).
+    // For the event log: "generated item 7 (value 49) by producer 2" (see pipelineeventlog.h).
     void itemProduced(LatencyLab::Core::PipelineItem item);
-    // Taken from the queue: its latency is known ("processed value 49 after 0.42 s").
+    // Taken from the queue: its latency is known ("processed item 7 (value 49) … after 0.42 s").
     void itemTaken(LatencyLab::Core::PipelineItem item);
     // Its processing finished: every field is set.
     void itemConsumed(LatencyLab::Core::PipelineItem item);

@@ -16,7 +16,12 @@ namespace LatencyLab::Ui {
 // comparison of both modes' items on one axis.
 struct PipelineCharts
 {
-    QList<Core::PipelineRun> runs; // sync, async
+    QList<Core::PipelineRun> runs; // sync, async, as the scenario gives them
+    // Both modes making the same items (PipelineSpec::withSameItems), sync
+    // first, when the scenario's modes make different ones (the course's sync
+    // 1 × 20, async 2 × 20): what compares like with like. Empty otherwise.
+    QList<Core::PipelineRun> sameItemsRuns;
+    QString sameItemsError; // why those could not run (e.g. a sync queue too small for them)
     GanttChart gantt;
     GanttChart compare;
     double computeSeconds = 0;
@@ -26,7 +31,7 @@ struct PipelineCharts
     static Core::Result<PipelineCharts> compute(const Core::Scenario &scenario, const std::atomic<bool> *cancel = nullptr);
 };
 
-// Both modes of the scenario's pipeline in virtual time, sync first.
-Core::Result<QList<Core::PipelineRun>> simulateBothModes(const Core::Scenario &scenario, const std::atomic<bool> *cancel = nullptr);
+// Both modes of a pipeline in virtual time, sync first, each with its overrides.
+Core::Result<QList<Core::PipelineRun>> simulateBothModes(const Core::PipelineSpec &spec, const std::atomic<bool> *cancel = nullptr);
 
 } // namespace LatencyLab::Ui

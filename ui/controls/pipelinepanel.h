@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QRadioButton;
+
 namespace LatencyLab::Core {
 class RealPipelineRun;
 }
@@ -12,6 +14,7 @@ namespace LatencyLab::Ui {
 
 class EventLog;
 class LatencyPlot;
+struct PipelineCharts;
 class ReplayBar;
 class ReplayController;
 struct GanttStyle;
@@ -22,6 +25,11 @@ struct LogEvent;
 // can be replayed (the plot and the log show what had happened by the
 // scrubber's time); a real run draws itself live, item by item. Selecting a
 // log line, or clicking the plot, moves the cursor.
+//
+// When the scenario gives its modes different items (the course's sync makes
+// 1 × 20, async 2 × 20), a switch above the plot shows them "as in the
+// course" or with "same items" in both modes, so that the comparison in the
+// plot's title is of like with like.
 class PipelinePanel : public QWidget
 {
     Q_OBJECT
@@ -34,9 +42,20 @@ public:
     void setScenarioName(const QString &name);
     void setChartStyle(const GanttStyle &style);
 
-    // Finished runs, one per mode: shown whole, ready to replay.
+    // The window's virtual runs: as the scenario gives them and, when its
+    // modes make different items, with the same items; the switch picks.
+    void setCharts(const PipelineCharts &charts);
+    // Finished runs, one per mode, with nothing to switch to: shown whole, ready to replay.
     void setRuns(const QList<Core::PipelineRun> &runs);
+    // The runs shown.
     const QList<Core::PipelineRun> &runs() const { return m_runs; }
+
+    enum class Workloads : quint8 { AsGiven, SameItems };
+    // Which runs show when the modes' items differ; the choice is kept across new charts.
+    void setWorkloads(Workloads workloads);
+    Workloads workloads() const { return m_workloads; }
+    QRadioButton *asGivenButton() const { return m_asGiven; }
+    QRadioButton *sameItemsButton() const { return m_sameItems; }
     bool isEmpty() const { return m_runs.isEmpty() && m_liveModes.isEmpty(); }
 
     // A real run of these modes starts; items then come through addLiveItem().
@@ -66,6 +85,11 @@ public Q_SLOTS:
     void liveQueueLength(LatencyLab::Core::PipelineSpec::Mode mode, const LatencyLab::Core::QueueSample &sample);
 
 private:
+    QWidget *createWorkloadSwitch();
+    void updateWorkloadSwitch();
+    void checkWorkloadButton();
+    bool showsSameItems() const;
+    void showRuns(const QList<Core::PipelineRun> &runs);
     void onPositionChanged(Core::Nanos position);
     void onEventSelected(const LogEvent &event);
     // The item's point on the plot, (taken, latency) in seconds, when it is known.
@@ -75,7 +99,14 @@ private:
     LatencyPlot *m_plot;
     ReplayBar *m_replayBar;
     EventLog *m_log;
-    QList<Core::PipelineRun> m_runs;
+    QWidget *m_workloadSwitch = nullptr;
+    QRadioButton *m_asGiven = nullptr;
+    QRadioButton *m_sameItems = nullptr;
+    Workloads m_workloads = Workloads::AsGiven;
+    QList<Core::PipelineRun> m_runs;          // shown
+    QList<Core::PipelineRun> m_asGivenRuns;   // as the scenario gives them (or as measured)
+    QList<Core::PipelineRun> m_sameItemsRuns; // empty: nothing to switch to
+    QString m_sameItemsError;
     QList<Mode> m_liveModes;        // modes still running
     QList<Core::PipelineRun> m_liveDone; // live modes finished so far
 };

@@ -63,7 +63,10 @@ EventLog::EventLog(QWidget *parent)
     m_mode->setToolTip(tr("Only this mode's run"));
     connect(m_mode, &QComboBox::currentIndexChanged, this, &EventLog::applyFilterNow);
     m_text->setObjectName(QStringLiteral("logText"));
-    m_text->setPlaceholderText(tr("Filter lines…"));
+    m_text->setPlaceholderText(tr("Filter lines: item 7, value 49…"));
+    m_text->setToolTip(tr("Only lines containing this text, in any case. Each line names its item and value, so "
+                          "\"item 7\" or \"value 49\" finds both of its lines; a number matches whole numbers "
+                          "only (item 7 is not item 17)."));
     m_text->setClearButtonEnabled(true);
     connect(m_text, &QLineEdit::textChanged, this, &EventLog::scheduleFilter);
     m_count->setObjectName(QStringLiteral("logCount"));

@@ -29,6 +29,32 @@ int modeBit(Mode mode)
     return mode == Mode::Sync ? 1 : 2;
 }
 
+bool isDigitAt(QStringView text, qsizetype at)
+{
+    return at >= 0 && at < text.size() && text[at].isDigit();
+}
+
+// Whether `line` holds `text` in any case, a whole number at either end of
+// `text` matching only a whole number: "item 7" finds item 7, not item 17 or
+// item 70. A decimal at the end still matches longer decimals ("after 0.4"
+// finds 0.42).
+bool containsWhole(QStringView line, QStringView text)
+{
+    const bool numberFirst = isDigitAt(text, 0);
+    qsizetype trailingNumber = text.size();
+    while (trailingNumber > 0 && (text[trailingNumber - 1].isDigit() || text[trailingNumber - 1] == u'.'))
+        --trailingNumber;
+    const bool wholeNumberLast = isDigitAt(text, text.size() - 1) && !text.sliced(trailingNumber).contains(u'.');
+    for (qsizetype at = line.indexOf(text, 0, Qt::CaseInsensitive); at >= 0;
+         at = line.indexOf(text, at + 1, Qt::CaseInsensitive)) {
+        const bool cutBefore = numberFirst && isDigitAt(line, at - 1);
+        const bool cutAfter = wholeNumberLast && isDigitAt(line, at + text.size());
+        if (!cutBefore && !cutAfter)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 EventLogModel::EventLogModel(QObject *parent)
@@ -132,7 +158,7 @@ bool EventLogModel::accepts(const LogEvent &event) const
         return false;
     if (m_filter.mode && event.mode != *m_filter.mode)
         return false;
-    return m_filter.text.isEmpty() || lineText(event).contains(m_filter.text, Qt::CaseInsensitive);
+    return m_filter.text.isEmpty() || containsWhole(lineText(event), m_filter.text);
 }
 
 void EventLogModel::rebuildRows()
@@ -191,11 +217,7 @@ QString EventLogModel::lineText(const LogEvent &event) const
     QString line = QString::number(Core::toSeconds(event.time()), 'f', 2).rightJustified(m_timeWidth) + QStringLiteral(" s  ");
     if (hasBothModes())
         line += event.mode == Mode::Sync ? QStringLiteral("sync   ") : QStringLiteral("async  ");
-    line += event.event.text();
-    // The example names no producer; with several, which one made the item matters.
-    if (event.isGenerated())
-        line += QStringLiteral(" (producer ") + QString::number(event.event.producer + 1) + QLatin1Char(')');
-    return line;
+    return line + event.event.text();
 }
 
 int EventLogModel::rowCount(const QModelIndex &parent) const

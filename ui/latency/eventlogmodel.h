@@ -29,7 +29,9 @@ struct EventLogFilter
     bool processed = true;
     int producer = -1; // 0-based; -1: every producer
     std::optional<Core::PipelineSpec::Mode> mode;
-    QString text; // case-insensitive, anywhere in the line
+    // Case-insensitive, anywhere in the line; a number in it matches whole
+    // numbers only ("item 7" is not item 17).
+    QString text;
 
     friend bool operator==(const EventLogFilter &, const EventLogFilter &) = default;
 };
@@ -67,7 +69,7 @@ public:
     // Shown rows whose time is at most `time`; the last of them is row count − 1.
     int rowsUntil(Core::Nanos time) const;
     const LogEvent &eventAt(int row) const { return m_events[m_rows[size_t(row)]]; }
-    // The line as printed: "  2.31 s  generated item 7 (producer 2)".
+    // The line as printed: "  2.31 s  generated item 7 (value 49) by producer 2".
     QString lineText(const LogEvent &event) const;
     // Producers in the largest run, for the filter's choices.
     int producerCount() const { return m_producers; }

@@ -3,6 +3,7 @@
 #include "charts/ganttstyle.h"
 
 #include "engine/report.h"
+#include "pipeline/pipelinereport.h"
 
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -148,6 +149,9 @@ void LatencyChart::setChartStyle(const GanttStyle &style)
     setPlotAreaBackgroundVisible(false);
     setTitleBrush(style.text);
     setTitleFont(style.font(style.sectionPixelSize + 2, true));
+    m_subtitlePixelSize = style.textPixelSize;
+    m_subtitleColor = style.secondaryText;
+    updateTitle();
     legend()->setLabelColor(style.text);
     legend()->setFont(style.textFont());
     for (QValueAxis *axis : {m_time, m_latencyAxis, m_queueAxis}) {
@@ -189,6 +193,7 @@ void LatencyChart::clearModes()
     for (const Mode mode : {Mode::Sync, Mode::Async}) {
         ModeSeries &series = m_modes[index(mode)];
         series.trace.clear();
+        series.spec.reset();
         series.shown = false;
         series.latency->clear();
         series.queue->clear();
@@ -200,6 +205,8 @@ void LatencyChart::clearModes()
     m_highlight->clear();
     for (LatencyTrace &reference : m_reference)
         reference.clear();
+    for (std::optional<Core::PipelineSpec> &spec : m_referenceSpec)
+        spec.reset();
     refresh();
 }
 
@@ -207,8 +214,12 @@ void LatencyChart::setAxisReference(const QList<Core::PipelineRun> &runs)
 {
     for (LatencyTrace &reference : m_reference)
         reference.clear();
-    for (const Core::PipelineRun &run : runs)
+    for (std::optional<Core::PipelineSpec> &spec : m_referenceSpec)
+        spec.reset();
+    for (const Core::PipelineRun &run : runs) {
         m_reference[index(run.spec.mode)].setRun(run);
+        m_referenceSpec[index(run.spec.mode)] = run.spec;
+    }
 }
 
 void LatencyChart::showMode(Mode mode)
@@ -225,12 +236,14 @@ void LatencyChart::setRun(const Core::PipelineRun &run)
 {
     const Mode mode = run.spec.mode;
     m_modes[index(mode)].trace.setRun(run);
+    m_modes[index(mode)].spec = run.spec;
     showMode(mode);
 }
 
 void LatencyChart::beginLive(Mode mode)
 {
     m_modes[index(mode)].trace.clear();
+    m_modes[index(mode)].spec = m_referenceSpec[index(mode)]; // a live run is given what its prediction was
     showMode(mode);
 }
 
@@ -305,6 +318,19 @@ void LatencyChart::updateAxes()
     fitAxis(m_queueAxis, queue, kValueTicks, true);
 }
 
+QString LatencyChart::subtitle() const
+{
+    const std::optional<Core::PipelineSpec> &sync = m_modes[index(Mode::Sync)].spec;
+    const std::optional<Core::PipelineSpec> &async = m_modes[index(Mode::Async)].spec;
+    if (!hasMode(Mode::Sync) || !hasMode(Mode::Async) || !sync || !async)
+        return {};
+    const QString difference = Core::describeWorkloadDifference(*sync, *async);
+    if (!difference.isEmpty())
+        return difference;
+    return tr("both modes: %1").arg(Core::describeItems(*sync));
+}
+
+// The title is rich text (QChart draws HTML), so the subtitle can be a smaller, lighter second line.
 void LatencyChart::updateTitle()
 {
     QString title = m_scenarioName.isEmpty() ? tr("Latency of each item") : tr("%1: latency of each item").arg(m_scenarioName);
@@ -312,7 +338,16 @@ void LatencyChart::updateTitle()
     const LatencyTrace &async = trace(Mode::Async);
     if (hasMode(Mode::Sync) && hasMode(Mode::Async) && sync.isFinished() && async.isFinished() && async.meanLatencySeconds() > 0)
         title += tr(" — async's mean latency is %1× lower").arg(sync.meanLatencySeconds() / async.meanLatencySeconds(), 0, 'f', 0);
-    setTitle(title);
+    m_headline = title;
+    const QString below = subtitle();
+    if (below.isEmpty()) {
+        setTitle(title);
+        return;
+    }
+    setTitle(QStringLiteral("<div align=\"center\">%1<br><span style=\"font-size:%2px; font-weight:normal; color:%3\">%4</span></div>")
+                 .arg(title.toHtmlEscaped())
+                 .arg(m_subtitlePixelSize)
+                 .arg(m_subtitleColor.name(), below.toHtmlEscaped()));
 }
 
 } // namespace LatencyLab::Ui

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <limits>
+#include <optional>
 
 class QLineSeries;
 class QScatterSeries;
@@ -20,7 +21,9 @@ struct GanttStyle;
 // The producer/consumer latency plot: each consumed item's latency (taken
 // from the queue − produced) against the time it was taken, one series per
 // mode, and each mode's queue length as a step line on a second axis. The
-// legend carries each mode's total time and mean latency. The window shows
+// legend carries each mode's total time and mean latency; the title compares
+// the modes' means, and under it a subtitle says what each mode was given
+// (and when the two were given different work, that they were). The window shows
 // it in a QChartView and export renders the very same chart offscreen.
 // Points are drawn decimated (at most kMaxPointsPerSeries per series) and
 // every redraw replaces a series' points in one call.
@@ -72,6 +75,14 @@ public:
     QValueAxis *queueAxis() const { return m_queueAxis; }
     // "sync — total 30.2 s · mean latency 15.1 s"
     QString legendText(Mode mode) const;
+    // The title's first line, as plain text: "Producer/consumer: latency of
+    // each item — async's mean latency is 52× lower". (title() is rich text
+    // when a subtitle stands under it.)
+    QString headline() const { return m_headline; }
+    // Under the title, once both modes' specs are known: "sync: 1 producer ×
+    // 20 items; async: 2 producers × 20 items — different workloads", or
+    // "both modes: 2 producers × 20 items".
+    QString subtitle() const;
     // The time axis reaches this far: the longest mode's end.
     double endSeconds() const;
 
@@ -83,6 +94,7 @@ private:
         QLineSeries *latency = nullptr;
         QLineSeries *queue = nullptr;
         LatencyTrace trace;
+        std::optional<Core::PipelineSpec> spec; // what the run was given, once known
         bool shown = false;
     };
 
@@ -99,8 +111,12 @@ private:
     QValueAxis *m_latencyAxis = nullptr;
     QValueAxis *m_queueAxis = nullptr;
     QString m_scenarioName;
+    QString m_headline;
     LatencyTrace m_reference[kModes]; // extents only: see setAxisReference()
+    std::optional<Core::PipelineSpec> m_referenceSpec[kModes]; // a live run's, until it ends
     bool m_dark = false;
+    int m_subtitlePixelSize = 12;
+    QColor m_subtitleColor;
     double m_cursor = kNoCursor;
 };
 

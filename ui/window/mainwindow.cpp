@@ -371,7 +371,7 @@ void MainWindow::showPipelineCharts(const PipelineCharts &charts)
     if (m_runs->pipelineRunPanel()->isRunning())
         m_runs->pipelineRunPanel()->cancel(); // an edit makes the live run's scenario stale
     m_runs->pipelinePanel()->setScenarioName(m_editor->scenario().name);
-    m_runs->pipelinePanel()->setRuns(charts.runs);
+    m_runs->pipelinePanel()->setCharts(charts);
     m_pin->show(m_editor->scenario(), charts.gantt, charts.compare);
     fitIfScenarioIsNew();
     m_loadTab->clear(); // no load generator in a pipeline
