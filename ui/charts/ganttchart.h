@@ -21,6 +21,11 @@ struct GanttSection
     // same request's response there. Requests match by index (arrival order).
     std::shared_ptr<const Core::SimulationRun> reference;
     QString referenceName; // e.g. "predicted"
+    // The span states the run holds, a bit per Core::SpanState, for the
+    // legend: fromRun finds them once, so a redraw need not walk every span.
+    // Unknown, the legend looks for itself; give `run` anew, reset it.
+    static constexpr quint8 kStatesUnknown = 0xff;
+    quint8 states = kStatesUnknown;
 
     static GanttSection fromRun(std::shared_ptr<const Core::SimulationRun> run);
 };
@@ -33,6 +38,9 @@ struct GanttChart
     // answer's head (io) and receiving its body (cpu), so the legend says
     // that and leaves out the server's states (ready, queued).
     bool recorded = false;
+    // A producer/consumer pipeline's items, not requests: nobody waits for
+    // a response, so the legend has none.
+    bool pipeline = false;
 
     bool isEmpty() const;
     qint64 rowCount() const; // requests over all sections

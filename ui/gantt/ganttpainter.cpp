@@ -5,6 +5,8 @@
 
 #include <QPainter>
 
+#include <utility>
+
 namespace LatencyLab::Ui {
 
 namespace {
@@ -65,7 +67,7 @@ void paintOutlines(QPainter &painter, const QList<QRectF> &rects, const QColor &
 // stay plain, like an io box too thin for its hatch.
 void paintReadyEdges(QPainter &painter, const QList<QRectF> &rects, const GanttStyle &style)
 {
-    paintOutlines(painter, rects, style.readyEdge, style.minHatchHeight);
+    paintOutlines(painter, rects, style.readyEdge, style.minEdgeHeight);
 }
 
 // A time-shared cpu box is outlined in the cpu colour, so the part of the
@@ -144,10 +146,10 @@ void paintTexts(QPainter &painter, const GanttGeometry &geometry, const GanttSty
     const QFont title = style.titleFont();
     const QFont section = style.sectionFont();
     const QFont text = style.textFont();
-    std::optional<GanttText::Role> current;
+    std::optional<std::pair<GanttText::Role, int>> current;
     for (const GanttText &item : geometry.texts()) {
-        if (item.role != current) {
-            current = item.role;
+        if (std::pair(item.role, item.pixelSize) != current) {
+            current = std::pair(item.role, item.pixelSize);
             switch (item.role) {
             case GanttText::Role::Title:
                 painter.setFont(title);
@@ -163,7 +165,7 @@ void paintTexts(QPainter &painter, const GanttGeometry &geometry, const GanttSty
                 break;
             case GanttText::Role::RowLabel:
             case GanttText::Role::Legend:
-                painter.setFont(text);
+                painter.setFont(item.pixelSize > 0 ? style.font(item.pixelSize) : text);
                 painter.setPen(style.text);
                 break;
             case GanttText::Role::Axis:

@@ -1,5 +1,6 @@
 #include "window/windowactions.h"
 
+#include "charts/glyphicon.h"
 #include "charts/theme.h"
 #include "window/shortcuts.h"
 
@@ -77,7 +78,7 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
                                tr("Show every server model on one time axis"));
 
     a.run = makeAction(window, tr("&Run"), Shortcuts::run(), tr("Run the scenario for real on this machine, measured with real clocks"),
-                       themedIcon(window, "media-playback-start", QStyle::SP_MediaPlay));
+                       glyphIcon(themedIcon(window, "media-playback-start", QStyle::SP_MediaPlay)));
     a.cancelRun = makeAction(window, tr("&Cancel Run"), Shortcuts::cancel(), tr("Stop the run and keep what was measured so far"),
                              themedIcon(window, "process-stop", QStyle::SP_BrowserStop));
     a.cancelRun->setEnabled(false);
