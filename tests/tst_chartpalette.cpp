@@ -6,17 +6,24 @@
 #include "ganttfixtures.h"
 
 #include "charts/ganttstyle.h"
+#include "charts/glyphicon.h"
 #include "charts/theme.h"
 #include "controls/explainerpanel.h"
 #include "gantt/ganttgeometry.h"
 #include "gantt/ganttrenderer.h"
 
+#include <QApplication>
+#include <QCheckBox>
 #include <QImage>
 #include <QPainter>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QStyleOptionButton>
 #include <QTest>
 
 #include <array>
 #include <cmath>
+#include <memory>
 
 using namespace LatencyLab;
 using namespace LatencyLab::Tests;
@@ -100,11 +107,17 @@ private Q_SLOTS:
     void textIsReadable();
     void workStandsOutFromTheBackground_data();
     void workStandsOutFromTheBackground();
+    void ioIsLighterThanCpuInBothThemes_data();
+    void ioIsLighterThanCpuInBothThemes();
+    void denseIoBoxesKeepTheirHatch_data();
+    void denseIoBoxesKeepTheirHatch();
     void statesStayApartForColourBlindViewers_data();
     void statesStayApartForColourBlindViewers();
     void readyIsEdgedInTheChartAndItsLegend_data();
     void readyIsEdgedInTheChartAndItsLegend();
     void darkPalettesGetTheDarkChart();
+    void anUntickedCheckBoxShowsOnTheDarkWindow();
+    void glyphIconsTakeThePalettesTextColour();
     void explainerShowsTheChartsOwnColours();
 
 private:
@@ -146,9 +159,82 @@ void TestChartPalette::workStandsOutFromTheBackground()
 {
     QFETCH(bool, dark);
     const GanttStyle &style = styleFor(dark);
-    // WCAG's 3:1 for graphics: cpu's fill, io's hatch (its fill may be pale: the hatch marks it) and the timeout tick.
-    for (const QColor &ink : {style.cpu, style.ioHatch, style.timeout})
+    // WCAG's 3:1 for graphics: cpu's fill and the timeout tick; io by its
+    // fill or its hatch (on white the fill is pale and the hatch marks it;
+    // on dark the fill stands out itself).
+    for (const QColor &ink : {style.cpu, style.timeout})
         QVERIFY2(contrast(ink, style.background) >= 3.0, qPrintable(QStringLiteral("%1 on %2: %3").arg(ink.name(), style.background.name()).arg(contrast(ink, style.background))));
+    QVERIFY(std::max(contrast(style.io, style.background), contrast(style.ioHatch, style.background)) >= 3.0);
+    // The hatch stands out from the io fill it is drawn on.
+    QVERIFY2(contrast(style.ioHatch, style.io) >= 2.0, qPrintable(QString::number(contrast(style.ioHatch, style.io))));
+}
+
+// cpu is the deeper green and io the lighter, hatched one in the window's
+// dark chart as in the light export: the two never swap between them.
+void TestChartPalette::ioIsLighterThanCpuInBothThemes_data()
+{
+    addStyles();
+}
+
+void TestChartPalette::ioIsLighterThanCpuInBothThemes()
+{
+    QFETCH(bool, dark);
+    const GanttStyle &style = styleFor(dark);
+    const double cpuLightness = lab(linearRgb(style.cpu))[0];
+    const double ioLightness = lab(linearRgb(style.io))[0];
+    QVERIFY2(ioLightness > cpuLightness + 15, qPrintable(QStringLiteral("L* io %1, cpu %2").arg(ioLightness).arg(cpuLightness)));
+    // What a density band shows for io (the hatched box's average) is still the lighter one.
+    QVERIFY(lab(linearRgb(style.ioBand))[0] > cpuLightness + 10);
+    // The hatch is darker than the fill it marks.
+    QVERIFY(lab(linearRgb(style.ioHatch))[0] < ioLightness);
+}
+
+// At their densest, rows are 3 px apart and boxes 2 px tall: an io box
+// there still carries its hatch, so it never reads as a plain cpu box.
+void TestChartPalette::denseIoBoxesKeepTheirHatch_data()
+{
+    addStyles();
+}
+
+void TestChartPalette::denseIoBoxesKeepTheirHatch()
+{
+    QFETCH(bool, dark);
+    const GanttStyle &style = styleFor(dark);
+    // 120 requests of 1 s of io, one every 10 ms: more rows than fit at
+    // the 3 px pitch in 300 px would become bands, so this size gives 3 px.
+    QList<Core::RequestSpec> requests;
+    for (int i = 0; i < 120; ++i)
+        requests << request(i * 0.01, {io(1.0)});
+    const GanttChart chart = chartOf(openScenario(requests), {model("async")});
+    GanttRenderer renderer;
+    renderer.setChart(chart);
+    renderer.setStyle(style);
+    const QSize size(1000, 560);
+    const GanttGeometry geometry = GanttGeometry::build(chart, renderer.fullRange(), QSizeF(size), style);
+    QCOMPARE(geometry.sections().first().rowPitch, 3.0);
+    const QList<QRectF> &boxes = geometry.rects(GanttLayer::Io);
+    QVERIFY(!boxes.isEmpty());
+    const QRectF box = boxes.at(boxes.size() / 2);
+    QCOMPARE(box.height(), 2.0);
+
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    renderer.paint(painter, QSizeF(size), renderer.fullRange());
+    painter.end();
+    // Along the box: pixels of the hatch, a dash every spacing.
+    int hatched = 0;
+    int filled = 0;
+    const int y = int(box.top());
+    for (int x = int(box.left()) + 1; x < int(box.right()) - 1; ++x) {
+        const QColor c = image.pixelColor(x, y);
+        if (contrast(c, style.io) >= 1.4)
+            ++hatched;
+        else if (c == style.io)
+            ++filled;
+    }
+    const int dashes = int(box.width() / style.hatchSpacing);
+    QVERIFY2(hatched >= dashes / 2, qPrintable(QStringLiteral("%1 hatch pixels for %2 dashes").arg(hatched).arg(dashes)));
+    QVERIFY(filled > hatched); // still an io box: mostly its fill
 }
 
 void TestChartPalette::statesStayApartForColourBlindViewers_data()
@@ -239,6 +325,57 @@ void TestChartPalette::darkPalettesGetTheDarkChart()
     QVERIFY(contrast(dark.color(QPalette::Text), dark.color(QPalette::Base)) >= 7.0);
     QVERIFY(contrast(dark.color(QPalette::WindowText), dark.color(QPalette::Window)) >= 7.0);
     QVERIFY(contrast(dark.color(QPalette::PlaceholderText), dark.color(QPalette::Window)) >= 4.5);
+}
+
+// Fusion draws an unticked box in the base colour inside an outline darker
+// than the window: a base darker than the window made it vanish.
+void TestChartPalette::anUntickedCheckBoxShowsOnTheDarkWindow()
+{
+    const QPalette dark = darkPalette();
+    std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    QVERIFY(fusion);
+    QCheckBox box(QStringLiteral("Global interpreter lock"));
+    box.setStyle(fusion.get());
+    box.setPalette(dark);
+    box.resize(box.sizeHint());
+    const QImage image = box.grab().toImage();
+    QStyleOptionButton option;
+    option.initFrom(&box);
+    const QRect indicator = fusion->subElementRect(QStyle::SE_CheckBoxIndicator, &option, &box);
+    const QColor window = dark.color(QPalette::Window);
+    const QColor inside = image.pixelColor(indicator.center());
+    QVERIFY2(contrast(inside, window) >= 1.4, qPrintable(QStringLiteral("%1 on %2").arg(inside.name(), window.name())));
+    QVERIFY(contrast(dark.color(QPalette::Text), dark.color(QPalette::Base)) >= 7.0);
+}
+
+// The ▶ of Run and Replay: the style's media icon is black, so the window
+// draws it in the palette's button text colour, light on a dark window.
+void TestChartPalette::glyphIconsTakeThePalettesTextColour()
+{
+    const QPalette before = QGuiApplication::palette();
+    const QIcon play = glyphIcon(QApplication::style()->standardIcon(QStyle::SP_MediaPlay));
+    const auto inkOf = [&play] {
+        const QImage image = play.pixmap(QSize(32, 32)).toImage();
+        double darkest = 1;
+        double lightest = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (c.alpha() == 255) {
+                    darkest = std::min(darkest, luminance(linearRgb(c)));
+                    lightest = std::max(lightest, luminance(linearRgb(c)));
+                }
+            }
+        }
+        return std::pair(darkest, lightest);
+    };
+    QGuiApplication::setPalette(darkPalette());
+    const auto [darkestOnDark, lightestOnDark] = inkOf();
+    QVERIFY2(darkestOnDark > 0.5, qPrintable(QString::number(darkestOnDark))); // every opaque pixel light
+    QGuiApplication::setPalette(QApplication::style()->standardPalette());
+    const auto [darkestOnLight, lightestOnLight] = inkOf();
+    QVERIFY2(lightestOnLight < 0.2, qPrintable(QString::number(lightestOnLight))); // every opaque pixel dark
+    QGuiApplication::setPalette(before);
 }
 
 void TestChartPalette::explainerShowsTheChartsOwnColours()

@@ -4,7 +4,11 @@
 #include "ganttfixtures.h"
 
 #include "charts/ganttstyle.h"
+#include "charts/pipelinecharts.h"
+#include "charts/windowcharts.h"
 #include "gantt/ganttgeometry.h"
+
+#include "model/presets.h"
 
 #include <QTest>
 
@@ -67,6 +71,16 @@ GanttChart chartWith(Timeline timeline, ClientModel client = {})
     return chart;
 }
 
+QStringList legendTexts(const GanttGeometry &geometry)
+{
+    QStringList texts;
+    for (const GanttText &text : geometry.texts()) {
+        if (text.role == GanttText::Role::Legend)
+            texts << text.text;
+    }
+    return texts;
+}
+
 // The rects of one layer drawn in a request's row, left to right.
 QList<QRectF> rowRects(const GanttGeometry &geometry, GanttLayer layer, int section, RequestIndex request)
 {
@@ -109,6 +123,11 @@ private Q_SLOTS:
     void subPixelSpansCollapse();
     void timedOutRequestIsMarked();
     void aRecordedChartsLegendNamesWhatAClientSees();
+    void theLegendListsOnlyTheStatesPresent();
+    void anEmptyChartDrawsNoAxis();
+    void thinRowsGetSmallerLabels_data();
+    void thinRowsGetSmallerLabels();
+    void theCoresPresetsRowsAreLabelled();
     void aTimeSharedSpanIsFilledToItsShare();
     void densityBands();
     void zoomingInTurnsBandsIntoRows();
@@ -278,28 +297,116 @@ void TestGanttGeometry::timedOutRequestIsMarked()
 }
 
 // A recording shows a client's view: waiting for the answer, receiving it.
-// The server's states (ready, queued) never occur there and are left out.
+// Its spans are only io and cpu, so the server's states (ready, queued)
+// and the response bar (it shows only around a wait) are left out.
 void TestGanttGeometry::aRecordedChartsLegendNamesWhatAClientSees()
 {
     Timeline timeline;
     addHandRequest(timeline, 0.0, {{SpanState::Io, 0.9}, {SpanState::Cpu, 0.1}});
     GanttChart chart = chartWith(std::move(timeline));
-    const auto legendTexts = [](const GanttGeometry &geometry) {
-        QStringList texts;
-        for (const GanttText &text : geometry.texts()) {
-            if (text.role == GanttText::Role::Legend)
-                texts << text.text;
-        }
-        return texts;
-    };
     const QStringList simulated = legendTexts(GanttGeometry::build(chart, seconds(0, 1), kSize, plainStyle()));
-    QCOMPARE(simulated, (QStringList{QStringLiteral("cpu"), QStringLiteral("io wait"), QStringLiteral("ready (loop/GIL/core busy)"),
-                                     QStringLiteral("queued"), QStringLiteral("response")}));
+    QCOMPARE(simulated, (QStringList{QStringLiteral("cpu"), QStringLiteral("io wait")}));
     chart.recorded = true;
     const GanttGeometry recorded = GanttGeometry::build(chart, seconds(0, 1), kSize, plainStyle());
-    QCOMPARE(legendTexts(recorded), (QStringList{QStringLiteral("waiting for the answer"), QStringLiteral("receiving the answer"),
-                                                 QStringLiteral("response")}));
-    QCOMPARE(recorded.legend().size(), 3);
+    QCOMPARE(legendTexts(recorded), (QStringList{QStringLiteral("waiting for the answer"), QStringLiteral("receiving the answer")}));
+    QCOMPARE(recorded.legend().size(), 2);
+}
+
+// The legend names what the chart can show: states no span is in are left out.
+void TestGanttGeometry::theLegendListsOnlyTheStatesPresent()
+{
+    // Three requests under a sync server: cpu, io and queued spans, and the
+    // response bar around the queued ones; nothing waits for a loop (ready).
+    const QStringList sync = legendTexts(GanttGeometry::build(chartWith(threeRequestsSync()), seconds(0, 3), kSize, plainStyle()));
+    QCOMPARE(sync, (QStringList{QStringLiteral("cpu"), QStringLiteral("io wait"), QStringLiteral("queued"), QStringLiteral("response")}));
+
+    // The producer/consumer preset: items wait in the queue, then the
+    // consumer's io (processing_kind "io"); no cpu, nothing ready, and no
+    // client waiting for a response.
+    const Core::Result<Core::Scenario> scenario = Core::Presets::load(QStringLiteral("producer-consumer"));
+    QVERIFY(scenario);
+    const Core::Result<PipelineCharts> charts = PipelineCharts::compute(*scenario);
+    QVERIFY(charts);
+    for (const GanttChart *chart : {&charts->compare, &charts->gantt}) {
+        const GanttGeometry geometry = GanttGeometry::build(*chart, TimeRange{chart->start(), chart->end()}, QSizeF(1600, 900), GanttStyle::standard());
+        QCOMPARE(legendTexts(geometry), (QStringList{QStringLiteral("io wait"), QStringLiteral("queued")}));
+        QCOMPARE(geometry.legend().size(), 2);
+    }
+}
+
+// Before anything has answered there is no time range to draw: no axis
+// from "0 ns" to "1 ns", no legend, only what the chart waits for.
+void TestGanttGeometry::anEmptyChartDrawsNoAxis()
+{
+    GanttChart chart;
+    chart.title = QStringLiteral("Demo server");
+    chart.recorded = true;
+    for (GanttChart empty : {chart, chartWith(Timeline())}) {
+        const GanttGeometry geometry = GanttGeometry::build(empty, TimeRange{empty.start(), empty.end()}, kSize, plainStyle());
+        QVERIFY(geometry.ticks().isEmpty());
+        QVERIFY(geometry.tickMarks().isEmpty());
+        QVERIFY(geometry.gridLines().isEmpty());
+        QVERIFY(geometry.axisLine().isNull());
+        QVERIFY(geometry.legend().isEmpty());
+        QStringList summaries;
+        for (const GanttText &text : geometry.texts()) {
+            QVERIFY2(text.role != GanttText::Role::Axis, qPrintable(text.text));
+            if (text.role == GanttText::Role::Summary)
+                summaries << text.text;
+        }
+        QVERIFY2(summaries.contains(QStringLiteral("Waiting for the first answer…")), qPrintable(summaries.join(QLatin1Char('|'))));
+    }
+}
+
+// The cores preset compares eight requests under three models: rows about
+// 11 px apart in the window, too thin for 12 px labels, get smaller ones.
+void TestGanttGeometry::thinRowsGetSmallerLabels_data()
+{
+    QTest::addColumn<double>("pitch");
+    QTest::addColumn<int>("pixelSize");
+    const GanttStyle &style = GanttStyle::standard();
+    QTest::addRow("below the least pitch: none") << style.labelMinPitch - 0.5 << 0;
+    QTest::addRow("at the least pitch: the least size") << style.labelMinPitch << style.minLabelPixelSize;
+    QTest::addRow("from the full pitch: the text size") << style.labelFullPitch << style.textPixelSize;
+    QTest::addRow("tall rows: the text size") << 40.0 << style.textPixelSize;
+}
+
+void TestGanttGeometry::thinRowsGetSmallerLabels()
+{
+    QFETCH(double, pitch);
+    QFETCH(int, pixelSize);
+    QCOMPARE(GanttStyle::standard().rowLabelPixelSize(pitch), pixelSize);
+}
+
+void TestGanttGeometry::theCoresPresetsRowsAreLabelled()
+{
+    const Core::Result<Core::Scenario> scenario = Core::Presets::load(QStringLiteral("cores"));
+    QVERIFY(scenario);
+    const Core::Result<WindowCharts> charts = WindowCharts::compute(*scenario);
+    QVERIFY(charts);
+    const GanttChart &chart = charts->compare;
+    QCOMPARE(chart.sections.size(), 3);
+    // The room the window gives the Compare tab (1440 × 900 on screen): rows some 11 px apart.
+    const GanttGeometry geometry = GanttGeometry::build(chart, TimeRange{chart.start(), chart.end()}, QSizeF(1100, 500), GanttStyle::standard());
+    for (int section = 0; section < 3; ++section) {
+        const GanttSectionLayout &layout = geometry.sections().at(section);
+        QVERIFY2(layout.rowPitch < GanttStyle::standard().labelFullPitch, qPrintable(QString::number(layout.rowPitch)));
+        QVERIFY2(layout.labelPixelSize >= GanttStyle::standard().minLabelPixelSize, qPrintable(QString::number(layout.rowPitch)));
+        QStringList labels;
+        QList<QRectF> rects;
+        for (const GanttText &text : geometry.texts()) {
+            if (text.role == GanttText::Role::RowLabel && text.section == section) {
+                labels << text.text;
+                rects << text.rect;
+                QCOMPARE(text.pixelSize, layout.labelPixelSize);
+            }
+        }
+        QCOMPARE(labels.size(), 8);
+        QVERIFY2(labels.first().startsWith(QStringLiteral("Request 1  1.00 s → ")), qPrintable(labels.first()));
+        // One label per row, none over its neighbour's.
+        for (qsizetype i = 1; i < rects.size(); ++i)
+            QVERIFY(rects[i].top() >= rects[i - 1].bottom() - 1e-9);
+    }
 }
 
 void TestGanttGeometry::aTimeSharedSpanIsFilledToItsShare()

@@ -9,6 +9,8 @@
 #include "charts/ganttstyle.h"
 #include "load/loadgeometry.h"
 
+#include "engine/coordinatedomission.h"
+
 #include "base/units.h"
 
 #include <QTest>
@@ -101,7 +103,10 @@ private Q_SLOTS:
     void theRateScaleIsTheLinesAndTallerBarsAreCut();
     void latencyDotsAndCrossesSitAtTheirAnswers();
     void histogramBarsStackTimedOutOnTop();
-    void closePercentilesShareAMarkerAndNeighboursMoveDown();
+    void closePercentilesShareALabel();
+    void theTimeoutLabelMovesOffTheAnswers();
+    void closeTotalsAreSpreadApart();
+    void everyModelsSendsShowTheSameConnections();
     void summaryRowsStopWhereTheTableEnds();
     void anEmptyChartShowsOnlyAPlaceholder();
     void theOverlayAddsASendsBlockPerClosedModel();
@@ -170,9 +175,10 @@ void TestLoadGeometry::rateBarsFillTheirBuckets()
 
 void TestLoadGeometry::theRateScaleIsTheLinesAndTallerBarsAreCut()
 {
-    // Bars reach 40/s, the line 10/s: the scale's top is 1.6 × 10 = 16,
-    // 7 ticks fit in 200 px, so steps of 5 and an axis to 20. Bucket 5's
-    // 40/s bar stops at the plot's top with a notch above it.
+    // Bars reach 40/s, the line 10/s: the scale's top is 1.6 × 10 = 16, and
+    // 8 % of headroom 17.3; 7 ticks fit in 200 px, so steps of 5 and an axis
+    // to 20. Bucket 5's 40/s bar is cut: a 3 px notch at the plot's top, a
+    // pixel's gap, then the bar from y = 104; nothing leaves the plot.
     const LoadRatePanel panel = layOutRatePanel(m_context, panelFor(500, 200), false);
     QList<double> ys;
     for (const LoadYTick &tick : panel.frame.yTicks)
@@ -181,8 +187,8 @@ void TestLoadGeometry::theRateScaleIsTheLinesAndTallerBarsAreCut()
     QCOMPARE(panel.frame.yTicks.at(2).label.text, numberLabel(10));
     QCOMPARE(panel.frame.yTicks.at(2).label.rect.right(), 100 - 6.0);
     const LoadRatePanel::Bar &cut = panel.bars.at(5);
-    QCOMPARE(cut.rect, QRectF(350, 100, 49.5, 200));
-    QCOMPARE(cut.notch, std::optional<QRectF>(QRectF(350, 97, 49.5, 3)));
+    QCOMPARE(cut.rect, QRectF(350, 104, 49.5, 196));
+    QCOMPARE(cut.notch, std::optional<QRectF>(QRectF(350, 100, 49.5, 3)));
     QVERIFY(!panel.bars.at(4).notch);
 }
 
@@ -233,26 +239,106 @@ void TestLoadGeometry::histogramBarsStackTimedOutOnTop()
     QCOMPARE(tickXs(histogram.frame.xTicks).first(), 100.5);
 }
 
-void TestLoadGeometry::closePercentilesShareAMarkerAndNeighboursMoveDown()
+void TestLoadGeometry::closePercentilesShareALabel()
 {
-    // p50 at 1.5 s and p75 at 1.52 s are 2 px apart: one line, "p50 p75".
-    // p90, 10 px on, would overlap that label: it takes the second row.
+    // p50 at 1.5 s, p75 at 1.52 s and p90 at 1.6 s are 250, 252 and 260 px
+    // from the left edge at 100 px a second: their labels would overlap, so
+    // one label "p50 p75 p90" over the middle of their lines (254 px), in
+    // the first row; p99 at 3 s is far enough right for the first row too.
     const LoadHistogram histogram = LoadHistogram::layOut(m_context, 0, panelFor(400, 200), false);
-    QCOMPARE(histogram.markers.size(), qsizetype(3));
-    const LoadMarker &median = histogram.markers.at(0);
-    const LoadMarker &p90 = histogram.markers.at(1);
-    const LoadMarker &p99 = histogram.markers.at(2);
-    QCOMPARE(median.label.text, QStringLiteral("p50 p75"));
-    QCOMPARE(median.line.x1(), 250.5);
-    QCOMPARE(median.line.y2(), 300.0);
-    QCOMPARE(median.label.rect.top(), 101.0);
-    QCOMPARE(median.line.y1(), median.label.rect.bottom());
-    QCOMPARE(p90.line.x1(), 260.5);
-    QCOMPARE(p90.label.rect.top(), 101.0 + median.label.rect.height());
+    QCOMPARE(histogram.markers.size(), qsizetype(4));
+    const LoadMarker &p50 = histogram.markers.at(0);
+    const LoadMarker &p99 = histogram.markers.at(3);
+    QCOMPARE(p50.label.text, QStringLiteral("p50 p75 p90"));
+    QCOMPARE(p50.label.rect.center().x(), 254.0);
+    QCOMPARE(p50.label.rect.top(), 101.0);
+    QVERIFY(histogram.markers.at(1).label.isEmpty());
+    QVERIFY(histogram.markers.at(2).label.isEmpty());
+    const QList<double> xs{250.5, 252.5, 260.5};
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(histogram.markers.at(i).line.x1(), xs[i]);
+        QCOMPARE(histogram.markers.at(i).line.y1(), p50.label.rect.bottom()); // from under the shared label
+        QCOMPARE(histogram.markers.at(i).line.y2(), 300.0);
+    }
     QCOMPARE(p99.label.text, QStringLiteral("p99"));
     QCOMPARE(p99.line.x1(), 400.5);
-    QCOMPARE(p99.label.rect.top(), 101.0); // far enough right for the first row
-    QVERIFY(!median.corrected);
+    QCOMPARE(p99.label.rect.top(), 101.0);
+    QVERIFY(!p50.corrected);
+}
+
+void TestLoadGeometry::theTimeoutLabelMovesOffTheAnswers()
+{
+    // Its first place, right of the plot just above the timeout's line
+    // (y = 180): x from 598 − its width to 598, y from 179 − its height to
+    // 179. An answer at 9.8 s that took 1.6 s lands at (590, 172), under
+    // it: the label goes below the line instead, from y = 182.
+    LoadChart chart = chartOfOne();
+    chart.models[0].series.points.push_back({fromSeconds(9.8), fromSeconds(1.6), false});
+    const LoadLayoutContext context{chart, style()};
+    const LoadLatencyPanel panel = layOutLatencyPanel(context, panelFor(500, 200), false);
+    QVERIFY(panel.timeout);
+    const QRectF label = panel.timeout->label.rect;
+    QCOMPARE(panel.timeout->label.text, QStringLiteral("timeout 1.50 s"));
+    QCOMPARE(label.top(), 182.0);
+    QCOMPARE(label.right(), 598.0);
+    QVERIFY(!label.adjusted(-panel.dotRadius, -panel.dotRadius, panel.dotRadius, panel.dotRadius).contains(QPointF(590, 172)));
+    QVERIFY(panel.frame.plot.contains(label));
+}
+
+void TestLoadGeometry::closeTotalsAreSpreadApart()
+{
+    // Two models at 0.414/s and 0.326/s in all: y = 295.9 and 296.7 on the
+    // 0–20/s axis, each label wanting its bottom 2 px above that, both
+    // below the plot's bottom room. The lower one sits on the plot's bottom
+    // (y = 300), the upper just above it: apart, both in the plot.
+    LoadChart chart = chartOfOne();
+    chart.models[0].series.summary.requestsPerSecond = 0.414;
+    LoadModel other = syncModel();
+    other.name = QStringLiteral("async");
+    other.series.summary.requestsPerSecond = 0.326;
+    chart.models << other;
+    const LoadLayoutContext context{chart, style()};
+    const LoadRatePanel panel = layOutRatePanel(context, panelFor(500, 200), false);
+    QCOMPARE(panel.totals.size(), qsizetype(2));
+    QCOMPARE(panel.totals.at(0).label.text, QStringLiteral("0.41/s in all"));
+    QCOMPARE(panel.totals.at(1).label.text, QStringLiteral("0.33/s in all"));
+    const QRectF upper = panel.totals.at(0).label.rect;
+    const QRectF lower = panel.totals.at(1).label.rect;
+    QCOMPARE(lower.bottom(), 300.0);
+    QCOMPARE(upper.bottom() + 1, lower.top());
+    QVERIFY(!upper.intersects(lower));
+    for (const QRectF &label : {upper, lower})
+        QVERIFY(panel.frame.plot.contains(label));
+}
+
+void TestLoadGeometry::everyModelsSendsShowTheSameConnections()
+{
+    // Two closed models of 20 connections in 300 px: two titles, the time
+    // axis' labels under the last, the rest split into equal plots, each
+    // showing as many lanes of at least 8 px as fit — the same number.
+    LoadChart chart = chartOfOne();
+    chart.closedClient = true;
+    chart.models << syncModel();
+    chart.models[1].name = QStringLiteral("async");
+    for (LoadModel &model : chart.models) {
+        Core::CoordinatedOmission omission;
+        omission.interval = fromSeconds(1);
+        omission.connections = 20;
+        omission.schedules.resize(20);
+        model.omission = omission;
+    }
+    const LoadLayoutContext context{chart, style(), true};
+    const QList<LoadSendsBlock> blocks = layOutSendsPanel(context, QRectF(44, 100, 564, 300), true);
+    QCOMPARE(blocks.size(), qsizetype(2));
+    const double labels = style().tickLength + 2 + QFontMetricsF(style().textFont()).height();
+    const double plot = (300 - 2 * loadPanelTitleHeight(style()) - 2 - labels) / 2;
+    const int lanes = int(plot / 8);
+    for (const LoadSendsBlock &block : blocks) {
+        QCOMPARE(block.frame.plot.height(), plot);
+        QCOMPARE(block.frame.title.title.text, QStringLiteral("%1: sends of connections 1–%2 of 20").arg(chart.models[block.model].name).arg(lanes));
+        QCOMPARE(block.lastLane.text, QString::number(lanes));
+    }
+    QCOMPARE(blocks.at(1).frame.plot.bottom() + labels, 400.0);
 }
 
 void TestLoadGeometry::summaryRowsStopWhereTheTableEnds()
@@ -317,8 +403,8 @@ void TestLoadGeometry::theOverlayAddsASendsBlockPerClosedModel()
     const double x = plot.left() + plot.width() * 0.2;
     QCOMPARE(block.sends.at(0), QLineF(x, plot.top() + plot.height() * 0.1, x, plot.top() + plot.height() * 0.9));
     QCOMPARE(block.ghosts.at(0).x1(), plot.left() + plot.width() * 0.3);
-    QCOMPARE(plot.left(), overlaid.rate.frame.plot.left());
-    QCOMPARE(plot.width(), overlaid.rate.frame.plot.width());
+    QCOMPARE(plot.left(), overlaid.rate->frame.plot.left());
+    QCOMPARE(plot.width(), overlaid.rate->frame.plot.width());
     QVERIFY(block.frame.xLabels);              // the lowest panel labels the time axis
     QVERIFY(!overlaid.latency.frame.xLabels);
     QVERIFY(block.lastLane.isEmpty()); // a single lane

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void expectedIntervalIsTheMeanOwnDuration();
     void correctedLatenciesByHand();
     void correctedLatenciesMatchTheSamplesWrittenOut();
+    void equalCorrectedLatenciesHaveNoSpread();
     void correctedHistogramByHand();
     void aStalledConnectionByHand();
     void simulatedWebLoadAddsUp();
@@ -475,6 +476,17 @@ void TestLoadSeries::correctedLatenciesByHand()
     QVERIFY(close(p.p75, 2.5));
     QVERIFY(close(p.p90, 3.1));
     QVERIFY(close(p.p99, 3.46));
+}
+
+// Twenty answers of 944 ms and no phantoms: the spread is exactly zero. The
+// sum of squares less n·mean² left 27 ns of rounding noise ("0 s → 27.3 ns").
+void TestLoadSeries::equalCorrectedLatenciesHaveNoSpread()
+{
+    const CorrectedLatencies corrected(std::vector<Nanos>(20, 944 * kMs), kS);
+    QCOMPARE(corrected.phantomCount(), qint64(0));
+    const Percentiles p = corrected.percentiles();
+    QCOMPARE(p.stdev, 0.0);
+    QVERIFY(close(p.mean, 0.944));
 }
 
 void TestLoadSeries::correctedLatenciesMatchTheSamplesWrittenOut()

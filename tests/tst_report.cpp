@@ -108,6 +108,9 @@ private Q_SLOTS:
     void formatDurationForTicks_data();
     void formatDurationForTicks();
     void linearAxisTicksShareTheTopsUnit();
+    void timesReadSideBySideShareAUnit();
+    void clockTimesNameEveryPart_data();
+    void clockTimesNameEveryPart();
     void formatRateKeepsThreeDigits();
     void alignColumnsPadsEachColumn();
     void csvHasOneRowPerSpan();
@@ -242,10 +245,16 @@ void TestReport::formatSeconds_data()
     QTest::addRow("below a millisecond is in microseconds") << 15e-6 << QStringLiteral("15.0 µs");
     QTest::addRow("below a microsecond is in nanoseconds") << 5e-9 << QStringLiteral("5.00 ns");
     QTest::addRow("hundreds of seconds stay in seconds") << 599.0 << QStringLiteral("599 s");
-    QTest::addRow("ten minutes and more are in minutes") << 900.0 << QStringLiteral("15.0 min");
-    QTest::addRow("an hour and more is in hours") << 167048.0 << QStringLiteral("46.4 h");
+    QTest::addRow("ten minutes and more read as a clock") << 930.0 << QStringLiteral("15 min 30 s");
+    QTest::addRow("whole minutes say no seconds") << 900.0 << QStringLiteral("15 min");
+    QTest::addRow("an hour and more, to the minute") << 167048.0 << QStringLiteral("46 h 24 min");
+    QTest::addRow("a hundred hours and more, to the hour") << 1e7 << QStringLiteral("2778 h");
+    QTest::addRow("half a nanosecond and less is zero") << 4e-10 << QStringLiteral("0 s");
+    QTest::addRow("a stdev's rounding error is zero") << 1.1e-16 << QStringLiteral("0 s");
+    QTest::addRow("a tiny negative value is zero too") << -1e-13 << QStringLiteral("0 s");
     QTest::addRow("rounding up changes the unit") << 0.9996 << QStringLiteral("1.00 s");
-    QTest::addRow("rounding up to ten minutes") << 599.7 << QStringLiteral("10.0 min");
+    QTest::addRow("rounding up to ten minutes") << 599.7 << QStringLiteral("10 min");
+    QTest::addRow("a long negative time") << -930.0 << QStringLiteral("-15 min 30 s");
     QTest::addRow("negative") << -0.25 << QStringLiteral("-250 ms");
     QTest::addRow("not a number") << std::nan("") << QStringLiteral("—");
 }
@@ -289,6 +298,41 @@ void TestReport::linearAxisTicksShareTheTopsUnit()
     QCOMPARE(formatSecondsInUnitOf(0.0, 4.0), QStringLiteral("0 s"));
     QCOMPARE(formatSecondsInUnitOf(0.25, 0.75), QStringLiteral("250 ms"));
     QCOMPARE(formatSecondsInUnitOf(120.0, 900.0), QStringLiteral("2 min"));
+}
+
+// "498 ms → 1.05 s" makes the eye compare unlike digits: both in seconds.
+void TestReport::timesReadSideBySideShareAUnit()
+{
+    using LatencyLab::Core::formatSecondsAlike;
+    QCOMPARE(formatSecondsAlike({0.498, 1.05}), (QStringList{QStringLiteral("0.50 s"), QStringLiteral("1.05 s")}));
+    QCOMPARE(formatSecondsAlike({0.00992, 0.00992}), (QStringList{QStringLiteral("9.92 ms"), QStringLiteral("9.92 ms")}));
+    // A zero is "0 s" whatever its neighbour's unit (not "0.00 ns" beside "12.7 ns").
+    QCOMPARE(formatSecondsAlike({0.0, 12.7e-9}), (QStringList{QStringLiteral("0 s"), QStringLiteral("12.7 ns")}));
+    QCOMPARE(formatSecondsAlike({1e-16, 2.5}), (QStringList{QStringLiteral("0 s"), QStringLiteral("2.50 s")}));
+    // Clock times have no digits to line up: each reads on its own.
+    QCOMPARE(formatSecondsAlike({30.0, 930.0}), (QStringList{QStringLiteral("30.0 s"), QStringLiteral("15 min 30 s")}));
+}
+
+void TestReport::clockTimesNameEveryPart_data()
+{
+    using LatencyLab::Core::Nanos;
+    constexpr Nanos second = LatencyLab::Core::kNanosPerSecond;
+    QTest::addColumn<Nanos>("time");
+    QTest::addColumn<QString>("text");
+    QTest::addRow("zero") << Nanos(0) << QStringLiteral("0 s");
+    QTest::addRow("half a minute") << 30 * second << QStringLiteral("30 s");
+    QTest::addRow("two and a half minutes") << 150 * second << QStringLiteral("2 min 30 s");
+    QTest::addRow("an hour and a half") << 5400 * second << QStringLiteral("1 h 30 min");
+    QTest::addRow("an hour and half a minute") << 3630 * second << QStringLiteral("1 h 30 s");
+    QTest::addRow("two days in hours") << 48 * 3600 * second << QStringLiteral("48 h");
+    QTest::addRow("negative") << -150 * second << QStringLiteral("-2 min 30 s");
+}
+
+void TestReport::clockTimesNameEveryPart()
+{
+    QFETCH(LatencyLab::Core::Nanos, time);
+    QFETCH(QString, text);
+    QCOMPARE(LatencyLab::Core::formatClock(time), text);
 }
 
 void TestReport::formatDurationForTicks()

@@ -85,7 +85,10 @@ void TestTimeScale::ticks_data()
     // 3 h over 800 px: 80 px = 18 min → the clock's 30 min, not "2000 s".
     QTest::addRow("3 h")
         << Nanos(0) << fromSeconds(3 * 3600) << 800.0 << fromSeconds(1800)
-        << QStringList{QStringLiteral("0"), QStringLiteral("30 min"), QStringLiteral("1 h"), QStringLiteral("1 h 30 min"), QStringLiteral("2 h"), QStringLiteral("2 h 30 min"), QStringLiteral("3 h")};
+        << QStringList{QStringLiteral("0 s"), QStringLiteral("30 min"), QStringLiteral("1 h"), QStringLiteral("1 h 30 min"), QStringLiteral("2 h"), QStringLiteral("2 h 30 min"), QStringLiteral("3 h")};
+    // 15 s over 100 px: 80 px = 12 s → 20 s, so 0 is the only tick: in seconds, not "0 ns".
+    QTest::addRow("a lone tick at zero")
+        << Nanos(0) << fromSeconds(15) << 100.0 << fromSeconds(20) << QStringList{QStringLiteral("0 s")};
     // A zoomed-in window keeps absolute times: 40 ms over 400 px → 10 ms steps.
     QTest::addRow("zoomed in at 1.23 s")
         << fromSeconds(1.23) << fromSeconds(1.27) << 400.0 << fromSeconds(0.01)

@@ -131,20 +131,25 @@ Percentiles CorrectedLatencies::percentiles() const
     const SampleCount n = size();
     if (n == 0)
         return result;
-    // Sums in closed form over each answer's phantoms R − k·I, k = 1 … m.
+    // Sums in closed form over each answer's phantoms R − k·I, k = 1 … m,
+    // taken about the first answer's latency: summing squares of whole
+    // latencies and subtracting n·mean² would leave rounding noise (tens of
+    // nanoseconds) where every sample is the same.
     const double interval = toSeconds(m_interval);
+    const double origin = toSeconds(m_measured.front());
     double sum = 0;
     double squares = 0;
     for (const Nanos latency : m_measured) {
-        const double r = toSeconds(latency);
+        const double d = toSeconds(latency) - origin;
         const double m = double(phantomSampleCount(latency, m_interval));
         const double kSum = m * (m + 1) / 2;
         const double kSquares = m * (m + 1) * (2 * m + 1) / 6;
-        sum += r * (m + 1) - interval * kSum;
-        squares += r * r * (m + 1) - 2 * r * interval * kSum + interval * interval * kSquares;
+        sum += d * (m + 1) - interval * kSum;
+        squares += d * d * (m + 1) - 2 * d * interval * kSum + interval * interval * kSquares;
     }
-    result.mean = sum / double(n);
-    result.stdev = n > 1 ? std::sqrt(std::max(0.0, (squares - double(n) * result.mean * result.mean) / double(n - 1))) : 0.0;
+    const double offset = sum / double(n);
+    result.mean = origin + offset;
+    result.stdev = n > 1 ? std::sqrt(std::max(0.0, (squares - double(n) * offset * offset) / double(n - 1))) : 0.0;
     result.min = toSeconds(nth(0));
     result.max = toSeconds(m_measured.back());
     const auto quantile = [&](double q) {

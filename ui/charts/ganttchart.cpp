@@ -1,6 +1,7 @@
 #include "charts/ganttchart.h"
 
 #include "charts/ganttlabels.h"
+#include "charts/ganttlegend.h"
 
 #include <algorithm>
 #include <limits>
@@ -13,6 +14,7 @@ GanttSection GanttSection::fromRun(std::shared_ptr<const Core::SimulationRun> ru
     if (run) {
         section.title = run->server.describe();
         section.summary = runSummary(run->metrics);
+        section.states = spanStatesIn(run->timeline);
     }
     section.run = std::move(run);
     return section;

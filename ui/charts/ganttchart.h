@@ -25,6 +25,11 @@ struct GanttSection
     // A result pinned for reference while the scenario is edited: drawn
     // greyed, beside the live sections on the same time axis.
     bool pinned = false;
+    // The span states the run holds, a bit per Core::SpanState, for the
+    // legend: fromRun finds them once, so a redraw need not walk every span.
+    // Unknown, the legend looks for itself; give `run` anew, reset it.
+    static constexpr quint8 kStatesUnknown = 0xff;
+    quint8 states = kStatesUnknown;
 
     static GanttSection fromRun(std::shared_ptr<const Core::SimulationRun> run);
 };
@@ -39,6 +44,9 @@ struct GanttChart
     bool recorded = false;
     // A line under the chart, e.g. a slide's takeaway; none when empty.
     QString caption;
+    // A producer/consumer pipeline's items, not requests: nobody waits for
+    // a response, so the legend has none.
+    bool pipeline = false;
 
     bool isEmpty() const;
     qint64 rowCount() const; // requests over all sections

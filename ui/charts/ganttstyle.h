@@ -4,6 +4,9 @@
 #include <QFont>
 #include <QString>
 
+#include <algorithm>
+#include <cmath>
+
 namespace LatencyLab::Ui {
 
 // Everything the Gantt chart's look depends on, in one place: the palette,
@@ -63,13 +66,19 @@ struct GanttStyle
     double maxBoxHeight = 30;
     double barShare = 0.5;        // the response bar: share of the box height
     double waitInset = 2;         // queued/ready sit inside the response bar, this far from its edges
-    double labelMinPitch = 16;    // rows at least this tall are labelled
+    double labelMinPitch = 11;    // rows at least this tall are labelled …
+    double labelFullPitch = 16;   // … in the text size from this pitch up, smaller below it
+    int minLabelPixelSize = 9;
     double labelGap = 8;          // between a bar's end and its label
     double maxLabelShare = 0.35;  // of the width, reserved for labels at most
     double timeoutTickWidth = 2;
     double timeoutTickOverhang = 3; // the tick stands out above and below the box
     double hatchSpacing = 6;
-    double minHatchHeight = 6;    // thinner io boxes are left plain: a hatch would be noise
+    // Even the thinnest boxes (rows at their densest: 2 px) keep the hatch:
+    // a plain io box there would read as cpu. Only density bands (1 px)
+    // show io by its average colour (ioBand) instead.
+    double minHatchHeight = 2;
+    double minEdgeHeight = 6;     // thinner ready boxes are left plain: an edge would fill them
     double hitTolerance = 3;      // pixels around a bar that still count as on it
 
     double legendSwatchWidth = 18;
@@ -86,6 +95,18 @@ struct GanttStyle
         f.setBold(bold);
         return f;
     }
+    // The font size of row labels for rows `pitch` apart; 0 where rows are
+    // too thin for any. Thin rows of a comparison (eight requests in three
+    // sections) still say which request is which, in smaller type.
+    int rowLabelPixelSize(double pitch) const
+    {
+        if (!(pitch >= labelMinPitch))
+            return 0;
+        if (pitch >= labelFullPitch || labelFullPitch <= labelMinPitch)
+            return textPixelSize;
+        const double along = (pitch - labelMinPitch) / (labelFullPitch - labelMinPitch);
+        return std::min(textPixelSize, minLabelPixelSize + int(std::floor(along * (textPixelSize - minLabelPixelSize))));
+    }
     QFont titleFont() const { return font(titlePixelSize, true); }
     QFont sectionFont() const { return font(sectionPixelSize, true); }
     QFont textFont() const { return font(textPixelSize); }
@@ -97,19 +118,21 @@ struct GanttStyle
         return style;
     }
 
-    // For the window in a dark desktop theme: more ink is brighter, so cpu
-    // is the light green and io the dark hatched one; every state keeps at
-    // least 20 ΔE from the others under simulated protanopia, deuteranopia
-    // and tritanopia (tests/tst_chartpalette.cpp checks it).
+    // For the window in a dark desktop theme. cpu and io keep the light
+    // style's relationship, so a chart reads the same in the window and in
+    // its (light) export: cpu the deeper green, io the lighter one with a
+    // darker hatch. Every state keeps at least 20 ΔE from the others under
+    // simulated protanopia, deuteranopia and tritanopia
+    // (tests/tst_chartpalette.cpp checks it).
     static const GanttStyle &dark()
     {
         static const GanttStyle style = [] {
             GanttStyle s;
             s.background = QColor(0x1f, 0x23, 0x28);
-            s.cpu = QColor(0x8f, 0xd1, 0x8a);
-            s.io = QColor(0x2f, 0x6b, 0x37);
-            s.ioHatch = QColor(0x8f, 0xd1, 0x8a);
-            s.ioBand = QColor(0x5a, 0x9e, 0x5e);
+            s.cpu = QColor(0x37, 0x9c, 0x4d);
+            s.io = QColor(0x9a, 0xd8, 0x97);
+            s.ioHatch = QColor(0x2f, 0x6b, 0x37);
+            s.ioBand = QColor(0x85, 0xc2, 0x84);
             s.ready = QColor(0xf1, 0xa3, 0x40);
             s.readyEdge = QColor(0x7f, 0x3b, 0x08);
             s.queued = QColor(0x73, 0x7a, 0x84);

@@ -46,6 +46,7 @@ Core::Result<PipelineCharts> PipelineCharts::compute(const Core::Scenario &scena
     }
     charts.compare = pipelineGantt(scenario.name, charts.runs);
     charts.gantt.title = charts.compare.title;
+    charts.gantt.pipeline = true;
     const qsizetype own = scenario.pipeline->mode == Core::PipelineSpec::Mode::Sync ? 0 : 1;
     charts.gantt.sections << charts.compare.sections.at(own);
     charts.computeSeconds = double(clock.nsecsElapsed()) / 1e9;

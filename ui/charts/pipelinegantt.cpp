@@ -20,14 +20,14 @@ GanttChart pipelineGantt(const QString &scenarioName, const QList<Core::Pipeline
 {
     GanttChart chart;
     chart.title = scenarioName;
+    chart.pipeline = true;
     for (const Core::PipelineRun &pipeline : runs) {
         auto run = std::make_shared<Core::SimulationRun>();
         run->timeline = Core::pipelineTimeline(pipeline);
         run->computeSeconds = pipeline.computeSeconds;
-        GanttSection section;
+        GanttSection section = GanttSection::fromRun(std::move(run));
         section.title = Core::describePipeline(pipeline.spec);
         section.summary = pipelineSummary(pipeline.metrics);
-        section.run = std::move(run);
         chart.sections << section;
     }
     return chart;

@@ -40,11 +40,14 @@ const GanttStyle &chartStyleFor(const QPalette &palette)
 QPalette darkPalette()
 {
     const QColor window(0x2b, 0x2e, 0x33);
-    const QColor base(0x1f, 0x22, 0x26);
+    // Fields a shade lighter than the window, as dark desktops draw them:
+    // an unticked check box is a square of this colour, and one darker than
+    // the window (with the style's dark outline around it) all but vanished.
+    const QColor base(0x41, 0x46, 0x4e);
     const QColor text(0xe8, 0xea, 0xed);
     const QColor disabledText(0x7b, 0x80, 0x88);
     QPalette palette(text, window, window.lighter(140), window.darker(160), window.darker(120), text, text, base, window);
-    palette.setColor(QPalette::AlternateBase, window);
+    palette.setColor(QPalette::AlternateBase, QColor(0x3a, 0x3e, 0x45));
     palette.setColor(QPalette::Button, QColor(0x36, 0x3a, 0x40));
     palette.setColor(QPalette::ToolTipBase, window);
     palette.setColor(QPalette::ToolTipText, text);

@@ -1,7 +1,8 @@
 #include "charts/timescale.h"
 
-#include <QStringList>
+#include "base/numberformat.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -76,22 +77,6 @@ int decimalsFor(Nanos step, Nanos unit)
     return decimals;
 }
 
-// "1 h 30 min", "2 min 30 s", "0".
-QString clockLabel(Nanos t)
-{
-    if (t == 0)
-        return QStringLiteral("0");
-    const Nanos magnitude = std::abs(t);
-    QStringList parts;
-    if (const Nanos hours = magnitude / kHour)
-        parts << QStringLiteral("%1 h").arg(hours);
-    if (const Nanos minutes = magnitude % kHour / kMinute)
-        parts << QStringLiteral("%1 min").arg(minutes);
-    if (const Nanos secs = magnitude % kMinute / kSecond)
-        parts << QStringLiteral("%1 s").arg(secs);
-    return (t < 0 ? QStringLiteral("-") : QString()) + parts.join(QLatin1Char(' '));
-}
-
 } // namespace
 
 QList<Tick> ticksFor(const TimeScale &scale, double minSpacing)
@@ -104,13 +89,14 @@ QList<Tick> ticksFor(const TimeScale &scale, double minSpacing)
     const Nanos last = floorDiv(range.end, step) * step;
 
     const bool clock = step >= kClockSteps.front();
-    const Unit unit = axisUnit(std::max(std::abs(first), std::abs(last)));
+    // By the step too: a lone tick at 0 is "0 s" on a 20 s step, not "0 ns".
+    const Unit unit = axisUnit(std::max({std::abs(first), std::abs(last), step}));
     const int decimals = decimalsFor(step, unit.nanos);
 
     QList<Tick> ticks;
     ticks.reserve(qsizetype((last - first) / step + 1));
     for (Nanos t = first; t <= last; t += step) {
-        const QString label = clock ? clockLabel(t)
+        const QString label = clock ? Core::formatClock(t)
                                     : QString::number(double(t) / double(unit.nanos), 'f', decimals) + unit.suffix;
         ticks.append(Tick{t, label});
     }

@@ -1,6 +1,9 @@
 #include "controls/replaybar.h"
 
+#include "charts/glyphicon.h"
 #include "controls/replaycontroller.h"
+
+#include "base/numberformat.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -63,7 +66,7 @@ ReplayBar::ReplayBar(ReplayController *replay, QWidget *parent)
 
 void ReplayBar::showPlaying(bool playing)
 {
-    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setIcon(glyphIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay)));
     m_play->setText(playing ? tr("Pause") : tr("Replay"));
     m_play->setToolTip(playing ? tr("Pause the replay") : tr("Replay the run from the start (or from the scrubber)"));
 }
@@ -72,8 +75,8 @@ void ReplayBar::showPosition()
 {
     const double position = Core::toSeconds(m_replay->position());
     const double duration = Core::toSeconds(m_replay->duration());
-    const int decimals = duration < 100 ? 2 : 1;
-    m_position->setText(tr("%1 s of %2 s").arg(position, 0, 'f', decimals).arg(duration, 0, 'f', decimals));
+    const QStringList times = Core::formatSecondsAlike({position, duration});
+    m_position->setText(tr("%1 of %2").arg(times[0], times[1]));
     const bool enabled = m_replay->duration() > 0;
     m_play->setEnabled(enabled);
     m_scrubber->setEnabled(enabled);

@@ -10,6 +10,7 @@
 
 #include <QFontMetricsF>
 #include <QLocale>
+#include <QObject>
 
 #include <algorithm>
 #include <cmath>
@@ -24,42 +25,9 @@ using Core::Timeline;
 
 namespace {
 
-bool anyTimeouts(const GanttChart &chart)
-{
-    return std::any_of(chart.sections.cbegin(), chart.sections.cend(),
-                       [](const GanttSection &s) { return s.run && s.run->metrics.timeouts > 0; });
-}
-
-bool anyTimeShared(const GanttChart &chart)
-{
-    return std::any_of(chart.sections.cbegin(), chart.sections.cend(),
-                       [](const GanttSection &s) { return s.run && s.run->timeline.sharedSpanCount() > 0; });
-}
-
 qsizetype requestCount(const GanttSection &section)
 {
     return section.run ? section.run->timeline.requestCount() : 0;
-}
-
-QString legendText(GanttLegendSwatch::Kind kind, bool recorded)
-{
-    switch (kind) {
-    case GanttLegendSwatch::Kind::Cpu:
-        return recorded ? QStringLiteral("receiving the answer") : QStringLiteral("cpu");
-    case GanttLegendSwatch::Kind::CpuShared:
-        return QStringLiteral("cpu, filled to its share of a core");
-    case GanttLegendSwatch::Kind::Io:
-        return recorded ? QStringLiteral("waiting for the answer") : QStringLiteral("io wait");
-    case GanttLegendSwatch::Kind::Ready:
-        return QStringLiteral("ready (loop/GIL/core busy)");
-    case GanttLegendSwatch::Kind::Queued:
-        return QStringLiteral("queued");
-    case GanttLegendSwatch::Kind::Response:
-        return QStringLiteral("response");
-    case GanttLegendSwatch::Kind::Timeout:
-        return QStringLiteral("timeout");
-    }
-    return {};
 }
 
 } // namespace
@@ -84,6 +52,14 @@ GanttGeometry GanttGeometry::build(const GanttChart &chart, const QList<LatestEn
     if (control.isCancelled())
         return geometry;
     geometry.addHatch(style);
+    if (chart.rowCount() == 0) {
+        // Nothing answered yet (a run or a recording just started): no axis
+        // over a range of nothing ("0 ns" to "1 ns"), only what is awaited.
+        const QRectF below(style.padding, geometry.m_contentTop, size.width() - 2 * style.padding,
+                           size.height() - geometry.m_contentTop - style.padding);
+        geometry.m_texts.append({GanttText::Role::Summary, below, QObject::tr("Waiting for the first answer…"), int(Qt::AlignCenter)});
+        return geometry;
+    }
     geometry.addAxis(style);
     geometry.addCaption(chart, style);
     return geometry;
@@ -119,16 +95,10 @@ void GanttGeometry::layOutHeader(const GanttChart &chart, const GanttStyle &styl
     const double width = std::max(1.0, m_size.width() - 2 * style.padding);
     double y = style.padding;
 
-    using Kind = GanttLegendSwatch::Kind;
-    QList<Kind> kinds = chart.recorded ? QList<Kind>{Kind::Io, Kind::Cpu, Kind::Response}
-                                       : QList<Kind>{Kind::Cpu, Kind::Io, Kind::Ready, Kind::Queued, Kind::Response};
-    if (!chart.recorded && anyTimeShared(chart))
-        kinds.insert(1, Kind::CpuShared);
-    if (anyTimeouts(chart))
-        kinds << Kind::Timeout;
+    const QList<GanttLegendKind> kinds = legendKinds(chart);
     QList<double> textWidths;
     double legendWidth = -style.legendEntryGap;
-    for (const Kind kind : kinds) {
+    for (const GanttLegendKind kind : kinds) {
         textWidths << textMetrics.horizontalAdvance(legendText(kind, chart.recorded));
         legendWidth += style.legendSwatchWidth + style.legendSwatchGap + textWidths.last() + style.legendEntryGap;
     }
@@ -180,11 +150,12 @@ double GanttGeometry::labelRoom(const GanttChart &chart, double available, const
         counts << requestCount(section);
     const double maxPitch = maxRowPitchFor(counts, available, style.maxRowPitch, style.fillHeight);
     const QList<double> heights = sectionHeights(counts, available, maxPitch, style.fillHeight);
-    const QFontMetricsF metrics(style.textFont());
     double widest = 0;
     for (qsizetype i = 0; i < counts.size(); ++i) {
-        if (rowPitchFor(heights[i], counts[i], maxPitch) < style.labelMinPitch)
+        const int pixelSize = style.rowLabelPixelSize(rowPitchFor(heights[i], counts[i], maxPitch));
+        if (pixelSize == 0)
             continue;
+        const QFontMetricsF metrics(style.font(pixelSize));
         for (RequestIndex r = 0; r < counts[i]; ++r)
             widest = std::max(widest, metrics.horizontalAdvance(rowLabel(chart.sections[i], r)));
     }
@@ -199,7 +170,6 @@ double GanttGeometry::labelRoom(const GanttChart &chart, double available, const
 void GanttGeometry::layOutSections(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, double available,
                                    const GanttStyle &style)
 {
-    const QFontMetricsF metrics(style.textFont());
     const double left = std::round(style.padding);
     const double right = m_size.width() - style.padding;
     const double plotRight = std::max(left + 1, std::floor(right - labelRoom(chart, available, style)));
@@ -233,7 +203,8 @@ void GanttGeometry::layOutSections(const GanttChart &chart, const QList<LatestEn
         if (layout.rowCount() > 0 && layout.rowPitch == 0) {
             layout.bands = std::max(1, int(std::floor(heights[i])));
             rowsHeight = layout.bands;
-        } else if (layout.rowPitch >= style.labelMinPitch) {
+        } else if ((layout.labelPixelSize = style.rowLabelPixelSize(layout.rowPitch)) > 0) {
+            const QFontMetricsF metrics(style.font(layout.labelPixelSize));
             for (const RequestIndex r : std::as_const(layout.rowRequests)) {
                 layout.labels << rowLabel(chart.sections[i], r);
                 layout.labelWidths << metrics.horizontalAdvance(layout.labels.last());
@@ -403,7 +374,7 @@ void GanttGeometry::addRowLabel(int section, const Timeline &timeline, qsizetype
         return;
     }
     m_texts.append({layout.pinned ? GanttText::Role::PinnedRowLabel : GanttText::Role::RowLabel, rect, layout.labels[row], flags,
-                    section, request});
+                    section, request, layout.labelPixelSize});
 }
 
 void GanttGeometry::addDensityBands(int section, const GanttSection &source, const Core::WorkControl &control)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/ganttchart.h"
+#include "charts/ganttlegend.h"
 #include "charts/timescale.h"
 #include "gantt/ganttlayers.h"
 #include "gantt/ganttrenderer.h"
@@ -38,6 +39,7 @@ struct GanttSectionLayout
     QStringList labels;  // row labels (by row), when rows are tall enough for them
     QList<double> labelWidths;
     bool pinned = false; // a pinned result's section: drawn greyed
+    int labelPixelSize = 0; // their font's size (GanttStyle::rowLabelPixelSize)
 
     qsizetype rowCount() const { return rowRequests.size(); }
     bool isDensity() const { return bands > 0; }
@@ -67,11 +69,12 @@ struct GanttText
     int flags = 0; // Qt::Alignment
     int section = -1;                              // row labels: whose label it is
     Core::RequestIndex request = Core::kNoRequest;
+    int pixelSize = 0;                             // row labels: their font's size; 0: the role's
 };
 
 struct GanttLegendSwatch
 {
-    enum class Kind : quint8 { Cpu, CpuShared, Io, Ready, Queued, Response, Timeout };
+    using Kind = GanttLegendKind;
 
     Kind kind = Kind::Cpu;
     QRectF rect;

@@ -6,6 +6,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <utility>
 
 namespace LatencyLab::Ui {
 
@@ -67,7 +68,7 @@ void paintOutlines(QPainter &painter, const QList<QRectF> &rects, const QColor &
 // stay plain, like an io box too thin for its hatch.
 void paintReadyEdges(QPainter &painter, const QList<QRectF> &rects, const GanttStyle &style)
 {
-    paintOutlines(painter, rects, style.readyEdge, style.minHatchHeight);
+    paintOutlines(painter, rects, style.readyEdge, style.minEdgeHeight);
 }
 
 // A time-shared cpu box is outlined in the cpu colour, so the part of the
@@ -164,10 +165,10 @@ void paintTexts(QPainter &painter, const GanttGeometry &geometry, const GanttSty
     const QFont section = style.sectionFont();
     const QFont text = style.textFont();
     const QFont caption = style.captionFont();
-    std::optional<GanttText::Role> current;
+    std::optional<std::pair<GanttText::Role, int>> current;
     for (const GanttText &item : geometry.texts()) {
-        if (item.role != current) {
-            current = item.role;
+        if (std::pair(item.role, item.pixelSize) != current) {
+            current = std::pair(item.role, item.pixelSize);
             switch (item.role) {
             case GanttText::Role::Title:
                 painter.setFont(title);
@@ -183,7 +184,7 @@ void paintTexts(QPainter &painter, const GanttGeometry &geometry, const GanttSty
                 break;
             case GanttText::Role::RowLabel:
             case GanttText::Role::Legend:
-                painter.setFont(text);
+                painter.setFont(item.pixelSize > 0 ? style.font(item.pixelSize) : text);
                 painter.setPen(style.text);
                 break;
             case GanttText::Role::Axis:
@@ -199,7 +200,7 @@ void paintTexts(QPainter &painter, const GanttGeometry &geometry, const GanttSty
                 painter.setPen(style.secondaryText);
                 break;
             case GanttText::Role::PinnedRowLabel:
-                painter.setFont(text);
+                painter.setFont(item.pixelSize > 0 ? style.font(item.pixelSize) : text);
                 painter.setPen(style.secondaryText);
                 break;
             case GanttText::Role::Caption:

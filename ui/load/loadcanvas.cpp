@@ -1,6 +1,11 @@
 #include "load/loadcanvas.h"
 
+#include "load/loadgeometry.h"
+#include "load/loadlabels.h"
+
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 namespace LatencyLab::Ui {
 
@@ -18,6 +23,34 @@ QSize LoadCanvas::sizeHint() const
 QSize LoadCanvas::minimumSizeHint() const
 {
     return {480, 320};
+}
+
+QString LoadCanvas::toolTipAt(QPointF point) const
+{
+    const LoadGeometry geometry = LoadGeometry::build(m_renderer.chart(), QSizeF(size()), m_renderer.style(), m_renderer.isOmissionShown());
+    for (const LoadText *label : loadLabels(geometry)) {
+        if (!label->toolTip.isEmpty() && label->rect.contains(point))
+            return label->toolTip;
+    }
+    for (const LoadLegendEntry &entry : geometry.header.legend) {
+        if (!entry.text.toolTip.isEmpty() && entry.text.rect.contains(point))
+            return entry.text.toolTip;
+    }
+    return {};
+}
+
+bool LoadCanvas::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void LoadCanvas::paintEvent(QPaintEvent *)

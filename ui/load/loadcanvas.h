@@ -7,6 +7,7 @@
 namespace LatencyLab::Ui {
 
 // Paints a LoadRenderer at the widget's size: the Load tab's drawing area.
+// Hovering a label cut short to fit shows its whole words.
 class LoadCanvas : public QWidget
 {
     Q_OBJECT
@@ -20,7 +21,11 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // The whole words of the label at `point` that was cut short to fit; empty elsewhere.
+    QString toolTipAt(QPointF point) const;
+
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:

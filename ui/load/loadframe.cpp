@@ -1,5 +1,7 @@
 #include "load/loadframe.h"
 
+#include "base/numberformat.h"
+
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -24,21 +26,46 @@ double loadPanelTitleHeight(const GanttStyle &style)
     return QFontMetricsF(loadPanelTitleFont(style)).height() + kTitleGap;
 }
 
+QString bucketWidthText(const LoadChart &chart)
+{
+    return Core::formatDuration(chart.window.bucketWidth);
+}
+
 double pixelCentre(double coordinate)
 {
     return std::round(coordinate) + 0.5;
 }
 
+LoadText fittedText(const QFontMetricsF &metrics, const QString &text, const QRectF &room, Qt::Alignment alignment)
+{
+    LoadText fitted;
+    if (text.isEmpty() || room.width() <= 0)
+        return fitted;
+    // A pixel beyond the advance: antialiased glyphs may reach into it.
+    fitted.text = metrics.elidedText(text, Qt::ElideRight, room.width() - 1);
+    if (fitted.text != text)
+        fitted.toolTip = text;
+    if (fitted.text.isEmpty() || fitted.text == QStringLiteral("…"))
+        return {};
+    const double width = std::min(room.width(), metrics.horizontalAdvance(fitted.text) + 1);
+    double left = room.left();
+    if (alignment & Qt::AlignRight)
+        left = room.right() - width;
+    else if (alignment & Qt::AlignHCenter)
+        left = room.center().x() - width / 2;
+    fitted.rect = QRectF(left, room.top(), width, room.height());
+    return fitted;
+}
+
 LoadPanelTitle loadPanelTitle(const GanttStyle &style, const QRectF &line, const QString &title, const QString &note)
 {
-    const QFontMetricsF bold(loadPanelTitleFont(style));
-    const double titleWidth = std::min(line.width(), bold.horizontalAdvance(title));
     LoadPanelTitle laidOut;
-    laidOut.title = {QRectF(line.left(), line.top(), titleWidth + 1, line.height()), bold.elidedText(title, Qt::ElideRight, line.width())};
-    if (note.isEmpty() || titleWidth + 30 > line.width())
+    laidOut.title = fittedText(QFontMetricsF(loadPanelTitleFont(style)), title, line, Qt::AlignLeft);
+    const double titleWidth = laidOut.title.rect.width();
+    if (note.isEmpty() || titleWidth + 40 > line.width())
         return laidOut;
-    const QRectF noteRect(line.left() + titleWidth + 10, line.top(), line.width() - titleWidth - 10, line.height());
-    laidOut.note = {noteRect, QFontMetricsF(style.textFont()).elidedText(note, Qt::ElideRight, noteRect.width())};
+    const QRectF noteRoom(line.left() + titleWidth + 10, line.top(), line.width() - titleWidth - 10, line.height());
+    laidOut.note = fittedText(QFontMetricsF(style.textFont()), note, noteRoom, Qt::AlignLeft);
     return laidOut;
 }
 
@@ -77,7 +104,7 @@ LoadXTick loadXTick(const GanttStyle &style, const QRectF &plot, double x, const
     const QFontMetricsF metrics(style.textFont());
     const double width = metrics.horizontalAdvance(label) + 2;
     return {x, QLineF(x, plot.bottom(), x, plot.bottom() + style.tickLength),
-            {QRectF(x - width / 2, plot.bottom() + style.tickLength + 2, width, metrics.height()), label}};
+            {QRectF(x - width / 2, plot.bottom() + style.tickLength + 2, width, metrics.height()), label, {}}};
 }
 
 QList<LoadYTick> loadYTicks(const GanttStyle &style, const QRectF &plot, const ValueAxis &axis, const QList<AxisTick> &ticks)
@@ -86,7 +113,10 @@ QList<LoadYTick> loadYTicks(const GanttStyle &style, const QRectF &plot, const V
     QList<LoadYTick> laidOut;
     for (const AxisTick &tick : ticks) {
         const double y = pixelCentre(axis.toPixel(tick.value, plot.bottom(), plot.top()));
-        laidOut << LoadYTick{y, {QRectF(plot.left() - kLoadYLabelWidth, y - metrics.height() / 2, kLoadYLabelWidth - 6, metrics.height()), tick.label}};
+        // Centred on its value, but below the title line and above the x axis' labels.
+        const double top = std::clamp(y - metrics.height() / 2, plot.top() - kTitleGap, plot.bottom() + style.tickLength + 2 - metrics.height());
+        const QRectF room(plot.left() - kLoadYLabelWidth, top, kLoadYLabelWidth - 6, metrics.height());
+        laidOut << LoadYTick{y, fittedText(metrics, tick.label, room, Qt::AlignRight)};
     }
     return laidOut;
 }

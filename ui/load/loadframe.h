@@ -9,6 +9,7 @@
 #include "load/loadaxis.h"
 
 #include <QFont>
+#include <QFontMetricsF>
 #include <QLineF>
 #include <QList>
 #include <QRectF>
@@ -28,14 +29,22 @@ struct LoadLayoutContext
     bool omission = false; // with the coordinated-omission overlay
 };
 
-// A text and the rect it is drawn in; the painter picks its font and colour.
+// A text and the rect it is drawn in, as wide as the text; the painter
+// picks its font and colour. Cut short to fit, it keeps its whole words
+// for a tool tip.
 struct LoadText
 {
     QRectF rect;
     QString text;
+    QString toolTip; // the full text when `text` is elided, else empty
 
     bool isEmpty() const { return text.isEmpty(); }
 };
+
+// `text` in `metrics`' font, elided to fit `room`'s width, in a rect of its
+// own width placed in `room` as `alignment` says (left, right or centred;
+// vertically it spans `room`).
+LoadText fittedText(const QFontMetricsF &metrics, const QString &text, const QRectF &room, Qt::Alignment alignment);
 
 // A panel's title in bold and, when there is room, a note beside it; both
 // elided to fit.
@@ -91,6 +100,9 @@ QList<LoadXTick> loadTimeTicks(const LoadLayoutContext &context, const QRectF &p
 QList<LoadYTick> loadYTicks(const GanttStyle &style, const QRectF &plot, const ValueAxis &axis, const QList<AxisTick> &ticks);
 // An x axis' tick at `x` with its label centred under it.
 LoadXTick loadXTick(const GanttStyle &style, const QRectF &plot, double x, const QString &label);
+
+// The width of the chart's buckets: "200 ms".
+QString bucketWidthText(const LoadChart &chart);
 
 // A pixel centre: one-pixel lines drawn there cover one pixel, not two halves.
 double pixelCentre(double coordinate);

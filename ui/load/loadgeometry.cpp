@@ -1,6 +1,8 @@
 #include "load/loadgeometry.h"
 
 #include "charts/ganttlabels.h"
+#include "load/labelplacer.h"
+#include "load/loadlabels.h"
 
 #include "engine/report.h"
 
@@ -18,17 +20,20 @@ using Core::Nanos;
 namespace {
 
 constexpr qsizetype kMaxGhostDots = 20'000;
-constexpr double kMinRowPixels = 6; // connection lanes never get thinner (fewer are shown)
+constexpr double kMinRowPixels = 8; // connection lanes never get thinner (fewer are shown)
 constexpr double kColumnGap = 28;
 constexpr double kPanelGap = 10;
 constexpr double kLeftShare = 0.58;          // of the width, for the panels on the time axis
 constexpr double kMinStackedHistogram = 140; // shorter, and the histograms go side by side
 constexpr double kMinHistogramWidth = 180;
-
-QString bucketWidthText(const LoadChart &chart)
-{
-    return Core::formatDuration(chart.window.bucketWidth);
-}
+constexpr double kRateHeadroom = 1.08; // above the rate panel's tallest whole bar
+constexpr double kNotchHeight = 3;      // a cut bar's mark at the plot's top
+constexpr double kHeaderShare = 0.35;     // of the height, for the title, client line and legend at most
+constexpr double kMinTwoColumnWidth = 640; // narrower: only the panels on the time axis
+constexpr double kMinPlotWidth = 60;
+constexpr double kMinRatePlot = 30;       // shorter plots are left out
+constexpr double kMinLatencyPlot = 40;
+constexpr double kMinHistogramPlot = 40;
 
 // A frame on the chart's time axis, its time ticks laid out.
 LoadPlotFrame timeFrame(const LoadLayoutContext &c, const QRectF &rect, bool axisLabels, const QString &title = {},
@@ -61,67 +66,110 @@ ValueAxis latencyAxis(const LoadLayoutContext &c, double pixels)
     return axisFromZero(top > 0 ? top : 1.0, pixels, 30);
 }
 
-QList<LoadLegendEntry> legendEntries(const LoadLayoutContext &c)
+// "timeout 2.00 s" on the timeout's line, above or below it, at the right,
+// the left or the middle: wherever it covers the fewest answers and lines.
+LoadText timeoutLabel(const LoadLayoutContext &c, const LoadLatencyPanel &panel)
 {
-    using Kind = LoadLegendEntry::Kind;
-    QList<LoadLegendEntry> entries;
-    for (int m = 0; m < c.chart.models.size(); ++m)
-        entries << LoadLegendEntry{Kind::Model, m, {}, {{}, c.chart.models[m].title}};
-    if (c.chart.timeout > 0) {
-        entries << LoadLegendEntry{Kind::TimedOut, -1, {}, {{}, QObject::tr("timed out (> %1)").arg(Core::formatDuration(c.chart.timeout))}};
-        entries << LoadLegendEntry{Kind::TimedOutShare, -1, {}, {{}, QObject::tr("timed-out share")}};
+    const QRectF &plot = panel.frame.plot;
+    const double y = panel.timeout->line.y1();
+    const QFontMetricsF metrics(c.style.font(c.style.textPixelSize, true));
+    const QString text = QObject::tr("timeout %1").arg(Core::formatDuration(c.chart.timeout));
+    const double width = metrics.horizontalAdvance(text) + 6;
+    const double height = metrics.height();
+    QList<QRectF> candidates;
+    for (const double left : {plot.right() - width - 2, plot.left() + 2, plot.center().x() - width / 2}) {
+        for (const double top : {y - height - 1, y + 2}) {
+            const QRectF box(left, top, width, height);
+            if (plot.contains(box))
+                candidates << box;
+        }
     }
-    entries << LoadLegendEntry{Kind::Percentiles, -1, {}, {{}, QObject::tr("p50, p99 of each %1").arg(bucketWidthText(c.chart))}};
-    if (c.omission) {
-        entries << LoadLegendEntry{Kind::Sends, -1, {}, {{}, QObject::tr("sent · omitted (ghost)")}};
-        entries << LoadLegendEntry{Kind::Omitted, -1, {}, {{}, QObject::tr("omitted requests")}};
+    if (candidates.isEmpty())
+        return {};
+    QList<QPointF> data;
+    for (const LoadLatencyPanel::Ghosts &ghosts : panel.ghosts)
+        data << ghosts.centres;
+    for (const LoadLatencyPanel::Answers &answers : panel.answers) {
+        data << answers.dots << answers.p50 << answers.p99;
+        for (qsizetype i = 0; i < answers.crosses.size(); i += 2)
+            data << answers.crosses[i].center();
     }
-    return entries;
+    // A dot covers its radius around its centre: a box that grazes it covers it too.
+    QList<QRectF> grown;
+    for (const QRectF &candidate : std::as_const(candidates))
+        grown << candidate.adjusted(-panel.dotRadius, -panel.dotRadius, panel.dotRadius, panel.dotRadius);
+    return {candidates[leastCrowded(grown, data)], text, {}};
 }
 
-QString clientText(const LoadChart &chart)
+// The heights of the panels on the time axis; 0 for one left out. The
+// latency is shown whenever it has room for a readable plot; the rate, and
+// before it the overlay's sends, give way when the panels are short.
+struct LeftPanels
 {
-    QString client = chart.closedClient ? QObject::tr("Closed client, as wrk: %1 connections for %2, each sending again when answered")
-                                              .arg(chart.connections)
-                                              .arg(Core::formatDuration(chart.clientDuration))
-                                        : QObject::tr("Open client: requests arrive at their own times");
-    if (chart.timeout > 0)
-        client += QObject::tr("; timeout %1").arg(Core::formatDuration(chart.timeout));
-    return client + QObject::tr(" · answers counted in %1 buckets").arg(bucketWidthText(chart));
+    double rate = 0;
+    double latency = 0;
+    double sends = 0;
+};
+
+LeftPanels leftPanelHeights(const LoadLayoutContext &c, double height)
+{
+    const double title = loadPanelTitleHeight(c.style);
+    const double axisLabels = c.style.tickLength + 2 + QFontMetricsF(c.style.textFont()).height();
+    const qsizetype blocks = std::count_if(c.chart.models.cbegin(), c.chart.models.cend(), [](const LoadModel &m) { return m.omission.has_value(); });
+    const double minRate = title + kMinRatePlot + 2;
+    const double minSends = double(blocks) * (title + 2 * kMinRowPixels + 2) + axisLabels;
+    bool rate = true;
+    bool sends = c.omission && blocks > 0;
+    for (;;) {
+        // Shares of what is left after the gaps between panels.
+        const double rateShare = rate ? (sends ? 0.22 : 0.34) : 0.0;
+        const double sendsShare = sends ? (rate ? 0.42 : 0.5) : 0.0;
+        const double usable = height - kPanelGap * double(int(rate) + int(sends));
+        LeftPanels panels{usable * rateShare, usable * (1 - rateShare - sendsShare), usable * sendsShare};
+        const double minLatency = title + kMinLatencyPlot + (sends ? 2 : axisLabels);
+        if (sends && (panels.sends < minSends || panels.latency < minLatency)) {
+            sends = false;
+            continue;
+        }
+        if (rate && (panels.rate < minRate || panels.latency < minLatency)) {
+            rate = false;
+            continue;
+        }
+        if (panels.latency < minLatency)
+            return {};
+        return panels;
+    }
+}
+
+// Right: a histogram per model on shared bins (stacked, or side by side
+// when short), then wrk's summary; the histograms give way first.
+void layOutRightColumn(const LoadLayoutContext &c, const QRectF &right, LoadGeometry &geometry)
+{
+    const double title = loadPanelTitleHeight(c.style);
+    const double axisLabels = c.style.tickLength + 2 + QFontMetricsF(c.style.textFont()).height();
+    const double minHistogram = title + kMinHistogramPlot + axisLabels;
+    double table = std::min(LoadSummaryTable::heightFor(c), right.height() * 0.7);
+    const QRectF histograms(right.left(), right.top(), right.width(), right.height() - table - kPanelGap);
+    const int models = int(c.chart.models.size());
+    const double stacked = (histograms.height() - kPanelGap * (models - 1)) / models;
+    const double beside = (histograms.width() - kColumnGap * (models - 1)) / models;
+    if (stacked >= kMinStackedHistogram && stacked >= minHistogram) {
+        for (int m = 0; m < models; ++m)
+            geometry.histograms << LoadHistogram::layOut(c, m, QRectF(histograms.left(), histograms.top() + m * (stacked + kPanelGap), histograms.width(), stacked),
+                                                         m == models - 1);
+    } else if (beside >= kMinHistogramWidth && histograms.height() >= minHistogram) {
+        // Short of height: side by side, each with its own axis.
+        for (int m = 0; m < models; ++m)
+            geometry.histograms << LoadHistogram::layOut(c, m, QRectF(histograms.left() + m * (beside + kColumnGap), histograms.top(), beside, histograms.height()),
+                                                         true);
+    } else {
+        table = std::min(LoadSummaryTable::heightFor(c), right.height());
+    }
+    if (table >= LoadSummaryTable::minimumHeight(c))
+        geometry.summary = LoadSummaryTable::layOut(c, QRectF(right.left(), right.bottom() - table, right.width(), table));
 }
 
 } // namespace
-
-LoadHeader layOutLoadHeader(const LoadLayoutContext &c, const QRectF &rect)
-{
-    LoadHeader header;
-    const QFontMetricsF titleMetrics(c.style.titleFont());
-    double y = rect.top();
-    header.title = {QRectF(rect.left(), y, rect.width(), titleMetrics.height()),
-                    titleMetrics.elidedText(QObject::tr("%1: throughput and latency").arg(c.chart.title), Qt::ElideRight, rect.width())};
-    y += titleMetrics.height() + 2;
-    const QFontMetricsF metrics(c.style.textFont());
-    header.client = {QRectF(rect.left(), y, rect.width(), metrics.height()), metrics.elidedText(clientText(c.chart), Qt::ElideRight, rect.width())};
-    y += metrics.height() + 6;
-
-    const double swatchWidth = c.style.legendSwatchWidth;
-    double x = rect.left();
-    const double lineHeight = std::max(metrics.height(), c.style.legendSwatchHeight) + 4;
-    for (LoadLegendEntry entry : legendEntries(c)) {
-        const double width = swatchWidth + c.style.legendSwatchGap + metrics.horizontalAdvance(entry.text.text);
-        if (x > rect.left() && x + width > rect.right()) {
-            x = rect.left();
-            y += lineHeight;
-        }
-        entry.swatch = QRectF(x, y + (lineHeight - c.style.legendSwatchHeight) / 2, swatchWidth, c.style.legendSwatchHeight);
-        entry.text.rect = QRectF(entry.swatch.right() + c.style.legendSwatchGap, y, width, lineHeight);
-        header.legend << entry;
-        x += width + c.style.legendEntryGap;
-    }
-    y += lineHeight + 6;
-    header.height = y - rect.top();
-    return header;
-}
 
 LoadRatePanel layOutRatePanel(const LoadLayoutContext &c, const QRectF &rect, bool axisLabels)
 {
@@ -133,7 +181,9 @@ LoadRatePanel layOutRatePanel(const LoadLayoutContext &c, const QRectF &rect, bo
     const QRectF &plot = panel.frame.plot;
 
     // Bars of lockstep answers jump far above the pace; the lines matter more,
-    // so the scale is theirs and taller bars are cut (and notched).
+    // so the scale is theirs and taller bars are cut (and notched). Above the
+    // tallest whole bar and the lines, a little headroom: nothing touches
+    // the plot's top but a cut bar's notch.
     double meterMax = 0;
     double barMax = 0;
     for (const LoadModel &model : chart.models) {
@@ -142,7 +192,7 @@ LoadRatePanel layOutRatePanel(const LoadLayoutContext &c, const QRectF &rect, bo
             meterMax = std::max(meterMax, model.smoothedRate[b]);
         }
     }
-    const double top = std::max({std::min(barMax, meterMax * 1.6), meterMax * 1.15, 1e-3});
+    const double top = std::max({std::min(barMax, meterMax * 1.6), meterMax * 1.15, 1e-3}) * kRateHeadroom;
     const ValueAxis axis = axisFromZero(top, plot.height());
     panel.frame.yTicks = loadYTicks(c.style, plot, axis, ticksAlong(axis, plot.height(), 28, numberLabel));
 
@@ -160,14 +210,17 @@ LoadRatePanel layOutRatePanel(const LoadLayoutContext &c, const QRectF &rect, bo
             const double left = x0 + width * m;
             const double barWidth = std::max(1.0, width - (width > 3 ? 0.5 : 0));
             const double rate = model.series.requestsPerSecond(bucket);
-            const double y = std::max(plot.top(), axis.toPixel(rate, baseline, plot.top()));
+            // Whole bars stay out of the headroom; taller ones are cut.
+            const bool cut = rate > axis.high() / kRateHeadroom;
+            // A cut bar: a notch at the top, a gap, then the bar.
+            const double y = cut ? std::min(baseline, plot.top() + kNotchHeight + 1) : std::max(plot.top(), axis.toPixel(rate, baseline, plot.top()));
             LoadRatePanel::Bar bar{m, QRectF(left, y, barWidth, baseline - y), std::nullopt, std::nullopt};
             if (bucket.timeouts > 0) {
                 const double timedOutRate = double(bucket.timeouts) / Core::toSeconds(chart.window.bucketWidth);
                 bar.timedOut = QRectF(left, y, barWidth, (baseline - y) * std::min(1.0, timedOutRate / rate));
             }
-            if (rate > axis.high())
-                bar.notch = QRectF(left, plot.top() - 3, barWidth, 3);
+            if (cut)
+                bar.notch = QRectF(left, plot.top(), barWidth, std::min(kNotchHeight, plot.height()));
             panel.bars << bar;
         }
     }
@@ -191,17 +244,20 @@ LoadRatePanel layOutRatePanel(const LoadLayoutContext &c, const QRectF &rect, bo
         const double overall = model.series.summary.requestsPerSecond;
         totals << Total{m, axis.toPixel(overall, baseline, plot.top()), QObject::tr("%1/s in all").arg(Core::formatSignificantDigits(overall))};
     }
-    // Each model's overall rate at the right edge, pushed apart when close.
+    // Each model's overall rate at the right edge, just above its level,
+    // spread apart when close ("0.414/s" over "0.326/s"), all in the plot.
     const QFontMetricsF metrics(c.style.font(c.style.textPixelSize, true));
     std::sort(totals.begin(), totals.end(), [](const Total &a, const Total &b) { return a.y < b.y; });
-    double previousBottom = plot.top();
-    for (const Total &total : std::as_const(totals)) {
-        const double width = metrics.horizontalAdvance(total.text) + 8;
-        double boxTop = std::max(total.y - metrics.height() - 2, previousBottom);
-        boxTop = std::min(boxTop, plot.bottom() - metrics.height());
-        const QRectF box(plot.right() - width, boxTop, width, metrics.height());
-        panel.totals << LoadRatePanel::Total{total.model, {box, total.text}};
-        previousBottom = box.bottom() + 1;
+    QList<double> wanted;
+    for (const Total &total : std::as_const(totals))
+        wanted << total.y - metrics.height() - 2;
+    const QList<std::optional<double>> tops = spreadApart(wanted, metrics.height() + 1, plot.top(), plot.bottom() + 1);
+    for (qsizetype i = 0; i < totals.size(); ++i) {
+        if (!tops[i])
+            continue;
+        const double width = std::min(plot.width(), metrics.horizontalAdvance(totals[i].text) + 8);
+        const QRectF box(plot.right() - width, *tops[i], width, metrics.height());
+        panel.totals << LoadRatePanel::Total{totals[i].model, {box, metrics.elidedText(totals[i].text, Qt::ElideRight, width), {}}};
     }
     return panel;
 }
@@ -218,17 +274,12 @@ LoadLatencyPanel layOutLatencyPanel(const LoadLayoutContext &c, const QRectF &re
     const TimeScale scale = loadTimeScale(c, plot);
     const auto yOf = [&](double seconds) { return axis.toPixel(seconds, plot.bottom(), plot.top()); };
 
-    // Above the timeout: a wash and a dashed line.
+    // Above the timeout: a wash and a dashed line (its label comes last, where it hides the fewest answers).
     if (chart.timeout > 0) {
         const double y = yOf(Core::toSeconds(chart.timeout));
-        if (y > plot.top()) {
-            const QFontMetricsF metrics(c.style.font(c.style.textPixelSize, true));
-            const QString text = QObject::tr("timeout %1").arg(Core::formatDuration(chart.timeout));
-            const QRectF box(plot.right() - metrics.horizontalAdvance(text) - 8, y - metrics.height() - 1, metrics.horizontalAdvance(text) + 6,
-                             metrics.height());
+        if (y > plot.top())
             panel.timeout = LoadLatencyPanel::Timeout{QRectF(plot.left(), plot.top(), plot.width(), y - plot.top()),
-                                                      QLineF(plot.left(), y, plot.right(), y), {box, text}};
-        }
+                                                      QLineF(plot.left(), y, plot.right(), y), {}};
     }
 
     panel.clip = plot.adjusted(-kLoadDotRadius, -kLoadDotRadius, kLoadDotRadius, kLoadDotRadius);
@@ -277,6 +328,8 @@ LoadLatencyPanel layOutLatencyPanel(const LoadLayoutContext &c, const QRectF &re
         }
         panel.answers << answers;
     }
+    if (panel.timeout)
+        panel.timeout->label = timeoutLabel(c, panel);
     return panel;
 }
 
@@ -289,42 +342,55 @@ QList<LoadSendsBlock> layOutSendsPanel(const LoadLayoutContext &c, const QRectF 
             shown << m;
     }
     QList<LoadSendsBlock> blocks;
-    const double blockHeight = rect.height() / double(std::max<qsizetype>(1, shown.size()));
+    if (shown.isEmpty())
+        return blocks;
+    // Plots of one height (the last block has the time axis' labels below
+    // it too), so every block shows the same connections in lanes alike.
+    const double titleHeight = loadPanelTitleHeight(c.style);
+    const double labelled = axisLabels ? c.style.tickLength + 2 + QFontMetricsF(c.style.textFont()).height() : 2.0;
+    const double plotHeight = (rect.height() - double(shown.size()) * titleHeight - double(shown.size() - 1) * 2 - labelled) / double(shown.size());
+    int rows = std::max(1, int(plotHeight / kMinRowPixels));
+    for (const int m : std::as_const(shown))
+        rows = std::min(rows, std::max(1, int(chart.models[m].omission->schedules.size())));
     const QFontMetricsF laneMetrics(c.style.font(c.style.textPixelSize - 1));
+    double top = rect.top();
     for (int i = 0; i < shown.size(); ++i) {
         LoadSendsBlock block;
         block.model = shown[i];
         const Core::CoordinatedOmission &omission = *chart.models[block.model].omission;
         const bool last = i == shown.size() - 1;
-        // Untitled at first: the title says how many lanes fit in the plot.
-        block.frame = timeFrame(c, QRectF(rect.left(), rect.top() + i * blockHeight, rect.width(), blockHeight), last && axisLabels);
+        const double height = titleHeight + plotHeight + (last ? labelled : 2.0);
+        block.frame = timeFrame(c, QRectF(rect.left(), top, rect.width(), height), last && axisLabels);
+        top += height;
         const QRectF &plot = block.frame.plot;
         const int schedules = int(omission.schedules.size());
-        const int rows = std::clamp(int(plot.height() / kMinRowPixels), 1, std::max(1, schedules));
         const QString which = rows < omission.connections ? QObject::tr("connections 1–%1 of %2").arg(rows).arg(omission.connections)
                                                            : QObject::tr("its %1 connections").arg(omission.connections);
         block.frame.title = loadPanelTitle(c.style, block.frame.titleLine, QObject::tr("%1: sends of %2").arg(chart.models[block.model].name, which),
-                                           QObject::tr("solid: sent · ghost: omitted, a steady pace (one every %1) would have sent these too")
+                                           QObject::tr("solid: sent · ghost: a steady pace (one every %1) would have sent these too")
                                                .arg(Core::formatDuration(omission.interval)));
         const TimeScale scale = loadTimeScale(c, plot);
         const double rowHeight = plot.height() / rows;
         for (int row = 0; row < rows && row < schedules; ++row) {
-            const double top = plot.top() + row * rowHeight;
+            const double laneTop = plot.top() + row * rowHeight;
             const Core::ConnectionSends &connection = omission.schedules[size_t(row)];
             for (const Nanos t : connection.omitted) {
                 const double x = scale.toPixel(t);
-                block.ghosts << QLineF(x, top + rowHeight * 0.2, x, top + rowHeight * 0.8);
+                block.ghosts << QLineF(x, laneTop + rowHeight * 0.2, x, laneTop + rowHeight * 0.8);
             }
             for (const Nanos t : connection.actual) {
                 const double x = scale.toPixel(t);
-                block.sends << QLineF(x, top + rowHeight * 0.1, x, top + rowHeight * 0.9);
+                block.sends << QLineF(x, laneTop + rowHeight * 0.1, x, laneTop + rowHeight * 0.9);
             }
         }
         // Which lanes: the first and the last connection shown.
         const double labelHeight = laneMetrics.height();
-        block.firstLane = {QRectF(plot.left() - kLoadYLabelWidth, plot.top(), kLoadYLabelWidth - 6, labelHeight), QObject::tr("conn. 1")};
+        const auto laneLabel = [&](double labelTop, const QString &text) {
+            return fittedText(laneMetrics, text, QRectF(plot.left() - kLoadYLabelWidth, labelTop, kLoadYLabelWidth - 6, labelHeight), Qt::AlignRight);
+        };
+        block.firstLane = laneLabel(plot.top(), QObject::tr("conn. 1"));
         if (rows > 1 && plot.height() > 2 * labelHeight)
-            block.lastLane = {QRectF(plot.left() - kLoadYLabelWidth, plot.bottom() - labelHeight, kLoadYLabelWidth - 6, labelHeight), QString::number(rows)};
+            block.lastLane = laneLabel(plot.bottom() - labelHeight, QString::number(rows));
         blocks << block;
     }
     return blocks;
@@ -336,47 +402,43 @@ LoadGeometry LoadGeometry::build(const LoadChart &chart, QSizeF size, const Gant
     const LoadLayoutContext c{chart, style, omission};
     const QRectF inner = QRectF(QPointF(0, 0), size).adjusted(style.padding, style.padding * 0.75, -style.padding, -style.padding * 0.75);
     if (chart.isEmpty()) {
-        geometry.placeholder = LoadText{inner, QObject::tr("No run to show yet.")};
+        geometry.placeholder = LoadText{inner, QObject::tr("No run to show yet."), {}};
         return geometry;
     }
 
-    geometry.header = layOutLoadHeader(c, inner);
+    geometry.header = layOutLoadHeader(c, inner, inner.height() * kHeaderShare);
     const QRectF body = inner.adjusted(0, geometry.header.height, 0, 0);
-    const double leftWidth = std::round((body.width() - kColumnGap) * kLeftShare);
+    const bool twoColumns = body.width() >= kMinTwoColumnWidth;
+    const double leftWidth = twoColumns ? std::round((body.width() - kColumnGap) * kLeftShare) : body.width();
     const QRectF left(body.left(), body.top(), leftWidth, body.height());
     const QRectF right(left.right() + kColumnGap, body.top(), body.right() - left.right() - kColumnGap, body.height());
 
     // Left: rate, latency and, with the overlay, the connections' sends, on one time axis.
     const double axisTitle = QFontMetricsF(style.textFont()).height() + 2;
     const QRectF panels = left.adjusted(0, 0, 0, -axisTitle);
-    const double usable = panels.height() - kPanelGap * (omission ? 2 : 1);
-    const double rateHeight = usable * (omission ? 0.22 : 0.34);
-    const double latencyHeight = usable * (omission ? 0.40 : 0.66);
-    double y = panels.top();
-    geometry.rate = layOutRatePanel(c, QRectF(panels.left(), y, panels.width(), rateHeight), false);
-    y += rateHeight + kPanelGap;
-    geometry.latency = layOutLatencyPanel(c, QRectF(panels.left(), y, panels.width(), latencyHeight), !omission);
-    y += latencyHeight + kPanelGap;
-    if (omission)
-        geometry.sends = layOutSendsPanel(c, QRectF(panels.left(), y, panels.width(), panels.bottom() - y), true);
-    geometry.timeAxisTitle = {QRectF(left.left(), left.bottom() - axisTitle, left.width(), axisTitle).adjusted(kLoadYLabelWidth, 0, -kLoadRightMargin, 0),
-                              chart.closedClient ? QObject::tr("time since the client started") : QObject::tr("time since the first request")};
-
-    // Right: a histogram per model on shared bins, then the summary.
-    const double table = std::min(LoadSummaryTable::heightFor(c), right.height() * 0.7);
-    const QRectF histograms(right.left(), right.top(), right.width(), right.height() - table - kPanelGap);
-    const int models = int(chart.models.size());
-    const double stacked = (histograms.height() - kPanelGap * (models - 1)) / models;
-    const double beside = (histograms.width() - kColumnGap * (models - 1)) / models;
-    for (int m = 0; m < models; ++m) {
-        if (stacked >= kMinStackedHistogram || beside < kMinHistogramWidth)
-            geometry.histograms << LoadHistogram::layOut(c, m, QRectF(histograms.left(), histograms.top() + m * (stacked + kPanelGap), histograms.width(), stacked),
-                                                         m == models - 1);
-        else // short of height: side by side, each with its own axis
-            geometry.histograms << LoadHistogram::layOut(c, m, QRectF(histograms.left() + m * (beside + kColumnGap), histograms.top(), beside, histograms.height()),
-                                                         true);
+    const LeftPanels heights = leftPanelHeights(c, panels.height());
+    if (!heights.latency || left.width() < kLoadYLabelWidth + kLoadRightMargin + kMinPlotWidth) {
+        geometry.placeholder = LoadText{inner, QObject::tr("Too small to draw the load view."), {}};
+        geometry.header = {};
+        return geometry;
     }
-    geometry.summary = LoadSummaryTable::layOut(c, QRectF(right.left(), right.bottom() - table, right.width(), table));
+    double y = panels.top();
+    if (heights.rate > 0) {
+        geometry.rate = layOutRatePanel(c, QRectF(panels.left(), y, panels.width(), heights.rate), false);
+        y += heights.rate + kPanelGap;
+    }
+    geometry.latency = layOutLatencyPanel(c, QRectF(panels.left(), y, panels.width(), heights.latency), heights.sends == 0);
+    y += heights.latency + kPanelGap;
+    if (heights.sends > 0)
+        geometry.sends = layOutSendsPanel(c, QRectF(panels.left(), y, panels.width(), heights.sends), true);
+    const QRectF axisTitleRoom = QRectF(left.left(), panels.bottom(), left.width(), axisTitle).adjusted(kLoadYLabelWidth, 0, -kLoadRightMargin, 0);
+    geometry.timeAxisTitle = fittedText(QFontMetricsF(style.textFont()),
+                                        chart.closedClient ? QObject::tr("time since the client started") : QObject::tr("time since the first request"),
+                                        axisTitleRoom, Qt::AlignHCenter);
+
+    if (twoColumns)
+        layOutRightColumn(c, right, geometry);
+    dropCollidingLabels(geometry, QRectF(QPointF(0, 0), size));
     return geometry;
 }
 

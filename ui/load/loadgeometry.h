@@ -1,6 +1,7 @@
 #pragma once
 
 #include "load/loadframe.h"
+#include "load/loadheader.h"
 #include "load/loadhistogram.h"
 #include "load/loadsummarytable.h"
 
@@ -15,26 +16,6 @@ namespace LatencyLab::Ui {
 inline constexpr double kLoadDotRadius = 2.4;
 inline constexpr double kLoadCrossHalf = 3.2; // half the size of a timed-out answer's ×
 
-// One legend entry: a small drawing of what it names, then its words.
-struct LoadLegendEntry
-{
-    enum class Kind : quint8 { Model, TimedOut, TimedOutShare, Percentiles, Sends, Omitted };
-
-    Kind kind = Kind::Model;
-    int model = -1; // Kind::Model
-    QRectF swatch;
-    LoadText text;
-};
-
-// Title, what the client did, and the legend, flowing over as many lines as it needs.
-struct LoadHeader
-{
-    LoadText title;
-    LoadText client;
-    QList<LoadLegendEntry> legend;
-    double height = 0;
-};
-
 // Answers per second: each bucket's bars, a model's beside the other's, and
 // the rate meter's smoothed line through the buckets' middles. The scale is
 // the lines': taller bars are cut and notched.
@@ -45,12 +26,12 @@ struct LoadRatePanel
         int model = 0;
         QRectF rect;
         std::optional<QRectF> timedOut; // the timed-out share, from the bar's top
-        std::optional<QRectF> notch;    // above a cut bar
+        std::optional<QRectF> notch;    // a cut bar's top: a mark at the plot's top, above a gap
     };
     struct Total
     {
         int model = 0;
-        LoadText label; // "20/s in all" at the right edge, pushed apart from the others
+        LoadText label; // "20/s in all" at the right edge, spread apart from the others
     };
 
     LoadPlotFrame frame;
@@ -67,7 +48,7 @@ struct LoadLatencyPanel
     {
         QRectF wash; // above the timeout
         QLineF line;
-        LoadText label;
+        LoadText label; // beside the line where it hides the fewest answers
     };
     struct Ghosts
     {
@@ -91,7 +72,8 @@ struct LoadLatencyPanel
 };
 
 // Coordinated omission for one model: where each connection sent, a lane
-// each, and the ghost ticks of a steady pace.
+// each, and the ghost ticks of a steady pace. Every model's block shows
+// the same connections, in lanes of the same height.
 struct LoadSendsBlock
 {
     int model = 0;
@@ -107,23 +89,27 @@ struct LoadSendsBlock
 // connections' sends), on the right a latency histogram per model and wrk's
 // summary. Every rect, line, point and text in logical pixels, in the order
 // they are painted; which colour each takes is the painter's.
+//
+// At any size no two labels overlap and every bar stays in its plot: where
+// room runs short, parts are left out whole (the right column when narrow,
+// the sends and then the rate when short), and any label that would still
+// cover another one placed before it is dropped (loadLabels gives the order).
 struct LoadGeometry
 {
-    std::optional<LoadText> placeholder; // an empty chart: only this
+    std::optional<LoadText> placeholder; // an empty chart, or no room for a plot: only this
     LoadHeader header;
-    LoadRatePanel rate;
+    std::optional<LoadRatePanel> rate; // none when too short
     LoadLatencyPanel latency;
     QList<LoadSendsBlock> sends;
     LoadText timeAxisTitle;
-    QList<LoadHistogram> histograms;
-    LoadSummaryTable summary;
+    QList<LoadHistogram> histograms; // none when too narrow or short
+    std::optional<LoadSummaryTable> summary; // none when too narrow
 
     static LoadGeometry build(const LoadChart &chart, QSizeF size, const GanttStyle &style, bool omission);
 };
 
 // The parts, each inside `rect`. Parts that share the time axis label it
 // only when `axisLabels` is set (the lowest one).
-LoadHeader layOutLoadHeader(const LoadLayoutContext &context, const QRectF &rect);
 LoadRatePanel layOutRatePanel(const LoadLayoutContext &context, const QRectF &rect, bool axisLabels);
 LoadLatencyPanel layOutLatencyPanel(const LoadLayoutContext &context, const QRectF &rect, bool axisLabels);
 QList<LoadSendsBlock> layOutSendsPanel(const LoadLayoutContext &context, const QRectF &rect, bool axisLabels);

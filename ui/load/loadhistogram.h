@@ -8,9 +8,11 @@
 
 namespace LatencyLab::Ui {
 
-// A percentile's line up the histogram and its label near the top. Labels
-// go left to right in up to three rows, each in the first row where it does
-// not overlap the one before it.
+// A percentile's line up the histogram and its label near the top.
+// Percentiles whose labels would touch share one label ("p50 p75 p90",
+// carried by the first of them; the others' labels are empty), and each
+// label takes the first row where it overlaps no other. The counts' axis
+// leaves the rows used above the tallest bar.
 struct LoadMarker
 {
     QLineF line;

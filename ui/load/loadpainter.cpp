@@ -25,7 +25,18 @@ QColor lineColour(const LoadPaintContext &c, int model)
 
 void drawText(QPainter &p, const LoadText &text, int flags)
 {
-    p.drawText(text.rect, flags, text.text);
+    if (!text.isEmpty())
+        p.drawText(text.rect, flags, text.text);
+}
+
+// A label on the data: a wash of the background under it, then its words.
+void drawLabelOnData(const LoadPaintContext &c, const LoadText &text, const QColor &ink, int alpha)
+{
+    if (text.isEmpty())
+        return;
+    c.painter.fillRect(text.rect, withAlpha(c.style.background, alpha));
+    c.painter.setPen(ink);
+    drawText(c.painter, text, Qt::AlignCenter);
 }
 
 // The title in bold, then the note in the secondary colour.
@@ -35,7 +46,7 @@ void paintPanelTitle(const LoadPaintContext &c, const LoadPanelTitle &title)
     p.setFont(loadPanelTitleFont(c.style));
     p.setPen(c.style.text);
     drawText(p, title.title, Qt::AlignLeft | Qt::AlignVCenter);
-    if (!title.note.rect.isValid())
+    if (title.note.isEmpty())
         return;
     p.setFont(c.style.textFont());
     p.setPen(c.style.secondaryText);
@@ -188,11 +199,8 @@ void paintRatePanel(const LoadPaintContext &c, const LoadRatePanel &panel)
         p.drawPolyline(panel.smoothed[m]);
     }
     p.setFont(c.style.font(c.style.textPixelSize, true));
-    for (const LoadRatePanel::Total &total : panel.totals) {
-        p.fillRect(total.label.rect, withAlpha(c.style.background, 200));
-        p.setPen(lineColour(c, total.model));
-        drawText(p, total.label, Qt::AlignCenter);
-    }
+    for (const LoadRatePanel::Total &total : panel.totals)
+        drawLabelOnData(c, total.label, lineColour(c, total.model), 200);
     paintXAxis(c, panel.frame);
 }
 
@@ -208,9 +216,7 @@ void paintLatencyPanel(const LoadPaintContext &c, const LoadLatencyPanel &panel)
         p.setPen(QPen(c.style.timeout, 1.5, Qt::DashLine));
         p.drawLine(panel.timeout->line);
         p.setFont(c.style.font(c.style.textPixelSize, true));
-        p.fillRect(panel.timeout->label.rect, withAlpha(c.style.background, 190));
-        p.setPen(c.style.timeout);
-        drawText(p, panel.timeout->label, Qt::AlignCenter);
+        drawLabelOnData(c, panel.timeout->label, c.style.timeout, 190);
     }
 
     p.save();
@@ -266,9 +272,7 @@ void paintMarkers(const LoadPaintContext &c, int model, const QList<LoadMarker> 
         const QColor colour = marker.corrected ? lineColour(c, model) : c.style.text;
         p.setPen(QPen(colour, 1, marker.corrected ? Qt::DashLine : Qt::SolidLine));
         p.drawLine(marker.line);
-        p.fillRect(marker.label.rect, withAlpha(c.style.background, 215));
-        p.setPen(colour);
-        drawText(p, marker.label, Qt::AlignCenter);
+        drawLabelOnData(c, marker.label, colour, 215);
     }
 }
 
@@ -365,7 +369,8 @@ void paintLoad(const LoadPaintContext &c, const LoadGeometry &geometry)
         return;
     }
     paintHeader(c, geometry.header);
-    paintRatePanel(c, geometry.rate);
+    if (geometry.rate)
+        paintRatePanel(c, *geometry.rate);
     paintLatencyPanel(c, geometry.latency);
     for (const LoadSendsBlock &block : geometry.sends)
         paintSendsBlock(c, block);
@@ -374,7 +379,8 @@ void paintLoad(const LoadPaintContext &c, const LoadGeometry &geometry)
     drawText(p, geometry.timeAxisTitle, Qt::AlignHCenter | Qt::AlignVCenter);
     for (const LoadHistogram &histogram : geometry.histograms)
         paintHistogram(c, histogram);
-    paintSummaryTable(c, geometry.summary);
+    if (geometry.summary)
+        paintSummaryTable(c, *geometry.summary);
 }
 
 } // namespace LatencyLab::Ui

@@ -35,13 +35,18 @@ QList<TableRow> tableRows(const LoadLayoutContext &c)
             r.values << value(model);
         rows.append(r);
     };
-    // wrk's figure, and with the overlay the corrected one beside it: "1.42 s → 1.89 s".
+    // wrk's figure, and with the overlay the corrected one beside it in the
+    // same unit: "1.42 s → 1.89 s", "0.50 s → 1.05 s".
     const auto latencyRow = [&](const QString &label, double Core::Percentiles::*field, bool separated = false) {
         row(label, [&c, field](const LoadModel &m) {
-            const QString wrk = latencyValue(m.series.summary, m.series.summary.latencySeconds.*field);
+            const Core::WrkSummary &summary = m.series.summary;
+            const QString wrk = latencyValue(summary, summary.latencySeconds.*field);
             if (!c.omission || !m.omission || m.omission->corrected.size() == 0)
                 return wrk;
-            return QStringLiteral("%1 → %2").arg(wrk, Core::formatSeconds(m.omission->correctedSeconds.*field));
+            const double corrected = m.omission->correctedSeconds.*field;
+            if (summary.requests <= summary.timeouts)
+                return QStringLiteral("%1 → %2").arg(wrk, Core::formatSeconds(corrected));
+            return Core::formatSecondsAlike({summary.latencySeconds.*field, corrected}).join(QStringLiteral(" → "));
         }, separated);
     };
     row(QObject::tr("Requests"), [](const LoadModel &m) {
@@ -79,6 +84,11 @@ double LoadSummaryTable::heightFor(const LoadLayoutContext &c)
     return loadPanelTitleHeight(c.style) + tableRowHeight(c.style) * double(tableRows(c).size() + 1) + 2;
 }
 
+double LoadSummaryTable::minimumHeight(const LoadLayoutContext &c)
+{
+    return loadPanelTitleHeight(c.style) + tableRowHeight(c.style) * 2 + 2;
+}
+
 LoadSummaryTable LoadSummaryTable::layOut(const LoadLayoutContext &c, const QRectF &rect)
 {
     LoadSummaryTable table;
@@ -103,8 +113,10 @@ LoadSummaryTable LoadSummaryTable::layOut(const LoadLayoutContext &c, const QRec
         const QRectF cell(rect.left() + labelWidth + m * columnWidth, y, columnWidth - 6, rowHeight);
         const QString &title = c.chart.models[m].title;
         const QString header = boldMetrics.horizontalAdvance(title) <= cell.width() - 4 ? title : c.chart.models[m].name;
-        table.header << Header{m, QRectF(cell.left() + 4, cell.bottom() - 3, cell.width() - 4, 2),
-                               {cell, boldMetrics.elidedText(header, Qt::ElideRight, cell.width() - 4)}};
+        LoadText text = fittedText(boldMetrics, header, cell.adjusted(4, 0, 0, 0), Qt::AlignRight);
+        if (header != title && text.toolTip.isEmpty())
+            text.toolTip = title; // the name stands in for the description
+        table.header << Header{m, QRectF(cell.left() + 4, cell.bottom() - 3, cell.width() - 4, 2), text};
     }
     y += rowHeight;
     for (int r = 0; r < rows.size() && y + rowHeight <= rect.bottom() + 1; ++r) {
@@ -114,10 +126,10 @@ LoadSummaryTable LoadSummaryTable::layOut(const LoadLayoutContext &c, const QRec
             row.band = QRectF(rect.left(), y, rect.width(), rowHeight);
         if (source.separated)
             row.rule = QLineF(rect.left(), pixelCentre(y), rect.right(), pixelCentre(y));
-        row.label = {QRectF(rect.left() + 4, y, labelWidth, rowHeight), source.label};
+        row.label = fittedText(metrics, source.label, QRectF(rect.left() + 4, y, labelWidth - 8, rowHeight), Qt::AlignLeft);
         for (int m = 0; m < columns && m < source.values.size(); ++m) {
-            row.cells << Cell{{QRectF(rect.left() + labelWidth + m * columnWidth, y, columnWidth - 6, rowHeight),
-                               metrics.elidedText(source.values[m], Qt::ElideLeft, columnWidth - 8)},
+            const QRectF cell(rect.left() + labelWidth + m * columnWidth, y, columnWidth - 6, rowHeight);
+            row.cells << Cell{fittedText(metrics, source.values[m], cell.adjusted(2, 0, 0, 0), Qt::AlignRight),
                               source.alarming && source.values[m] != QLatin1String("0")};
         }
         table.rows << row;

@@ -34,8 +34,10 @@ struct LoadSummaryTable
     QList<Header> header;
     QList<Row> rows;
 
-    // The height that shows every row.
+    // The height that shows every row, and the least worth showing (the
+    // title, the models and one row).
     static double heightFor(const LoadLayoutContext &context);
+    static double minimumHeight(const LoadLayoutContext &context);
     static LoadSummaryTable layOut(const LoadLayoutContext &context, const QRectF &rect);
 };
 

@@ -1,5 +1,6 @@
 #include "window/windowactions.h"
 
+#include "charts/glyphicon.h"
 #include "charts/theme.h"
 #include "window/shortcuts.h"
 
@@ -90,7 +91,7 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.unpin->setEnabled(false);
 
     a.run = makeAction(window, tr("&Run"), Shortcuts::run(), tr("Run the compared models for real on this machine, one after another, measured with real clocks"),
-                       themedIcon(window, "media-playback-start", QStyle::SP_MediaPlay));
+                       glyphIcon(themedIcon(window, "media-playback-start", QStyle::SP_MediaPlay)));
     a.cancelRun = makeAction(window, tr("&Cancel Run"), Shortcuts::cancel(), tr("Stop the run and keep what was measured so far"),
                              themedIcon(window, "process-stop", QStyle::SP_BrowserStop));
     a.cancelRun->setEnabled(false);
