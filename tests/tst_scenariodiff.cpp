@@ -88,10 +88,10 @@ void TestScenarioDiff::changes_data()
         << async << Changes{{QStringLiteral("model"), QStringLiteral("sync"), QStringLiteral("async")}};
 
     Scenario threaded = base;
-    threaded.server.threads = 4; // a blocking worker with 4 threads is a threaded one
+    threaded.server.threads = 4; // a blocking worker with 4 threads is a threaded one, and named so
     QTest::addRow("threads on the sync model")
         << threaded
-        << Changes{{QStringLiteral("concurrency"), QStringLiteral("blocking"), QStringLiteral("threads")},
+        << Changes{{QStringLiteral("model"), QStringLiteral("sync"), QStringLiteral("threads")},
                    {QStringLiteral("threads (K)"), QStringLiteral("1"), QStringLiteral("4")}};
 
     Scenario sameModel = base;
