@@ -12,7 +12,7 @@
 #include "gantt/ganttview.h"
 #include "window/mainwindow.h"
 #include "window/windowactions.h"
-#include "presetwindow.h"
+#include "windowfixtures.h"
 
 #include "model/scenariojson.h"
 

@@ -1,5 +1,5 @@
 // Opening the window on a preset, as a user would, and waiting until its
-// charts are shown.
+// charts are shown; recomputing at once and waiting again.
 
 #pragma once
 
@@ -19,14 +19,23 @@ inline Core::Scenario presetScenario(const QString &name)
     return *scenario;
 }
 
+inline constexpr int kWindowComputeTimeoutMs = 10'000;
+
 // False when the window was not shown or its charts did not arrive in time.
-inline bool showPresetAndWait(Ui::MainWindow &window, const QString &name, int timeoutMs = 10'000)
+inline bool showPresetAndWait(Ui::MainWindow &window, const QString &name, int timeoutMs = kWindowComputeTimeoutMs)
 {
     QSignalSpy shown(&window, &Ui::MainWindow::chartsShown);
     window.showPreset(name, presetScenario(name));
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return false;
+    return shown.size() > 0 || shown.wait(timeoutMs);
+}
+
+inline bool recomputeAndWait(Ui::MainWindow &window, int timeoutMs = kWindowComputeTimeoutMs)
+{
+    QSignalSpy shown(&window, &Ui::MainWindow::chartsShown);
+    window.recomputeNow(); // a small scenario may be shown before this returns
     return shown.size() > 0 || shown.wait(timeoutMs);
 }
 
