@@ -6,6 +6,8 @@
 #
 #   compare-web-load.png         latencylab export --chart compare: the web-load
 #                                experiment, five blocking workers against an event loop
+#   slide-three-requests.png, slide-web-load.png
+#                                latencylab export --slide: the Compare chart for a slide
 #   window.png, window-dark.png  the window on three-requests in a virtual X
 #                                server (Xvfb), light and dark, captured with ImageMagick
 #   window-PRESET.png, window-PRESET-dark.png
@@ -41,6 +43,10 @@ export_chart() { # PRESET
     "$LATENCYLAB" export --preset "$1" --chart compare --size 1600x900 --scale 1 --out "$OUT/compare-$1.png"
 }
 
+export_slide() { # PRESET
+    "$LATENCYLAB" export --preset "$1" --chart compare --slide --scale 1 --out "$OUT/slide-$1.png"
+}
+
 # The window on PRESET in THEME (light or dark), as a user first sees it:
 # fresh settings but for the theme.
 capture_window() { # PRESET THEME OUT.png
@@ -70,6 +76,8 @@ main() {
     unset QT_QPA_PLATFORM # the window needs Xvfb's display, not the offscreen platform
     mkdir -p "$OUT"
     export_chart web-load
+    export_slide three-requests
+    export_slide web-load
     capture_window three-requests light "$OUT/window.png"
     capture_window three-requests dark "$OUT/window-dark.png"
     local preset
