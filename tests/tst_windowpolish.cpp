@@ -10,6 +10,7 @@
 #include "window/mainwindow.h"
 #include "window/shortcuts.h"
 #include "windowexport.h"
+#include "windowfixtures.h"
 
 #include "model/presets.h"
 
@@ -100,10 +101,7 @@ void TestWindowPolish::cleanup()
 
 bool TestWindowPolish::open(const QString &name)
 {
-    QSignalSpy shown(m_window.get(), &MainWindow::chartsShown);
-    m_window->showPreset(name, *Core::Presets::load(name));
-    m_window->show();
-    return QTest::qWaitForWindowExposed(m_window.get()) && (shown.size() > 0 || shown.wait(kComputeTimeoutMs));
+    return showPresetAndWait(*m_window, name, kComputeTimeoutMs);
 }
 
 void TestWindowPolish::everyControlHasATooltip_data()
