@@ -12,7 +12,6 @@
 #include "windowexport.h"
 #include "windowfixtures.h"
 
-#include "model/presets.h"
 
 #include <QAbstractButton>
 #include <QAbstractSlider>
@@ -23,7 +22,6 @@
 #include <QMenuBar>
 #include <QScrollBar>
 #include <QSettings>
-#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
