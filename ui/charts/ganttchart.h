@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/roworder.h"
 #include "engine/simulator.h"
 
 #include <QList>
@@ -47,6 +48,8 @@ struct GanttChart
     // A producer/consumer pipeline's items, not requests: nobody waits for
     // a response, so the legend has none.
     bool pipeline = false;
+    // Top to bottom in each section: arrival, or a latency ladder (slowest last).
+    RowOrder order = RowOrder::Arrival;
 
     bool isEmpty() const;
     qint64 rowCount() const; // requests over all sections
