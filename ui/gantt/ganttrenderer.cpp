@@ -75,4 +75,12 @@ QString GanttRenderer::describe(const GanttHit &hit) const
     return describeRequest(m_chart.sections[hit.section], hit.request, hit.span, m_style);
 }
 
+qint64 GanttRenderer::precomputedBytes() const
+{
+    qint64 bytes = 0;
+    for (const LatestEnds &ends : m_latestEnds)
+        bytes += ends.memoryBytes();
+    return bytes;
+}
+
 } // namespace LatencyLab::Ui

@@ -54,6 +54,9 @@ public:
     // Rich text for a tooltip: the request's spans and, for each wait, the
     // request that held the worker, loop, GIL or core (the timeline's blame).
     QString describe(const GanttHit &hit) const;
+    // Memory kept beside the chart to draw it quickly (row indexes, the
+    // density pyramid), in bytes: what large charts cost per request.
+    qint64 precomputedBytes() const;
 
 private:
     const GanttGeometry &geometry(QSizeF size, TimeRange visible);

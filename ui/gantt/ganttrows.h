@@ -28,6 +28,7 @@ public:
     explicit LatestEnds(const Core::Timeline &timeline);
 
     qsizetype size() const { return qsizetype(m_latestEnd.size()); }
+    qint64 memoryBytes() const { return qint64(m_latestEnd.capacity() * sizeof(Core::Nanos)); }
     // The first request whose end, or an earlier arrival's, is at or after
     // `time`: every request before it ended before `time`.
     Core::RequestIndex firstReaching(Core::Nanos time) const;
