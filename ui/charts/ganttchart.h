@@ -10,6 +10,10 @@
 #include <memory>
 
 namespace LatencyLab::Ui {
+class GanttRowIndex;
+}
+
+namespace LatencyLab::Ui {
 
 // One run drawn as a block of rows. The Gantt tab shows one section; the
 // comparison stacks several (sync over async) on one shared time axis.
@@ -31,6 +35,11 @@ struct GanttSection
     // Unknown, the legend looks for itself; give `run` anew, reset it.
     static constexpr quint8 kStatesUnknown = 0xff;
     quint8 states = kStatesUnknown;
+
+    // The rows' order and what draws a large run quickly (indexChart); built
+    // when the chart is, or by the renderer when missing. Not shared state:
+    // it only reads `run`.
+    std::shared_ptr<const GanttRowIndex> index;
 
     static GanttSection fromRun(std::shared_ptr<const Core::SimulationRun> run);
 };

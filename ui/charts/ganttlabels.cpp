@@ -1,14 +1,19 @@
 #include "charts/ganttlabels.h"
 
 #include "charts/ganttchart.h"
+#include "charts/ganttrowindex.h"
 #include "charts/ganttstyle.h"
 #include "charts/timescale.h"
 
 #include "engine/report.h"
 
+#include <QLocale>
 #include <QStringList>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace LatencyLab::Ui {
 
@@ -188,6 +193,71 @@ QString describeRequest(const GanttSection &section, RequestIndex request, int s
     }
     if (last < spanCount)
         lines << QStringLiteral("… %1 later spans").arg(spanCount - last);
+    return QStringLiteral("<html><body style=\"white-space:nowrap\">") + lines.join(QStringLiteral("<br/>"))
+        + QStringLiteral("</body></html>");
+}
+
+QString describeBand(const GanttSection &section, qsizetype first, qsizetype end, const GanttStyle &style)
+{
+    if (!section.run)
+        return {};
+    const Core::Timeline &timeline = section.run->timeline;
+    const GanttRowIndex *index = section.index.get();
+    first = std::max<qsizetype>(first, 0);
+    end = std::min(end, timeline.requestCount());
+    if (end <= first)
+        return {};
+    const auto requestAt = [index](qsizetype p) { return index ? index->requestAt(p) : RequestIndex(p); };
+
+    const QLocale english(QLocale::English);
+    const QString range = QStringLiteral("%1–%2").arg(english.toString(qint64(first + 1)), english.toString(qint64(end)));
+    const RowOrder order = index ? index->order() : RowOrder::Arrival;
+    QString heading = order == RowOrder::Arrival
+        ? QStringLiteral("<b>Requests %1</b>").arg(range)
+        : QStringLiteral("<b>Rows %1 by %2</b>").arg(range, rowOrderTitle(order).toLower());
+    if (!section.title.isEmpty())
+        heading += QStringLiteral(" · ") + section.title.toHtmlEscaped();
+
+    constexpr SpanState kStates[] = {SpanState::Queued, SpanState::Ready, SpanState::Cpu, SpanState::Io};
+    std::array<double, std::size(kStates)> inState{};
+    std::vector<Nanos> responses;
+    responses.reserve(size_t(end - first));
+    double total = 0;
+    for (qsizetype p = first; p < end; ++p) {
+        const RequestIndex r = requestAt(p);
+        for (int k = 0; k < timeline.requestSpanCount(r); ++k) {
+            const Core::Span span = timeline.span(r, k);
+            const auto state = std::find(std::begin(kStates), std::end(kStates), span.state);
+            inState[size_t(state - std::begin(kStates))] += double(span.length());
+            total += double(span.length());
+        }
+        if (timeline.isFinished(r))
+            responses.push_back(timeline.response(r));
+    }
+    QStringList shares;
+    for (size_t s = 0; s < std::size(kStates); ++s) {
+        if (total > 0 && inState[s] > 0)
+            shares << swatch(stateColour(kStates[s], style)) + Core::formatPercent(inState[s] / total) + QLatin1Char(' ')
+                    + Core::spanStateName(kStates[s]);
+    }
+    QStringList lines{heading};
+    lines << QStringLiteral("%1 requests: of their time, %2").arg(english.toString(qint64(end - first)), shares.join(QStringLiteral(", ")));
+    if (!responses.empty()) {
+        // Nearest rank, as the run's summary has it.
+        const auto rank = [&responses](double p) {
+            const size_t k = size_t(std::clamp<qint64>(qint64(std::ceil(p * double(responses.size()))) - 1, 0, qint64(responses.size()) - 1));
+            std::nth_element(responses.begin(), responses.begin() + qint64(k), responses.end());
+            return responses[k];
+        };
+        double sum = 0;
+        for (const Nanos response : responses)
+            sum += double(response);
+        const Nanos mean = Nanos(std::llround(sum / double(responses.size())));
+        const Nanos p50 = rank(0.5);
+        const Nanos p99 = rank(0.99);
+        lines << QStringLiteral("response mean %1 · p50 %2 · p99 %3").arg(seconds(mean), seconds(p50), seconds(p99));
+    }
+    lines << QStringLiteral("<i>zoom in to see each request</i>");
     return QStringLiteral("<html><body style=\"white-space:nowrap\">") + lines.join(QStringLiteral("<br/>"))
         + QStringLiteral("</body></html>");
 }

@@ -34,4 +34,9 @@ QString runSummary(const Core::Metrics &metrics);
 // request that held the worker, loop, GIL or core. `span` (if ≥ 0) is bold.
 QString describeRequest(const GanttSection &section, Core::RequestIndex request, int span, const GanttStyle &style);
 
+// Rich text for a density band's tooltip: which rows it gathers ("requests
+// 4,001–4,200", or ranks in a latency ladder), the share of their time in
+// each state, and their response times' mean, p50 and p99.
+QString describeBand(const GanttSection &section, qsizetype first, qsizetype end, const GanttStyle &style);
+
 } // namespace LatencyLab::Ui

@@ -36,6 +36,7 @@ struct GanttStyle
     QColor axis{0x5f, 0x63, 0x68};
     QColor grid{0xec, 0xee, 0xf1};
     QColor sectionRule{0xd0, 0xd4, 0xda};
+    QColor strip{0x7b, 0x87, 0x94};          // the response strip's bars, a mid slate
     QColor hoverTint{0x21, 0x66, 0xac, 28};
     QColor hoverOutline{0x21, 0x66, 0xac};
 
@@ -80,6 +81,12 @@ struct GanttStyle
     double minHatchHeight = 2;
     double minEdgeHeight = 6;     // thinner ready boxes are left plain: an edge would fill them
     double hitTolerance = 3;      // pixels around a bar that still count as on it
+    // Rows thinner than 3 px are unreadable slivers (rowPitchFor): the section
+    // becomes density bands about this tall, stacking their states' shares.
+    double densityBandHeight = 3;
+    // Beside sections that can become bands: each row's or band's response time as a bar.
+    double stripWidth = 56;
+    double stripGap = 10;
 
     double legendSwatchWidth = 18;
     double legendSwatchHeight = 12;
@@ -111,6 +118,22 @@ struct GanttStyle
     QFont sectionFont() const { return font(sectionPixelSize, true); }
     QFont textFont() const { return font(textPixelSize); }
     QFont captionFont() const { return font(captionPixelSize); }
+
+    // A pinned result: each colour a grey of its own lightness, lifted toward
+    // the background, so the reference reads as behind the live sections.
+    GanttStyle greyed() const
+    {
+        constexpr double kLift = 0.35;
+        const int backgroundGrey = qGray(background.rgb());
+        GanttStyle grey = *this;
+        for (QColor *colour : {&grey.cpu, &grey.io, &grey.ioHatch, &grey.ioBand, &grey.ready, &grey.readyEdge, &grey.queued,
+                               &grey.response, &grey.timeout, &grey.lateBand, &grey.strip}) {
+            const int own = qGray(colour->rgb());
+            const int lifted = int(std::lround(own + (backgroundGrey - own) * kLift));
+            *colour = QColor(lifted, lifted, lifted, colour->alpha());
+        }
+        return grey;
+    }
 
     static const GanttStyle &standard()
     {
@@ -145,6 +168,7 @@ struct GanttStyle
             s.axis = QColor(0xaa, 0xb0, 0xb8);
             s.grid = QColor(0x2c, 0x32, 0x38);
             s.sectionRule = QColor(0x44, 0x4c, 0x56);
+            s.strip = QColor(0x8d, 0x99, 0xa6);
             s.hoverTint = QColor(0x8a, 0xb4, 0xf8, 40);
             s.hoverOutline = QColor(0x8a, 0xb4, 0xf8);
             return s;

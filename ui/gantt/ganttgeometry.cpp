@@ -2,9 +2,11 @@
 
 #include "charts/ganttlabels.h"
 #include "charts/ganttstyle.h"
+#include "gantt/densitybands.h"
 #include "gantt/ganttraster.h"
 #include "gantt/ganttrows.h"
 #include "gantt/ganttspans.h"
+#include "gantt/responsestrip.h"
 
 #include "engine/report.h"
 
@@ -25,6 +27,9 @@ using Core::Timeline;
 
 namespace {
 
+// Right of a section's summary: the response strip's scale ("response ≤ 2.40 s").
+constexpr double kStripScaleRoom = 150;
+
 qsizetype requestCount(const GanttSection &section)
 {
     return section.run ? section.run->timeline.requestCount() : 0;
@@ -35,7 +40,11 @@ qsizetype requestCount(const GanttSection &section)
 GanttGeometry GanttGeometry::build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style,
                                    const Core::WorkControl &control)
 {
-    return build(chart, latestEndsOf(chart), visible, size, style, control);
+    if (isIndexed(chart))
+        return build(chart, latestEndsOf(chart), visible, size, style, control);
+    GanttChart indexed = chart;
+    indexChart(indexed);
+    return build(indexed, latestEndsOf(indexed), visible, size, style, control);
 }
 
 GanttGeometry GanttGeometry::build(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, QSizeF size,
@@ -45,6 +54,8 @@ GanttGeometry GanttGeometry::build(const GanttChart &chart, const QList<LatestEn
     if (visible.end <= visible.start)
         visible.end = visible.start + 1;
     GanttGeometry geometry;
+    for (const GanttSection &section : chart.sections)
+        geometry.m_indexes << section.index; // the layouts point into them
     geometry.layOut(chart, latestEnds, visible, size, style);
     geometry.m_scale = TimeScale(visible, geometry.m_plot.left(), geometry.m_plot.width());
     geometry.m_hitTolerance = style.hitTolerance;
@@ -60,6 +71,7 @@ GanttGeometry GanttGeometry::build(const GanttChart &chart, const QList<LatestEn
         geometry.m_texts.append({GanttText::Role::Summary, below, QObject::tr("Waiting for the first answer…"), int(Qt::AlignCenter)});
         return geometry;
     }
+    geometry.addResponseStrip(chart, style);
     geometry.addAxis(style);
     geometry.addCaption(chart, style);
     return geometry;
@@ -72,7 +84,9 @@ QRectF GanttGeometry::plotAreaFor(const GanttChart &chart, QSizeF size, const Ga
     geometry.layOutHeader(chart, style);
     const double available = geometry.availableRowsHeight(chart, style);
     const double left = std::round(style.padding);
-    const double right = std::max(left + 1, std::floor(size.width() - style.padding - geometry.labelRoom(chart, available, style)));
+    const double stripRoom = geometry.hasStrip(chart, available, style) ? style.stripWidth + style.stripGap : 0.0;
+    const double right
+        = std::max(left + 1, std::floor(size.width() - style.padding - stripRoom - geometry.labelRoom(chart, available, style)));
     const double top = geometry.m_contentTop + style.sectionHeaderHeight;
     return QRectF(left, top, right - left, std::max(1.0, size.height() - bottomRoom(chart, style) - top));
 }
@@ -140,6 +154,23 @@ double GanttGeometry::bottomRoom(const GanttChart &chart, const GanttStyle &styl
     return style.axisHeight + (chart.caption.isEmpty() ? 0.0 : style.captionHeight) + style.padding;
 }
 
+// Whether the chart has a response strip: when some section's rows, over
+// the full range, are too many to draw one by one. Taken from the full
+// range, like the label room, so zooming never moves the plot.
+bool GanttGeometry::hasStrip(const GanttChart &chart, double available, const GanttStyle &style) const
+{
+    QList<qsizetype> counts;
+    for (const GanttSection &section : chart.sections)
+        counts << requestCount(section);
+    const double maxPitch = maxRowPitchFor(counts, available, style.maxRowPitch, style.fillHeight);
+    const QList<double> heights = sectionHeights(counts, available, maxPitch, style.fillHeight);
+    for (qsizetype i = 0; i < counts.size(); ++i) {
+        if (counts[i] > 0 && rowPitchFor(heights[i], counts[i], maxPitch) == 0)
+            return true;
+    }
+    return false;
+}
+
 // Room at the plot's right for the labels of the full range, within reason.
 // Taken from the full range, so the plot's width, and with it the pixel ↔
 // time mapping zooming relies on, never depends on the visible range.
@@ -164,22 +195,71 @@ double GanttGeometry::labelRoom(const GanttChart &chart, double available, const
     return widest > 0 ? std::min(widest + 1 + style.labelGap, m_size.width() * style.maxLabelShare) : 0.0;
 }
 
+namespace {
+
+// Which rows a section has for a visible range, before its height is known.
+struct SectionRows
+{
+    QList<RequestIndex> requests; // listed: the requests that overlap the range, top to bottom
+    qsizetype first = 0;          // else positions [first, end) of the order
+    qsizetype end = 0;
+    bool listed = false;
+
+    qsizetype count() const { return listed ? requests.size() : end - first; }
+};
+
+// Requests walked one by one in a frame at most: more are read from the pyramid.
+constexpr qsizetype kWalkedRows = GanttRowIndex::kPyramidFrom;
+// A latency ladder lists its rows only when they could all get a row of their own.
+constexpr qsizetype kListedLadder = 8192;
+
+SectionRows rowsOf(const GanttSection &section, const GanttRowIndex *index, const LatestEnds &latestEnds, TimeRange visible)
+{
+    SectionRows rows;
+    if (!section.run)
+        return rows;
+    const Timeline &timeline = section.run->timeline;
+    if (index && index->order() != RowOrder::Arrival) {
+        // A ladder ranks every request; zooming narrows time, not rows.
+        rows.end = index->size();
+        rows.listed = rows.end <= kListedLadder;
+        for (qsizetype p = 0; rows.listed && p < rows.end; ++p)
+            rows.requests << index->requestAt(p);
+        return rows;
+    }
+    rows.first = latestEnds.size() == timeline.requestCount() ? latestEnds.firstReaching(visible.start) : 0;
+    rows.end = arrivedBy(timeline, visible.end);
+    rows.listed = rows.end - rows.first <= kWalkedRows;
+    if (rows.listed)
+        rows.requests = visibleRequests(timeline, latestEnds, visible);
+    return rows;
+}
+
+const GanttRowIndex *indexFor(const GanttChart &chart, const GanttSection &section)
+{
+    return section.index && section.index->order() == chart.order && &section.index->run() == section.run.get() ? section.index.get()
+                                                                                                               : nullptr;
+}
+
+} // namespace
+
 // Sections stacked top to bottom, each a header line, then its rows: one
-// per visible request up to the maximum pitch, or one-pixel density bands
-// when there are more requests than pixel rows. Rows tall enough get labels.
+// per visible request up to the maximum pitch, or density bands when rows
+// would be thinner than 3 px. Rows tall enough get labels.
 void GanttGeometry::layOutSections(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, double available,
                                    const GanttStyle &style)
 {
     const double left = std::round(style.padding);
     const double right = m_size.width() - style.padding;
-    const double plotRight = std::max(left + 1, std::floor(right - labelRoom(chart, available, style)));
+    const bool strip = hasStrip(chart, available, style);
+    m_labelsRight = right - (strip ? style.stripWidth + style.stripGap : 0.0);
+    const double plotRight = std::max(left + 1, std::floor(m_labelsRight - labelRoom(chart, available, style)));
 
-    QList<QList<RequestIndex>> shown;
+    QList<SectionRows> shown;
     QList<qsizetype> counts;
     for (qsizetype i = 0; i < chart.sections.size(); ++i) {
-        const GanttSection &section = chart.sections[i];
-        shown << (section.run ? visibleRequests(section.run->timeline, latestEnds[i], visible) : QList<RequestIndex>());
-        counts << shown.last().size();
+        shown << rowsOf(chart.sections[i], indexFor(chart, chart.sections[i]), latestEnds[i], visible);
+        counts << shown.last().count();
     }
     const double maxPitch = maxRowPitchFor(counts, available, style.maxRowPitch, style.fillHeight);
     const QList<double> heights = sectionHeights(counts, available, maxPitch, style.fillHeight);
@@ -187,7 +267,7 @@ void GanttGeometry::layOutSections(const GanttChart &chart, const QList<LatestEn
     double y = m_contentTop;
     for (qsizetype i = 0; i < chart.sections.size(); ++i) {
         GanttSectionLayout layout;
-        layout.rowRequests = shown[i];
+        layout.index = indexFor(chart, chart.sections[i]);
         layout.pinned = chart.sections[i].pinned;
         layout.totalRequests = requestCount(chart.sections[i]);
         if (i > 0) {
@@ -198,19 +278,30 @@ void GanttGeometry::layOutSections(const GanttChart &chart, const QList<LatestEn
         layout.header = QRectF(left, y, right - left, style.sectionHeaderHeight);
         y += style.sectionHeaderHeight;
 
-        layout.rowPitch = rowPitchFor(heights[i], layout.rowCount(), maxPitch);
-        double rowsHeight = double(layout.rowCount()) * layout.rowPitch;
-        if (layout.rowCount() > 0 && layout.rowPitch == 0) {
-            layout.bands = std::max(1, int(std::floor(heights[i])));
-            rowsHeight = layout.bands;
-        } else if ((layout.labelPixelSize = style.rowLabelPixelSize(layout.rowPitch)) > 0) {
-            const QFontMetricsF metrics(style.font(layout.labelPixelSize));
-            for (const RequestIndex r : std::as_const(layout.rowRequests)) {
-                layout.labels << rowLabel(chart.sections[i], r);
-                layout.labelWidths << metrics.horizontalAdvance(layout.labels.last());
+        const SectionRows &rows = shown[i];
+        layout.rowPitch = rows.listed ? rowPitchFor(heights[i], rows.count(), maxPitch) : 0;
+        double rowsHeight = 0;
+        if (rows.count() > 0 && layout.rowPitch == 0) {
+            const bool ladder = layout.index && layout.index->order() != RowOrder::Arrival;
+            // Listed in arrival order, the requests are their own positions: from the first to the last listed.
+            layout.firstPosition = rows.listed && !ladder ? qsizetype(rows.requests.first()) : rows.first;
+            layout.positionCount = rows.listed && !ladder ? qsizetype(rows.requests.last()) + 1 - layout.firstPosition : rows.end - rows.first;
+            rowsHeight = std::max(1.0, std::floor(heights[i]));
+            layout.bands = int(std::clamp<qsizetype>(qsizetype(rowsHeight / style.densityBandHeight), 1, layout.positionCount));
+        } else {
+            layout.rowRequests = rows.requests;
+            rowsHeight = double(layout.rowCount()) * layout.rowPitch;
+            if ((layout.labelPixelSize = style.rowLabelPixelSize(layout.rowPitch)) > 0) {
+                const QFontMetricsF metrics(style.font(layout.labelPixelSize));
+                for (const RequestIndex r : std::as_const(layout.rowRequests)) {
+                    layout.labels << rowLabel(chart.sections[i], r);
+                    layout.labelWidths << metrics.horizontalAdvance(layout.labels.last());
+                }
             }
         }
         layout.rows = QRectF(left, y, plotRight - left, rowsHeight);
+        if (strip && rowsHeight > 0)
+            layout.strip = QRectF(right - style.stripWidth, y, style.stripWidth, rowsHeight);
         y += rowsHeight;
         addSectionHeader(chart.sections[i], layout, style);
         m_sections.append(layout);
@@ -243,10 +334,14 @@ void GanttGeometry::addSectionHeader(const GanttSection &source, const GanttSect
     }
     if (layout.isDensity()) {
         const qint64 perBand = (layout.rowCount() + layout.bands - 1) / layout.bands;
-        summary += QStringLiteral(", ≈%1 per pixel row").arg(english.toString(perBand));
+        summary += QStringLiteral(", ≈%1 per band").arg(english.toString(perBand));
     }
+    if (layout.index && layout.index->order() != RowOrder::Arrival)
+        summary += QStringLiteral(" · by %1, largest last").arg(rowOrderTitle(layout.index->order()).toLower());
     const double summaryLeft = header.left() + titleWidth + 12;
-    const double summaryWidth = std::max(0.0, header.right() - summaryLeft);
+    // The strip's scale is written at the header's end, over the strip.
+    const double summaryRight = header.right() - (layout.strip.isNull() ? 0.0 : kStripScaleRoom);
+    const double summaryWidth = std::max(0.0, summaryRight - summaryLeft);
     m_texts.append({GanttText::Role::Summary, QRectF(summaryLeft, header.top(), summaryWidth, header.height() - 1),
                     textMetrics.elidedText(summary, Qt::ElideRight, summaryWidth), int(Qt::AlignLeft | Qt::AlignBottom)});
 }
@@ -268,7 +363,7 @@ void GanttGeometry::addRows(const GanttChart &chart, const GanttStyle &style, co
             continue;
         // Row mode has at most a row per pixel: quick. Density bands walk every request.
         if (m_sections[i].isDensity())
-            addDensityBands(i, chart.sections[i], control.phase(double(done) / total, double(done + rows) / total));
+            addDensityBands(i, chart.sections[i], style, control.phase(double(done) / total, double(done + rows) / total));
         else
             addRowMode(i, chart.sections[i], style);
         done += rows;
@@ -364,7 +459,7 @@ void GanttGeometry::addRowLabel(int section, const Timeline &timeline, qsizetype
     QRectF rect(0, layout.rowTop(row), width, layout.rowPitch);
     int flags = Qt::AlignVCenter;
     // Half a pixel of slack: the latest bar ends at the plot's right edge up to rounding.
-    if (barEnd >= m_plot.left() && barEnd <= m_plot.right() + 0.5 && barEnd + style.labelGap + width <= m_size.width() - style.padding + 0.5) {
+    if (barEnd >= m_plot.left() && barEnd <= m_plot.right() + 0.5 && barEnd + style.labelGap + width <= m_labelsRight + 0.5) {
         rect.moveLeft(barEnd + style.labelGap);
         flags |= Qt::AlignLeft;
     } else if (barStart <= m_plot.right() && barStart - style.labelGap - width >= m_plot.left()) {
@@ -377,60 +472,39 @@ void GanttGeometry::addRowLabel(int section, const Timeline &timeline, qsizetype
                     section, request, layout.labelPixelSize});
 }
 
-void GanttGeometry::addDensityBands(int section, const GanttSection &source, const Core::WorkControl &control)
+void GanttGeometry::addDensityBands(int section, const GanttSection &source, const GanttStyle &style, const Core::WorkControl &control)
 {
-    const GanttSectionLayout &layout = m_sections[section];
-    const Timeline &timeline = source.run->timeline;
-    const Nanos timeout = source.run->client.timeout;
-    const TimeRange visible = m_scale.range();
-    const double left = m_plot.left();
-
-    DensityRaster raster(int(m_plot.width()));
-    GanttLayerRects &bars = barsOf(source);
-    int band = 0;
-    qsizetype nextBand = layout.bandFirst(1);
-    const auto flushBand = [&] {
-        raster.flush(bars, left, layout.rows.top() + band * layout.bandHeight(), layout.bandHeight());
-    };
-    constexpr qsizetype kRowsBetweenChecks = 16384; // a millisecond or two of work
-    for (qsizetype row = 0; row < layout.rowCount(); ++row) {
-        if (row % kRowsBetweenChecks == 0) {
+    GanttSectionLayout &layout = m_sections[section];
+    const DensityRows rows = layout.index ? layout.index->densityRows()
+                                          : DensityRows{&source.run->timeline, {}, source.run->client.timeout};
+    // Few enough rows are walked exactly; more are read from the pyramid, at
+    // the level whose cells are no bigger than a band and a pixel.
+    const DensityPyramid *pyramid = layout.index && layout.positionCount > kWalkedRows ? layout.index->pyramid() : nullptr;
+    const double columnNanos = 1.0 / m_scale.pixelsPerNano();
+    const double from = double(m_scale.range().start) + (layout.rows.left() - m_scale.left()) * columnNanos;
+    DensityGrid grid(layout.bands, int(std::round(layout.rows.width())));
+    for (int band = 0; band < layout.bands; ++band) {
+        if (band % 16 == 0) {
             if (control.isCancelled())
                 return;
-            control.report(double(row) / double(layout.rowCount()));
+            control.report(double(band) / layout.bands);
         }
-        if (row >= nextBand) {
-            flushBand();
-            band = layout.bandOf(row);
-            nextBand = layout.bandFirst(band + 1);
-        }
-        const RequestIndex r = layout.rowRequests[row];
-        // What ran after the client gave up counts as late, whatever its state.
-        const Nanos deadline = timeout > 0 && timeline.isTimedOut(r) ? timeline.arrival(r) + timeout
-                                                                     : std::numeric_limits<Nanos>::max();
-        const int spanCount = timeline.requestSpanCount(r);
-        for (int k = 0; k < spanCount; ++k) {
-            const Core::Span span = timeline.span(r, k);
-            if (span.end < visible.start)
-                continue;
-            if (span.start > visible.end)
-                break;
-            const double u0 = m_scale.toPixel(span.start) - left;
-            const double u1 = m_scale.toPixel(span.end) - left;
-            // One-pixel bands cannot show the io hatch; its average colour stands in.
-            const GanttLayer layer = span.state == SpanState::Io ? GanttLayer::IoBand : layerFor(span.state);
-            if (span.end <= deadline) {
-                raster.add(u0, u1, layer);
-            } else if (span.start >= deadline) {
-                raster.add(u0, u1, GanttLayer::LateBand);
-            } else {
-                const double split = m_scale.toPixel(deadline) - left;
-                raster.add(u0, split, layer);
-                raster.add(split, u1, GanttLayer::LateBand);
-            }
-        }
+        const qsizetype first = layout.firstPosition + layout.bandFirst(band);
+        const qsizetype end = layout.firstPosition + layout.bandFirst(band + 1);
+        if (pyramid)
+            pyramid->addBand(first, end, from, columnNanos, grid.columns(), grid.band(band));
+        else
+            grid.addExact(band, rows, first, end, from, columnNanos);
     }
-    flushBand();
+    layout.density = densityPicture(grid, int(std::round(layout.rows.height())), source.pinned ? style.greyed() : style);
+}
+
+void GanttGeometry::addResponseStrip(const GanttChart &chart, const GanttStyle &style)
+{
+    ResponseStrip strip = layOutResponseStrip(chart, m_sections, style);
+    m_stripBars = std::move(strip.bars);
+    m_percentileMarks = std::move(strip.marks);
+    m_texts.append(strip.texts);
 }
 
 void GanttGeometry::addHatch(const GanttStyle &style)
@@ -512,16 +586,17 @@ std::optional<GanttHit> GanttGeometry::hitTest(const GanttChart &chart, QPointF 
             Nanos nearestDistance = tolerance;
             const qsizetype end = std::min(layout.bandFirst(band + 1), layout.rowCount());
             for (qsizetype row = layout.bandFirst(band); row < end; ++row) {
-                const RequestIndex r = layout.rowRequests[row];
+                const RequestIndex r = layout.requestAtPosition(layout.firstPosition + row);
                 const Nanos distance = distanceTo(t, timeline.arrival(r), timeline.end(r));
                 if (distance < nearestDistance || (nearest == Core::kNoRequest && distance <= nearestDistance)) {
                     nearest = r;
                     nearestDistance = distance;
                 }
             }
-            if (nearest == Core::kNoRequest)
-                return std::nullopt;
-            return GanttHit{i, nearest, spanAt(timeline, nearest, t, tolerance)};
+            GanttHit hit{i, nearest, -1, layout.firstPosition + layout.bandFirst(band), layout.firstPosition + end};
+            if (nearest != Core::kNoRequest)
+                hit.span = spanAt(timeline, nearest, t, tolerance);
+            return hit;
         }
 
         const qsizetype row = std::clamp<qsizetype>(qsizetype((point.y() - layout.rows.top()) / layout.rowPitch), 0,
@@ -553,10 +628,24 @@ QRectF GanttGeometry::requestBounds(const GanttChart &chart, int section, Reques
     const double left = std::floor(clampX(m_scale.toPixel(timeline.arrival(request))));
     const double right = std::max(std::ceil(clampX(m_scale.toPixel(timeline.end(request)))), left + 1);
     if (layout.isDensity()) {
-        const double top = layout.rows.top() + layout.bandOf(row) * layout.bandHeight();
-        return QRectF(left, top, right - left, layout.bandHeight());
+        const int band = layout.bandOf(row);
+        return QRectF(left, layout.bandTop(band), right - left, layout.bandBottom(band) - layout.bandTop(band));
     }
     return QRectF(left, layout.rowTop(row), right - left, layout.rowPitch);
+}
+
+qsizetype GanttSectionLayout::rowOf(RequestIndex request) const
+{
+    if (isDensity()) {
+        const qsizetype position = index ? index->positionOf(request) : qsizetype(request);
+        return position >= firstPosition && position < firstPosition + positionCount ? position - firstPosition : -1;
+    }
+    if (index && index->order() != RowOrder::Arrival) {
+        const qsizetype position = index->positionOf(request);
+        return position >= 0 && position < rowRequests.size() && rowRequests[position] == request ? position : -1;
+    }
+    const auto found = std::lower_bound(rowRequests.cbegin(), rowRequests.cend(), request);
+    return found != rowRequests.cend() && *found == request ? qsizetype(found - rowRequests.cbegin()) : -1;
 }
 
 } // namespace LatencyLab::Ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/ganttchart.h"
+#include "charts/ganttrowindex.h"
 #include "charts/ganttlegend.h"
 #include "charts/timescale.h"
 #include "gantt/ganttlayers.h"
@@ -9,6 +10,7 @@
 #include "base/workcontrol.h"
 
 #include <QFontMetricsF>
+#include <QImage>
 #include <QLineF>
 #include <QList>
 #include <QRectF>
@@ -25,36 +27,45 @@ struct GanttStyle;
 class LatestEnds;
 
 // Where one section (one run) sits and how its rows are drawn. Rows go to
-// the requests that overlap the visible range, in arrival order, so zooming
-// in gives them more room, until density bands become labelled rows.
+// the requests that overlap the visible range, in the chart's order, so
+// zooming in gives them more room; rows thinner than a readable box become
+// density bands, each a few pixels tall and gathering consecutive rows.
 struct GanttSectionLayout
 {
     QRectF header;       // the section's title line
     QRectF rows;         // its rows, or bands; horizontally the plot
+    QRectF strip;        // the response strip beside the rows (null when the chart has none)
     QLineF rule;         // above the header, between sections (null for the first)
-    QList<Core::RequestIndex> rowRequests; // the request of each row, ascending
+    const GanttRowIndex *index = nullptr;  // the rows' order; null: arrival
+    QList<Core::RequestIndex> rowRequests; // row mode: the request of each row, top to bottom
+    qsizetype firstPosition = 0;           // density: rows [firstPosition, + positionCount) of the order
+    qsizetype positionCount = 0;
     qsizetype totalRequests = 0;           // in the run
     double rowPitch = 0; // row mode: pixels per request
-    int bands = 0;       // density mode: one-pixel bands, each aggregating several rows
+    int bands = 0;       // density mode: bands, each gathering several rows
+    QImage density;      // density mode: the bands' picture, drawn at rows.topLeft()
     QStringList labels;  // row labels (by row), when rows are tall enough for them
     QList<double> labelWidths;
     bool pinned = false; // a pinned result's section: drawn greyed
     int labelPixelSize = 0; // their font's size (GanttStyle::rowLabelPixelSize)
 
-    qsizetype rowCount() const { return rowRequests.size(); }
     bool isDensity() const { return bands > 0; }
+    qsizetype rowCount() const { return isDensity() ? positionCount : rowRequests.size(); }
     bool isLabelled() const { return !labels.isEmpty(); }
-    // The row of a request; -1 when it has none (it is outside the visible range).
-    qsizetype rowOf(Core::RequestIndex request) const
+    Core::RequestIndex requestAtPosition(qsizetype position) const
     {
-        const auto found = std::lower_bound(rowRequests.cbegin(), rowRequests.cend(), request);
-        return found != rowRequests.cend() && *found == request ? qsizetype(found - rowRequests.cbegin()) : -1;
+        return index ? index->requestAt(position) : Core::RequestIndex(position);
     }
+    // The row (density: relative to firstPosition) of a request; -1 when it
+    // has none (it is outside the visible range).
+    qsizetype rowOf(Core::RequestIndex request) const;
     double rowTop(qsizetype row) const { return rows.top() + double(row) * rowPitch; }
-    // Rows of band b are [bandFirst(b), bandFirst(b + 1)).
+    // Rows of band b are [bandFirst(b), bandFirst(b + 1)), relative to firstPosition.
     qsizetype bandFirst(int band) const { return qsizetype((qint64(band) * rowCount() + bands - 1) / bands); }
     int bandOf(qsizetype row) const { return int(qint64(row) * bands / rowCount()); }
     double bandHeight() const { return rows.height() / bands; }
+    double bandTop(int band) const { return rows.top() + std::round(band * bandHeight()); }
+    double bandBottom(int band) const { return rows.top() + std::round((band + 1) * bandHeight()); }
 };
 
 // A piece of text and the role that picks its font and colour.
@@ -84,13 +95,15 @@ struct GanttLegendSwatch
 // line and text, in logical pixels, grouped for painting. No painting here.
 // Level of detail: bars are at least a pixel wide, sub-pixel runs collapse
 // to one rect per pixel column, labels appear only where they fit, and a
-// section with more requests than pixel rows becomes one-pixel density bands
-// showing, per column, the state that covered most of it.
+// section whose rows would be thinner than a readable box becomes density
+// bands (densitybands.h), read from the section's pyramid when it has more
+// requests than a frame can walk: the cost follows pixels, not requests.
 class GanttGeometry
 {
 public:
     // `control` reports progress through the rows and stops early when
     // cancelled: the geometry is then incomplete, fit only to be dropped.
+    // A chart without its indexes (indexChart) is indexed first.
     static GanttGeometry build(const GanttChart &chart, TimeRange visible, QSizeF size, const GanttStyle &style,
                                const Core::WorkControl &control = {});
     // The same with the chart's LatestEnds (latestEndsOf), kept with the
@@ -118,6 +131,9 @@ public:
     const QList<QLineF> &tickMarks() const { return m_tickMarks; }
     const QList<QLineF> &gridLines() const { return m_gridLines; } // at every tick, through each section's rows
     const QList<Tick> &ticks() const { return m_ticks; }
+    // The response strip's bars, and the p50/p90/p99 marks of a latency ladder.
+    const QList<QRectF> &stripBars() const { return m_stripBars; }
+    const QList<QLineF> &percentileMarks() const { return m_percentileMarks; }
 
     // The request, and its span, under a point; none outside rows. In a
     // density band, the band's request nearest to the point's time.
@@ -131,13 +147,15 @@ private:
     void layOutHeader(const GanttChart &chart, const GanttStyle &style);
     double availableRowsHeight(const GanttChart &chart, const GanttStyle &style) const;
     static double bottomRoom(const GanttChart &chart, const GanttStyle &style);
+    bool hasStrip(const GanttChart &chart, double available, const GanttStyle &style) const;
     double labelRoom(const GanttChart &chart, double available, const GanttStyle &style) const;
     void layOutSections(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, double available,
                         const GanttStyle &style);
     void addSectionHeader(const GanttSection &source, const GanttSectionLayout &layout, const GanttStyle &style);
     void addRows(const GanttChart &chart, const GanttStyle &style, const Core::WorkControl &control);
     void addRowMode(int section, const GanttSection &source, const GanttStyle &style);
-    void addDensityBands(int section, const GanttSection &source, const Core::WorkControl &control);
+    void addDensityBands(int section, const GanttSection &source, const GanttStyle &style, const Core::WorkControl &control);
+    void addResponseStrip(const GanttChart &chart, const GanttStyle &style);
     void addTimeout(GanttLayerRects &bars, const Core::Timeline &timeline, Core::RequestIndex request, Core::Nanos timeout,
                     double boxTop, double boxHeight, const GanttStyle &style);
     void addRowLabel(int section, const Core::Timeline &timeline, qsizetype row, const GanttStyle &style);
@@ -164,6 +182,10 @@ private:
     QList<QLineF> m_tickMarks;
     QList<QLineF> m_gridLines;
     QList<Tick> m_ticks;
+    QList<std::shared_ptr<const GanttRowIndex>> m_indexes;
+    QList<QRectF> m_stripBars;
+    QList<QLineF> m_percentileMarks;
+    double m_labelsRight = 0; // row labels end here: the strip, if any, is beyond
     double m_hitTolerance = 3;
 };
 

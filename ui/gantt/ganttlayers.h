@@ -16,14 +16,12 @@ enum class GanttLayer : quint8 {
     Queued,
     Ready,
     Io,
-    IoBand,      // density bands: io, in the colour a hatched io box averages to
     CpuShared,   // a time-shared cpu span's whole box, outlined; its share is filled in on the cpu layer
     Cpu,
     Late,        // a ghosting wash over what ran after the client's timeout
-    LateBand,    // density bands: columns mostly spent past a timeout
     TimeoutTick, // where the client gave up
 };
-inline constexpr int kGanttLayerCount = 10;
+inline constexpr int kGanttLayerCount = 8;
 
 GanttLayer layerFor(Core::SpanState state);
 

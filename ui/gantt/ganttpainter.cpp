@@ -23,16 +23,12 @@ QColor layerColour(GanttLayer layer, const GanttStyle &style)
         return style.ready;
     case GanttLayer::Io:
         return style.io;
-    case GanttLayer::IoBand:
-        return style.ioBand;
     case GanttLayer::CpuShared:
         return style.background; // the share is filled in on the cpu layer, the rest stays empty
     case GanttLayer::Cpu:
         return style.cpu;
     case GanttLayer::Late:
         return style.lateWash;
-    case GanttLayer::LateBand:
-        return style.lateBand;
     case GanttLayer::TimeoutTick:
         return style.timeout;
     }
@@ -76,23 +72,6 @@ void paintReadyEdges(QPainter &painter, const QList<QRectF> &rects, const GanttS
 void paintSharedFrames(QPainter &painter, const QList<QRectF> &rects, const GanttStyle &style)
 {
     paintOutlines(painter, rects, style.cpu, 3);
-}
-
-// A pinned result: each colour a grey of its own lightness, lifted toward the
-// background, so the reference reads as behind the live sections. Hatch and
-// edges stay, so io and ready still differ from cpu and queued in shape.
-GanttStyle greyed(const GanttStyle &style)
-{
-    constexpr double kLift = 0.35;
-    const int background = qGray(style.background.rgb());
-    GanttStyle grey = style;
-    for (QColor *colour : {&grey.cpu, &grey.io, &grey.ioHatch, &grey.ioBand, &grey.ready, &grey.readyEdge, &grey.queued,
-                           &grey.response, &grey.timeout, &grey.lateBand}) {
-        const int own = qGray(colour->rgb());
-        const int lifted = int(std::lround(own + (background - own) * kLift));
-        *colour = QColor(lifted, lifted, lifted, colour->alpha());
-    }
-    return grey;
 }
 
 void paintBars(QPainter &painter, const GanttLayerRects &bars, const QList<QLineF> &ioHatch, const GanttStyle &style)
@@ -233,7 +212,19 @@ void paintGantt(QPainter &painter, const GanttGeometry &geometry, const GanttSty
     paintLegendSwatches(painter, geometry, style); // first: the io swatch's hatch is drawn with the bars'
     paintBars(painter, geometry.bars(), geometry.ioHatch(), style);
     if (geometry.bars(true).count() > 0)
-        paintBars(painter, geometry.bars(true), geometry.ioHatch(true), greyed(style));
+        paintBars(painter, geometry.bars(true), geometry.ioHatch(true), style.greyed());
+
+    for (const GanttSectionLayout &section : geometry.sections()) {
+        if (section.isDensity())
+            painter.drawImage(section.rows.topLeft(), section.density);
+    }
+    if (!geometry.stripBars().isEmpty()) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(style.strip);
+        painter.drawRects(geometry.stripBars().constData(), int(geometry.stripBars().size()));
+        painter.setBrush(Qt::NoBrush);
+    }
+    drawLines(painter, geometry.percentileMarks(), style.text, style.lineWidth);
 
     drawLines(painter, {geometry.axisLine()}, style.axis, style.lineWidth);
     drawLines(painter, geometry.tickMarks(), style.axis, style.lineWidth);

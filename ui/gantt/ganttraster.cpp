@@ -49,11 +49,9 @@ QRectF RowExtent::rect(GanttLayer layer, double left, double right) const
     case GanttLayer::Ready:
         return QRectF(left, waitTop, right - left, waitHeight);
     case GanttLayer::Io:
-    case GanttLayer::IoBand:
     case GanttLayer::CpuShared:
     case GanttLayer::Cpu:
     case GanttLayer::Late:
-    case GanttLayer::LateBand:
     case GanttLayer::TimeoutTick:
         break;
     }
@@ -108,75 +106,6 @@ void RowRaster::flushColumn()
     m_out.append(GanttLayer(best), m_extent.rect(GanttLayer(best), left, left + 1));
     m_share.fill(0.0);
     m_hasColumn = false;
-}
-
-DensityRaster::DensityRaster(int columns)
-    : m_columns(std::max(1, columns))
-    , m_minTouched(m_columns)
-    , m_direct(size_t(m_columns) * kCategories, 0.0)
-    , m_diff(size_t(m_columns + 1) * kCategories, 0.0)
-{
-}
-
-void DensityRaster::add(double u0, double u1, GanttLayer layer)
-{
-    u0 = std::clamp(u0, 0.0, double(m_columns));
-    u1 = std::clamp(u1, 0.0, double(m_columns));
-    if (u1 <= u0)
-        return;
-    const int c0 = std::min(int(u0), m_columns - 1);
-    const int c1 = int(u1);
-    if (c1 <= c0) {
-        direct(c0, layer) += u1 - u0;
-    } else {
-        direct(c0, layer) += (c0 + 1) - u0;
-        if (c1 < m_columns)
-            direct(c1, layer) += u1 - c1;
-        diff(c0 + 1, layer) += 1.0; // whole columns c0+1 … c1-1
-        diff(c1, layer) -= 1.0;
-    }
-    m_minTouched = std::min(m_minTouched, c0);
-    m_maxTouched = std::max(m_maxTouched, std::min(c1, m_columns - 1));
-}
-
-void DensityRaster::flush(GanttLayerRects &out, double left, double top, double height)
-{
-    if (m_maxTouched < m_minTouched)
-        return;
-    std::array<double, kCategories> running{};
-    int runStart = -1;
-    size_t runLayer = 0;
-    const auto closeRun = [&](int end) {
-        if (runStart >= 0)
-            out.append(GanttLayer(runLayer), QRectF(left + runStart, top, end - runStart, height));
-        runStart = -1;
-    };
-    for (int c = m_minTouched; c <= m_maxTouched; ++c) {
-        size_t best = 0;
-        double bestCover = 0.0;
-        for (size_t k = 0; k < size_t(kCategories); ++k) {
-            const GanttLayer layer = GanttLayer(k);
-            running[k] += diff(c, layer);
-            const double cover = running[k] + direct(c, layer);
-            if (cover > 1e-9 && cover >= bestCover) {
-                best = k;
-                bestCover = cover;
-            }
-            direct(c, layer) = 0.0;
-            diff(c, layer) = 0.0;
-        }
-        if (bestCover <= 0.0) {
-            closeRun(c);
-        } else if (runStart < 0 || best != runLayer) {
-            closeRun(c);
-            runStart = c;
-            runLayer = best;
-        }
-    }
-    closeRun(m_maxTouched + 1);
-    std::fill_n(m_diff.begin() + ptrdiff_t(m_maxTouched + 1) * kCategories, kCategories, 0.0);
-    m_minTouched = m_columns;
-    m_maxTouched = -1;
 }
 
 } // namespace LatencyLab::Ui

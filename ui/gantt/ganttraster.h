@@ -8,7 +8,6 @@
 #include <QLineF>
 
 #include <array>
-#include <vector>
 
 namespace LatencyLab::Ui {
 
@@ -54,31 +53,6 @@ private:
     int m_column = 0;
     bool m_hasColumn = false;
     std::array<double, kGanttLayerCount> m_share{};
-};
-
-// One density band: many requests' spans summed per pixel column and state
-// (difference arrays, so a long span costs O(1)), then emitted as runs of
-// the dominant state. Cost: O(spans + columns touched).
-class DensityRaster
-{
-public:
-    explicit DensityRaster(int columns);
-
-    // u0, u1: columns from the plot's left edge; clipped to [0, columns].
-    void add(double u0, double u1, GanttLayer layer);
-    // Emits the band at `top` (one pixel tall) and clears it for the next.
-    void flush(GanttLayerRects &out, double left, double top, double height);
-
-private:
-    static constexpr int kCategories = kGanttLayerCount;
-    double &direct(int column, GanttLayer layer) { return m_direct[size_t(column) * kCategories + size_t(layer)]; }
-    double &diff(int column, GanttLayer layer) { return m_diff[size_t(column) * kCategories + size_t(layer)]; }
-
-    int m_columns;
-    int m_minTouched;
-    int m_maxTouched = -1;
-    std::vector<double> m_direct; // partial columns at a span's ends
-    std::vector<double> m_diff;   // +1/-1 where runs of whole columns begin and end
 };
 
 } // namespace LatencyLab::Ui

@@ -1,6 +1,7 @@
 #include "gantt/ganttrenderer.h"
 
 #include "charts/ganttlabels.h"
+#include "charts/ganttrowindex.h"
 #include "gantt/ganttgeometry.h"
 #include "gantt/ganttpainter.h"
 
@@ -14,6 +15,8 @@ GanttRenderer::~GanttRenderer() = default;
 void GanttRenderer::setChart(GanttChart chart)
 {
     m_chart = std::move(chart);
+    if (m_indexesChartsItself && !isIndexed(m_chart))
+        indexChart(m_chart);
     ++m_revision;
     m_cached.reset();
     m_fullRange = TimeRange{m_chart.start(), m_chart.end()};
@@ -72,6 +75,8 @@ QString GanttRenderer::describe(const GanttHit &hit) const
 {
     if (hit.section < 0 || hit.section >= m_chart.sections.size())
         return {};
+    if (hit.isBand())
+        return describeBand(m_chart.sections[hit.section], hit.bandFirst, hit.bandEnd, m_style);
     return describeRequest(m_chart.sections[hit.section], hit.request, hit.span, m_style);
 }
 
@@ -80,6 +85,13 @@ qint64 GanttRenderer::precomputedBytes() const
     qint64 bytes = 0;
     for (const LatestEnds &ends : m_latestEnds)
         bytes += ends.memoryBytes();
+    QList<const GanttRowIndex *> counted; // a run shown in two sections has one index
+    for (const GanttSection &section : m_chart.sections) {
+        if (section.index && !counted.contains(section.index.get())) {
+            counted << section.index.get();
+            bytes += section.index->memoryBytes();
+        }
+    }
     return bytes;
 }
 

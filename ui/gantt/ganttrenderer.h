@@ -24,6 +24,12 @@ struct GanttHit
     int section = -1;
     Core::RequestIndex request = Core::kNoRequest;
     int span = -1; // index into the request's spans, -1 on the response bar or the label
+    // In a density band: its rows, [bandFirst, bandEnd) in the section's
+    // order; `request` is then the band's request nearest the point, if any.
+    qsizetype bandFirst = -1;
+    qsizetype bandEnd = -1;
+
+    bool isBand() const { return bandFirst >= 0; }
 };
 
 // Draws a GanttChart: title with the summary, a section per run, one row per
@@ -36,7 +42,11 @@ public:
     GanttRenderer();
     ~GanttRenderer();
 
+    // A chart without its indexes (indexChart) is indexed here, unless
+    // setIndexesChartsItself(false): the owner then indexes it off the UI
+    // thread and hands it over again; meanwhile rows are walked one by one.
     void setChart(GanttChart chart);
+    void setIndexesChartsItself(bool itself) { m_indexesChartsItself = itself; }
     const GanttChart &chart() const { return m_chart; }
     TimeRange fullRange() const;
 
@@ -68,6 +78,7 @@ private:
     quint64 m_cachedRevision = 0; // the chart revision m_cached was built for
     TimeRange m_fullRange;        // kept: finding the latest end scans every request
     QList<LatestEnds> m_latestEnds; // kept for every rebuild: see GanttGeometry::build
+    bool m_indexesChartsItself = true;
 };
 
 } // namespace LatencyLab::Ui

@@ -129,7 +129,9 @@ double rowPitchFor(double height, qsizetype rows, double maxPitch)
     if (rows <= 0 || double(rows) > std::floor(height))
         return 0;
     const double pitch = std::min(maxPitch, height / double(rows));
-    return pitch >= 3 ? std::floor(pitch) : pitch; // whole-pixel rows stay crisp
+    // Whole-pixel rows stay crisp; thinner than 3 px, a row's box, bar and
+    // waits cannot be told apart, and density bands say more.
+    return pitch >= 3 ? std::floor(pitch) : 0;
 }
 
 } // namespace LatencyLab::Ui

@@ -61,8 +61,8 @@ double maxRowPitchFor(const QList<qsizetype> &rows, double available, double max
 // rows take any height: thinner than 3 px, or density bands.
 QList<double> sectionHeights(const QList<qsizetype> &rows, double available, double maxPitch, bool fill);
 
-// Pixels per row for `rows` rows in `height`, at most `maxPitch` and whole
-// from 3 px up; 0 when there are more rows than pixel rows (density bands).
+// Pixels per row for `rows` rows in `height`: at most `maxPitch`, whole
+// pixels, and 0 when rows would be thinner than 3 px (density bands).
 double rowPitchFor(double height, qsizetype rows, double maxPitch);
 
 } // namespace LatencyLab::Ui
