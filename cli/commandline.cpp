@@ -47,8 +47,11 @@ Status checkCombinations(const AppOptions &options, const QStringList &given)
     if (options.command == Command::Record && options.recordSync && options.connections.value_or(1) != 1)
         return fail(QStringLiteral("--connections: --mode sync sends one request at a time; use --mode concurrent for %1 connections")
                         .arg(*options.connections));
-    if (options.slide && options.chart != QLatin1String("gantt") && options.chart != QLatin1String("compare"))
+    const bool ganttChart = options.chart == QLatin1String("gantt") || options.chart == QLatin1String("compare");
+    if (options.slide && !ganttChart)
         return fail(QStringLiteral("--slide: only --chart gantt or compare is drawn as a slide, not --chart %1").arg(options.chart));
+    if (given.contains(QLatin1String("--order")) && !ganttChart)
+        return fail(QStringLiteral("--order: only --chart gantt or compare has rows to order, not --chart %1").arg(options.chart));
     if (options.command == Command::Serve && options.server.model == QLatin1String("async") && given.contains(QLatin1String("--workers")))
         return fail(QStringLiteral("--workers: only for --model sync (async serves every request at once)"));
     return success();

@@ -2,6 +2,7 @@
 
 #include "base/result.h"
 #include "base/units.h"
+#include "charts/roworder.h"
 #include "model/servermodel.h"
 
 #include <QSize>
@@ -17,7 +18,7 @@ enum class Command : quint8 {
     Presets,  // `latencylab presets`
     Simulate, // `latencylab simulate (--preset NAME | FILE) [options]`
     Run,      // `latencylab run (--preset NAME | FILE) [options] [--time-scale X]`
-    Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg`
+    Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg [--order ROWS]`
     Record,   // `latencylab record URL [options]`: real HTTP requests, scored like wrk
     Serve,    // `latencylab serve [options]`: the demo HTTP server on 127.0.0.1
     Help,     // `--help` anywhere
@@ -62,6 +63,7 @@ struct AppOptions
     double exportScale = 1.0;    // device pixels per logical pixel (2 for HiDPI)
     bool omission = false;       // throughput: the coordinated-omission overlay
     bool slide = false;          // gantt, compare: a slide (exportSize is then the slide's)
+    Ui::RowOrder order = Ui::RowOrder::Arrival; // gantt, compare: the rows top to bottom
 
     // record: the URL as given (already checked to be http:// with a host);
     // unset values take RecordOptions' defaults.

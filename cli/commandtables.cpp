@@ -76,6 +76,15 @@ Result<Nanos> parseSecondsInRange(const QString &option, const QString &value, N
     return fromSeconds(seconds);
 }
 
+// "arrival, response, own, slowdown": the words --order takes.
+QString rowOrderKeys()
+{
+    QStringList keys;
+    for (const Ui::RowOrder order : Ui::allRowOrders())
+        keys << Ui::rowOrderKey(order);
+    return keys.join(QStringLiteral(", "));
+}
+
 Status requireNonEmpty(const QString &option, const QString &value, const QString &what)
 {
     if (value.isEmpty())
@@ -227,6 +236,16 @@ const QList<OptionDef> &optionTable()
              return success();
          },
          QLatin1String("--size")},
+        {QLatin1String("--order"), QLatin1String("ROWS"),
+         QStringLiteral("--chart gantt or compare: the rows top to bottom by arrival (default), response (response time), "
+                        "own (own duration) or slowdown (response ÷ own duration); all but arrival put the slowest at the bottom"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const std::optional<Ui::RowOrder> order = Ui::rowOrderFromKey(value);
+             if (!order)
+                 return fail(QStringLiteral("%1: unknown order \"%2\" (expected one of: %3)").arg(option, value, rowOrderKeys()));
+             o.order = *order;
+             return success();
+         }},
         {QLatin1String("--omission"), {},
          QStringLiteral("--chart throughput of a closed client: overlay coordinated omission (where each connection would "
                         "have sent at a steady pace, and the latencies corrected from those send times)"),
@@ -346,7 +365,7 @@ const QList<CommandDef> &commandTable()
          QLatin1String("draw a chart to a PNG or SVG file"), ScenarioArgument::Required,
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--slide"),
-                                    QLatin1String("--scale"), QLatin1String("--omission")},
+                                    QLatin1String("--scale"), QLatin1String("--order"), QLatin1String("--omission")},
          {QLatin1String("--chart"), QLatin1String("--out")}},
         {QLatin1String("record"), Command::Record, QLatin1String("URL [options]"),
          QLatin1String("send real HTTP requests to an http:// URL and score them like wrk"), ScenarioArgument::Url,

@@ -17,9 +17,34 @@ ExportPreset presetOf(const Core::AppOptions &options)
     return options.slide ? ExportPreset::Slide : ExportPreset::Standard;
 }
 
-// A producer/consumer scenario: `latency` is its latency plot (both modes),
-// `gantt` its own mode's items and `compare` both modes' items.
-Core::Status exportPipeline(const Core::Scenario &scenario, const Core::AppOptions &options)
+// The models a chart of requests shows: the scenario's own server for
+// `gantt`, every compared model for `compare` and the load view
+// (`throughput`), each with the command line's overrides.
+QList<Core::ServerSpec> modelsToDraw(const Core::Scenario &scenario, const Core::AppOptions &options)
+{
+    if (options.chart == QLatin1String("gantt"))
+        return {Core::chooseServer(scenario, options)};
+    QList<Core::ServerSpec> models;
+    for (const Core::ServerSpec &model : comparisonModels(scenario)) {
+        Core::ServerSpec overrides = options.server;
+        overrides.model.clear(); // each keeps its own model; --workers etc. apply to all
+        models << model.overriddenBy(overrides);
+    }
+    return models;
+}
+
+// A producer/consumer scenario's items: `gantt` its own mode's, `compare` both modes'.
+Core::Result<GanttChart> pipelineGanttChart(const Core::Scenario &scenario, const Core::AppOptions &options)
+{
+    Core::Result<PipelineCharts> charts = PipelineCharts::compute(scenario);
+    if (!charts)
+        return Core::Result<GanttChart>::failure(charts.error());
+    return options.chart == QLatin1String("compare") ? std::move(charts->compare) : std::move(charts->gantt);
+}
+
+// A producer/consumer scenario's latency plot (both modes), or a refusal of
+// a chart it does not have.
+Core::Status exportPipelineLatency(const Core::Scenario &scenario, const Core::AppOptions &options)
 {
     if (options.chart == QLatin1String("throughput"))
         return Core::Status::failure(QStringLiteral("--chart throughput: %1 is a producer/consumer pipeline, which has no load view; "
@@ -27,10 +52,7 @@ Core::Status exportPipeline(const Core::Scenario &scenario, const Core::AppOptio
     const Core::Result<PipelineCharts> charts = PipelineCharts::compute(scenario);
     if (!charts)
         return Core::Status::failure(charts.error());
-    if (options.chart == QLatin1String("latency"))
-        return exportLatencyChart(charts->runs, scenario.name, options.outPath, options.exportSize, options.exportScale);
-    const GanttChart &chart = options.chart == QLatin1String("compare") ? charts->compare : charts->gantt;
-    return exportChart(chart, options.outPath, options.exportSize, options.exportScale, {}, presetOf(options));
+    return exportLatencyChart(charts->runs, scenario.name, options.outPath, options.exportSize, options.exportScale);
 }
 
 // "wrote OUT (WxH at scale F)": printed only once the file is complete.
@@ -47,6 +69,15 @@ int reportWritten(const Core::AppOptions &options, QTextStream &out)
 
 } // namespace
 
+Core::Result<GanttChart> ganttChartToExport(const Core::Scenario &scenario, const Core::AppOptions &options)
+{
+    Core::Result<GanttChart> chart =
+        scenario.pipeline ? pipelineGanttChart(scenario, options) : buildChart(scenario, modelsToDraw(scenario, options));
+    if (chart)
+        chart->order = options.order;
+    return chart;
+}
+
 int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStream &err)
 {
     const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
@@ -58,28 +89,17 @@ int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStr
     if (options.chart == QLatin1String("latency") && !scenario->pipeline)
         return Core::reportBadInput(err, QStringLiteral("--chart latency: %1 has no producer/consumer pipeline (try --preset producer-consumer)")
                                              .arg(scenario->name));
-    if (scenario->pipeline) {
-        if (const Core::Status written = exportPipeline(*scenario, options); !written)
+    if (scenario->pipeline && options.chart != QLatin1String("gantt") && options.chart != QLatin1String("compare")) {
+        if (const Core::Status written = exportPipelineLatency(*scenario, options); !written)
             return Core::reportBadInput(err, written.error());
         return reportWritten(options, out);
     }
 
-    QList<Core::ServerSpec> models;
-    // The load view shows every model the comparison does.
-    const bool load = options.chart == QLatin1String("throughput");
-    if (options.chart == QLatin1String("compare") || load) {
-        for (const Core::ServerSpec &model : comparisonModels(*scenario)) {
-            Core::ServerSpec overrides = options.server;
-            overrides.model.clear(); // each keeps its own model; --workers etc. apply to all
-            models << model.overriddenBy(overrides);
-        }
-    } else {
-        models << Core::chooseServer(*scenario, options);
-    }
-
-    const Core::Result<GanttChart> chart = buildChart(*scenario, models);
+    const Core::Result<GanttChart> chart = ganttChartToExport(*scenario, options);
     if (!chart)
         return Core::reportBadInput(err, chart.error());
+    // The load view shows the runs the comparison does.
+    const bool load = options.chart == QLatin1String("throughput");
     const LoadChart loadChart = load ? LoadChart::fromChart(*chart) : LoadChart{};
     if (options.omission && !loadChart.hasOmission())
         return Core::reportBadInput(err, QStringLiteral("--omission: %1's client is open (arrivals at their own times), so no "

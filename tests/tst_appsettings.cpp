@@ -25,6 +25,7 @@ private Q_SLOTS:
     void lastScenarioRoundTrip();
     void lastScenarioNeedsExactlyOneSource();
     void themeExportAndRecentRoundTrip();
+    void rowOrderRoundTrip();
     void lastFoldersRoundTrip();
     void aDialogStartsInTheFirstFolderThatExists();
 
@@ -51,6 +52,7 @@ void TestAppSettings::freshSettingsHaveDefaults()
     QVERIFY(settings->windowGeometry().isEmpty());
     QVERIFY(!settings->lastScenario());
     QCOMPARE(settings->theme(), QStringLiteral("system"));
+    QCOMPARE(settings->rowOrder(), Ui::RowOrder::Arrival);
     QCOMPARE(settings->exportSettings(), Ui::ExportSettings{});
     QVERIFY(settings->recentFiles().isEmpty());
 }
@@ -120,6 +122,19 @@ void TestAppSettings::themeExportAndRecentRoundTrip()
     // One file is still a list.
     settings->setRecentFiles({QStringLiteral("/only.json")});
     QCOMPARE(open()->recentFiles(), QStringList{QStringLiteral("/only.json")});
+}
+
+void TestAppSettings::rowOrderRoundTrip()
+{
+    open()->setRowOrder(Ui::RowOrder::Slowdown);
+    QCOMPARE(open()->rowOrder(), Ui::RowOrder::Slowdown);
+    open()->setRowOrder(Ui::RowOrder::OwnDuration);
+    QCOMPARE(open()->rowOrder(), Ui::RowOrder::OwnDuration);
+    // Kept as the command line's word, so a file edited by hand reads plainly.
+    QCOMPARE(QSettings(m_path, QSettings::IniFormat).value(QStringLiteral("appearance/rowOrder")).toString(), QStringLiteral("own"));
+    // A word it does not know (edited by hand, or from a later version): arrival.
+    QSettings(m_path, QSettings::IniFormat).setValue(QStringLiteral("appearance/rowOrder"), QStringLiteral("fastest first"));
+    QCOMPARE(open()->rowOrder(), Ui::RowOrder::Arrival);
 }
 
 void TestAppSettings::lastFoldersRoundTrip()

@@ -7,6 +7,8 @@
 
 #include "model/presets.h"
 
+#include <QCoreApplication>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,6 +22,16 @@ inline Core::Scenario presetScenario(const QString &name)
 }
 
 inline constexpr int kWindowComputeTimeoutMs = 10'000;
+
+// Windows made from now on keep their settings in `folder`, never in the
+// user's own: false if QSettings would still write elsewhere.
+inline bool keepSettingsIn(const QString &folder)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("LatencyLabTests"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, folder);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder);
+    return QSettings().fileName().startsWith(folder);
+}
 
 // False when the window was not shown or its charts did not arrive in time.
 inline bool showPresetAndWait(Ui::MainWindow &window, const QString &name, int timeoutMs = kWindowComputeTimeoutMs)

@@ -12,6 +12,7 @@ const QString kLastPreset = QStringLiteral("session/preset");
 const QString kLastFile = QStringLiteral("session/file");
 const QString kServerGroup = QStringLiteral("session/server");
 const QString kTheme = QStringLiteral("appearance/theme");
+const QString kRowOrder = QStringLiteral("appearance/rowOrder");
 const QString kExportWidth = QStringLiteral("export/width");
 const QString kExportHeight = QStringLiteral("export/height");
 const QString kExportScale = QStringLiteral("export/scale");
@@ -121,6 +122,16 @@ QString AppSettings::theme() const
 void AppSettings::setTheme(const QString &theme)
 {
     m_settings->setValue(kTheme, theme);
+}
+
+RowOrder AppSettings::rowOrder() const
+{
+    return rowOrderFromKey(m_settings->value(kRowOrder).toString()).value_or(RowOrder::Arrival);
+}
+
+void AppSettings::setRowOrder(RowOrder order)
+{
+    m_settings->setValue(kRowOrder, rowOrderKey(order));
 }
 
 ExportSettings AppSettings::exportSettings() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/roworder.h"
 #include "model/servermodel.h"
 
 #include <QByteArray>
@@ -60,6 +61,10 @@ public:
     // "system", "light" or "dark".
     QString theme() const;
     void setTheme(const QString &theme);
+
+    // How the Gantt and Compare tabs order their rows; arrival when unset or unknown.
+    RowOrder rowOrder() const;
+    void setRowOrder(RowOrder order);
 
     ExportSettings exportSettings() const;
     void setExportSettings(const ExportSettings &settings);

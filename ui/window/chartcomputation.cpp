@@ -10,6 +10,21 @@
 
 namespace LatencyLab::Ui {
 
+namespace {
+
+// Computed charts (WindowCharts, PipelineCharts) with the Gantt and Compare rows in `order`.
+template<typename Charts>
+Core::Result<Charts> inRowOrder(Core::Result<Charts> charts, RowOrder order)
+{
+    if (charts) {
+        charts->gantt.order = order;
+        charts->compare.order = order;
+    }
+    return charts;
+}
+
+} // namespace
+
 ChartComputation::ChartComputation(const ScenarioEditor *editor, BusyIndicator *busy, QObject *parent)
     : QObject(parent)
     , m_editor(editor)
@@ -40,13 +55,14 @@ void ChartComputation::startNow()
     const Core::JobTracker::Job job = m_jobs.start(); // the previous one's result would be dropped anyway
     const Core::Scenario &scenario = m_editor->scenario();
     m_busy->start(tr("Computing %1").arg(scenario.name));
+    const RowOrder order = m_rowOrder;
     if (scenario.pipeline) {
-        compute(job, [scenario, job] { return PipelineCharts::compute(scenario, job.cancelFlag()); },
+        compute(job, [scenario, job, order] { return inRowOrder(PipelineCharts::compute(scenario, job.cancelFlag()), order); },
                 &ChartComputation::pipelineChartsComputed);
         return;
     }
     const auto load = m_loadChartWanted && m_loadChartWanted() ? WindowCharts::Load::Build : WindowCharts::Load::Later;
-    compute(job, [scenario, job, load] { return WindowCharts::compute(scenario, job.cancelFlag(), load); },
+    compute(job, [scenario, job, load, order] { return inRowOrder(WindowCharts::compute(scenario, job.cancelFlag(), load), order); },
             &ChartComputation::windowChartsComputed);
 }
 

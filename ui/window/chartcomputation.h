@@ -44,6 +44,9 @@ public:
     // Computing, or about to once the coalesced ticks are in.
     bool isRunning() const;
 
+    // The order of the Gantt and Compare charts' rows, from the next computation on.
+    void setRowOrder(RowOrder order) { m_rowOrder = order; }
+
     // Asked as a computation starts: whether it also builds the Load tab's data (the tab is shown).
     void setLoadChartWanted(std::function<bool()> wanted) { m_loadChartWanted = std::move(wanted); }
     // Builds the Load tab's data from `chart` on a worker thread and hands it to `built` here.
@@ -68,6 +71,7 @@ private:
     QTimer m_coalesce;
     Core::JobTracker m_jobs; // the computation of the latest edit
     std::function<bool()> m_loadChartWanted;
+    RowOrder m_rowOrder = RowOrder::Arrival;
 };
 
 } // namespace LatencyLab::Ui

@@ -222,6 +222,9 @@ void MainWindow::connectActions()
     });
     connect(m_actions.unpin, &QAction::triggered, m_pin, &ResultPin::unpin);
     connect(m_pin, &ResultPin::pinnedChanged, m_actions.unpin, &QAction::setEnabled);
+    connect(m_actions.rowOrder, &QActionGroup::triggered, this, [this](QAction *action) {
+        setRowOrder(rowOrderFromKey(action->data().toString()).value_or(RowOrder::Arrival));
+    });
     connect(m_actions.theme, &QActionGroup::triggered, this, [this](QAction *action) {
         setTheme(themeFromKey(action->data().toString()).value_or(Theme::System));
     });
@@ -240,6 +243,7 @@ void MainWindow::connectActions()
 void MainWindow::restoreSettings()
 {
     setTheme(themeFromKey(m_settings->theme()).value_or(Theme::System));
+    setRowOrder(m_settings->rowOrder());
     if (const QByteArray geometry = m_settings->windowGeometry(); !geometry.isEmpty())
         restoreGeometry(geometry);
     if (const QByteArray state = m_settings->windowState(); !state.isEmpty())
@@ -259,9 +263,23 @@ void MainWindow::setTheme(Theme theme)
     m_theme = theme;
     applyTheme(theme);
     m_settings->setTheme(themeKey(theme));
-    for (QAction *action : m_actions.theme->actions())
-        action->setChecked(action->data().toString() == themeKey(theme));
+    WindowActions::check(m_actions.theme, themeKey(theme));
     applyPalette(); // in case the palette did not change (System on a light desktop)
+}
+
+RowOrder MainWindow::rowOrder() const
+{
+    return m_pin->rowOrder();
+}
+
+void MainWindow::setRowOrder(RowOrder order)
+{
+    m_settings->setRowOrder(order);
+    WindowActions::check(m_actions.rowOrder, rowOrderKey(order));
+    // No new simulation: the charts shown are drawn again in the new order,
+    // and the computations to come hand theirs over in it already.
+    m_computation->setRowOrder(order);
+    m_pin->setRowOrder(order);
 }
 
 void MainWindow::applyPalette()

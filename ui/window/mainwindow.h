@@ -7,6 +7,7 @@
 #include "window/scenariodocument.h"
 #include "window/windowactions.h"
 
+#include "charts/roworder.h"
 #include "export/exportpreset.h"
 
 #include "base/result.h"
@@ -56,8 +57,8 @@ struct WindowCharts;
 // left, the Gantt, Compare and Measured (run for real) charts in the centre, metrics below, and in the
 // status bar what is shown and how long it took. Every edit recomputes in the
 // background (coalesced to about 30 a second, stale results dropped); the UI
-// thread only shows results. Window layout, theme, recent files, export size
-// and the last scenario persist in AppSettings; replacing an edited scenario
+// thread only shows results. Window layout, theme, row order, recent files,
+// export size and the last scenario persist in AppSettings; replacing an edited scenario
 // (open, preset, drop, close) asks first.
 class MainWindow : public QMainWindow
 {
@@ -109,6 +110,12 @@ public:
 
     Theme theme() const { return m_theme; }
     void setTheme(Theme theme);
+
+    // How the Gantt and Compare tabs order their rows (View → Order Rows By):
+    // the charts shown are redrawn at once, later computations keep it, and
+    // the next window starts with it.
+    RowOrder rowOrder() const;
+    void setRowOrder(RowOrder order);
 
     // Starts computing the current scenario now instead of after the coalescing delay.
     void recomputeNow();

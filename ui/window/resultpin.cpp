@@ -41,18 +41,29 @@ QString ResultPin::label() const
     return m_pinned && m_live ? m_pinned->labelFor(m_live->scenario) : QString();
 }
 
+void ResultPin::setRowOrder(RowOrder order)
+{
+    if (order == m_rowOrder)
+        return;
+    m_rowOrder = order;
+    refresh();
+}
+
 void ResultPin::refresh()
 {
     if (!m_live)
         return;
-    if (!m_pinned) {
-        m_gantt->setChart(m_live->gantt);
-        m_compare->setChart(m_live->compare);
-        return;
+    GanttChart gantt = m_live->gantt;
+    GanttChart compare = m_live->compare;
+    if (m_pinned) {
+        const QString title = label();
+        gantt = withPinned(std::move(gantt), m_pinned->gantt, title);
+        compare = withPinned(std::move(compare), m_pinned->compare, title);
     }
-    const QString title = label();
-    m_gantt->setChart(withPinned(m_live->gantt, m_pinned->gantt, title));
-    m_compare->setChart(withPinned(m_live->compare, m_pinned->compare, title));
+    gantt.order = m_rowOrder;
+    compare.order = m_rowOrder;
+    m_gantt->setChart(std::move(gantt));
+    m_compare->setChart(std::move(compare));
 }
 
 } // namespace LatencyLab::Ui

@@ -15,6 +15,7 @@ class GanttView;
 // with the pinned ones below them, greyed, on the same time axis, titled with
 // what has changed since (PinnedResult::labelFor). Pinning again replaces the
 // pin. Exports of those tabs include it, as they draw what the views show.
+// Every chart it gives the views has their rows in the window's row order.
 class ResultPin : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,9 @@ public:
     bool isPinned() const { return m_pinned.has_value(); }
     // The pinned sections' title; empty when nothing is pinned.
     QString label() const;
+    // How the views order their rows, live and pinned alike: the charts shown are drawn again in it.
+    void setRowOrder(RowOrder order);
+    RowOrder rowOrder() const { return m_rowOrder; }
 
 Q_SIGNALS:
     void pinnedChanged(bool pinned);
@@ -42,6 +46,7 @@ private:
     // What is shown now, without the pin: what Pin keeps.
     std::optional<PinnedResult> m_live;
     std::optional<PinnedResult> m_pinned;
+    RowOrder m_rowOrder = RowOrder::Arrival;
 };
 
 } // namespace LatencyLab::Ui

@@ -1,6 +1,7 @@
 #include "window/windowactions.h"
 
 #include "charts/glyphicon.h"
+#include "charts/roworder.h"
 #include "charts/theme.h"
 #include "window/shortcuts.h"
 
@@ -16,6 +17,8 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QWidget>
+
+#include <initializer_list>
 
 namespace LatencyLab::Ui {
 
@@ -40,6 +43,26 @@ QAction *makeAction(QWidget *window, const QString &text, const QKeySequence &ke
     action->setStatusTip(tip);
     action->setToolTip(key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
     return action;
+}
+
+// One of an exclusive group's choices: the key kept in the action's data.
+struct Choice
+{
+    QString key;
+    QString text;
+    QString tip;
+};
+
+QActionGroup *makeChoices(QWidget *window, std::initializer_list<Choice> choices)
+{
+    auto *group = new QActionGroup(window); // exclusive
+    for (const Choice &choice : choices) {
+        QAction *action = group->addAction(choice.text);
+        action->setCheckable(true);
+        action->setData(choice.key);
+        action->setStatusTip(choice.tip);
+    }
+    return group;
 }
 
 } // namespace
@@ -104,23 +127,20 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
                                  "20 connections for 15 s each"),
                               themedIcon(window, "network-server", QStyle::SP_ComputerIcon));
 
-    a.theme = new QActionGroup(window);
-    const struct
-    {
-        Theme theme;
-        QString text;
-        QString tip;
-    } themes[] = {
-        {Theme::System, tr("Follow the &System"), tr("Light or dark as the desktop is")},
-        {Theme::Light, tr("&Light"), tr("Always light")},
-        {Theme::Dark, tr("&Dark"), tr("Always dark; exported charts stay light")},
-    };
-    for (const auto &theme : themes) {
-        QAction *action = a.theme->addAction(theme.text);
-        action->setCheckable(true);
-        action->setData(themeKey(theme.theme));
-        action->setStatusTip(theme.tip);
-    }
+    a.rowOrder = makeChoices(window, {
+        {rowOrderKey(RowOrder::Arrival), tr("&Arrival"), tr("Rows in the order the requests arrived: the run as it happened")},
+        {rowOrderKey(RowOrder::Response), tr("&Response Time"),
+         tr("Rows by response time, the fastest at the top and the slowest at the bottom")},
+        {rowOrderKey(RowOrder::OwnDuration), tr("&Own Duration"),
+         tr("Rows by the requests' own work, the shortest at the top and the longest at the bottom")},
+        {rowOrderKey(RowOrder::Slowdown), tr("&Slowdown"),
+         tr("Rows by response time ÷ own work, the least slowed at the top and the most at the bottom")},
+    });
+    a.theme = makeChoices(window, {
+        {themeKey(Theme::System), tr("Follow the &System"), tr("Light or dark as the desktop is")},
+        {themeKey(Theme::Light), tr("&Light"), tr("Always light")},
+        {themeKey(Theme::Dark), tr("&Dark"), tr("Always dark; exported charts stay light")},
+    });
 
     a.explain = makeAction(window, tr("&What Am I Looking At?"), Shortcuts::explain(),
                            tr("Explain the green boxes, the response bars, the waits and blame"), themedIcon(window, "help-contents"));
@@ -131,6 +151,12 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.aboutQt = makeAction(window, tr("About &Qt"), {}, tr("The Qt toolkit LatencyLab is built with"));
     a.aboutQt->setMenuRole(QAction::AboutQtRole);
     return a;
+}
+
+void WindowActions::check(QActionGroup *group, const QString &key)
+{
+    for (QAction *action : group->actions())
+        action->setChecked(action->data().toString() == key);
 }
 
 void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets) const
@@ -160,6 +186,7 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     view->addSeparator();
     view->addAction(showGantt);
     view->addAction(showCompare);
+    view->addMenu(tr("Order &Rows By"))->addActions(rowOrder->actions());
     view->addSeparator();
     view->addAction(pin);
     view->addAction(unpin);

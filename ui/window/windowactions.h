@@ -5,6 +5,7 @@ class QActionGroup;
 class QMainWindow;
 class QMenu;
 class QMenuBar;
+class QString;
 class QToolBar;
 class QUndoStack;
 class QWidget;
@@ -34,6 +35,9 @@ struct WindowActions
     QAction *showCompare = nullptr;
     QAction *pin = nullptr;        // keeps the Gantt and Compare charts as a reference while editing
     QAction *unpin = nullptr;      // enabled only while something is pinned
+    // Checkable: Arrival, Response Time, Own Duration, Slowdown, how the Gantt
+    // and Compare tabs order their rows (data: the order's key, rowOrderKey()).
+    QActionGroup *rowOrder = nullptr;
     QActionGroup *theme = nullptr; // checkable: System, Light, Dark (data: the theme's key)
     // Run
     QAction *run = nullptr;        // runs the scenario's models for real (the Measured tab)
@@ -47,6 +51,8 @@ struct WindowActions
     QAction *aboutQt = nullptr;
 
     static WindowActions create(QWidget *window, QUndoStack *undoStack);
+    // Checks the action of an exclusive group (rowOrder, theme) whose data is `key`.
+    static void check(QActionGroup *group, const QString &key);
 
     // File (with the `recent` and `presets` submenus), Edit, View, Run, Help.
     void addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets) const;
