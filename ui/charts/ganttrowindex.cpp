@@ -105,29 +105,38 @@ qint64 GanttRowIndex::memoryBytes() const
         + (m_pyramid ? m_pyramid->memoryBytes() : 0);
 }
 
-bool indexChart(GanttChart &chart, const Core::WorkControl &control)
+bool indexCharts(const QList<GanttChart *> &charts, const Core::WorkControl &control)
 {
-    QHash<const Core::SimulationRun *, std::shared_ptr<const GanttRowIndex>> built;
+    using Key = std::pair<const Core::SimulationRun *, int>; // the run and its RowOrder
+    QHash<Key, std::shared_ptr<const GanttRowIndex>> built;
     qint64 total = 0;
-    for (const GanttSection &section : std::as_const(chart.sections))
-        total += section.run ? section.run->timeline.requestCount() : 0;
+    for (const GanttChart *chart : charts) {
+        for (const GanttSection &section : chart->sections)
+            total += section.run ? section.run->timeline.requestCount() : 0;
+    }
     qint64 done = 0;
-    for (GanttSection &section : chart.sections) {
-        if (!section.run)
-            continue;
-        const qint64 count = section.run->timeline.requestCount();
-        const Core::WorkControl phase = control.phase(total ? double(done) / double(total) : 0, total ? double(done + count) / double(total) : 1);
-        done += count;
-        if (section.index && section.index->order() == chart.order && &section.index->run() == section.run.get())
-            continue;
-        if (const auto found = built.constFind(section.run.get()); found != built.cend()) {
-            section.index = *found;
-            continue;
+    for (GanttChart *chart : charts) {
+        for (GanttSection &section : chart->sections) {
+            if (!section.run)
+                continue;
+            const qint64 count = section.run->timeline.requestCount();
+            const Core::WorkControl phase = control.phase(total ? double(done) / double(total) : 0,
+                                                          total ? double(done + count) / double(total) : 1);
+            done += count;
+            const Key key{section.run.get(), int(chart->order)};
+            if (section.index && section.index->order() == chart->order && &section.index->run() == section.run.get()) {
+                built.insert(key, section.index);
+                continue;
+            }
+            if (const auto found = built.constFind(key); found != built.cend()) {
+                section.index = *found;
+                continue;
+            }
+            section.index = GanttRowIndex::build(section.run, chart->order, phase);
+            if (!section.index)
+                return false;
+            built.insert(key, section.index);
         }
-        section.index = GanttRowIndex::build(section.run, chart.order, phase);
-        if (!section.index)
-            return false;
-        built.insert(section.run.get(), section.index);
     }
     return true;
 }

@@ -6,6 +6,8 @@
 #include "base/workcontrol.h"
 #include "engine/simulator.h"
 
+#include <QList>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -66,9 +68,14 @@ private:
     std::optional<DensityPyramid> m_pyramid;
 };
 
-// Gives every section of the chart an index for the chart's order, keeping
-// one it already has; one index for a run shown in two sections. False when cancelled.
-bool indexChart(GanttChart &chart, const Core::WorkControl &control = {});
+// Gives every section of the charts an index for its chart's order, keeping
+// one it already has; one index for a run shown in two sections of the same
+// order (the Gantt tab's run is also the Compare tab's). False when cancelled.
+bool indexCharts(const QList<GanttChart *> &charts, const Core::WorkControl &control = {});
+inline bool indexChart(GanttChart &chart, const Core::WorkControl &control = {})
+{
+    return indexCharts({&chart}, control);
+}
 // Whether every section has an index for the chart's order.
 bool isIndexed(const GanttChart &chart);
 

@@ -1,5 +1,6 @@
 #include "gantt/ganttview.h"
 
+#include "gantt/chartindexer.h"
 #include "gantt/zoomcontrol.h"
 
 #include <QHelpEvent>
@@ -22,7 +23,17 @@ constexpr double kKeyPanShare = 0.1; // arrow keys move a tenth of the view
 GanttView::GanttView(ZoomControl *zoom, QWidget *parent)
     : QWidget(parent)
     , m_zoom(zoom)
+    , m_indexer(new GanttChartIndexer(this))
 {
+    // A large chart arriving without its indexes (the rows' order changed)
+    // is drawn row by row until they are built in the background.
+    m_renderer.setIndexesChartsItself(false);
+    connect(m_indexer, &GanttChartIndexer::indexed, this, [this](const GanttChart &chart) {
+        const std::optional<GanttHit> hover = m_hover;
+        m_renderer.setChart(chart);
+        m_hover = hover; // the same runs: what is under the mouse stays
+        update();
+    });
     Q_ASSERT(zoom);
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -34,6 +45,7 @@ GanttView::GanttView(ZoomControl *zoom, QWidget *parent)
 
 void GanttView::setChart(GanttChart chart)
 {
+    m_indexer->index(chart);
     m_renderer.setChart(std::move(chart));
     m_hover.reset();
     m_zoom->setFullRange(m_renderer.fullRange());

@@ -8,6 +8,7 @@
 
 namespace LatencyLab::Ui {
 
+class GanttChartIndexer;
 class ZoomControl;
 
 // The interactive Gantt chart: paints through GanttRenderer (the same code
@@ -53,6 +54,7 @@ private:
     void setHover(std::optional<GanttHit> hit);
 
     ZoomControl *m_zoom;
+    GanttChartIndexer *m_indexer;
     mutable GanttRenderer m_renderer;
     std::optional<GanttHit> m_hover;
     bool m_dragging = false;

@@ -1,6 +1,7 @@
 #include "window/chartcomputation.h"
 
 #include "base/threadhandover.h"
+#include "charts/ganttrowindex.h"
 #include "controls/busyindicator.h"
 #include "controls/scenarioeditor.h"
 
@@ -12,13 +13,17 @@ namespace LatencyLab::Ui {
 
 namespace {
 
-// Computed charts (WindowCharts, PipelineCharts) with the Gantt and Compare rows in `order`.
+// Computed charts (WindowCharts, PipelineCharts) with the Gantt and Compare
+// rows in `order`, indexed for it here, off the UI thread: a chart of a
+// million requests then draws each frame from its pyramid.
 template<typename Charts>
-Core::Result<Charts> inRowOrder(Core::Result<Charts> charts, RowOrder order)
+Core::Result<Charts> inRowOrder(Core::Result<Charts> charts, RowOrder order, const std::atomic<bool> *cancel)
 {
     if (charts) {
         charts->gantt.order = order;
         charts->compare.order = order;
+        if (!indexCharts({&charts->compare, &charts->gantt}, Core::WorkControl{cancel, {}}))
+            return Core::Error{QStringLiteral("simulation cancelled")};
     }
     return charts;
 }
@@ -57,12 +62,12 @@ void ChartComputation::startNow()
     m_busy->start(tr("Computing %1").arg(scenario.name));
     const RowOrder order = m_rowOrder;
     if (scenario.pipeline) {
-        compute(job, [scenario, job, order] { return inRowOrder(PipelineCharts::compute(scenario, job.cancelFlag()), order); },
+        compute(job, [scenario, job, order] { return inRowOrder(PipelineCharts::compute(scenario, job.cancelFlag()), order, job.cancelFlag()); },
                 &ChartComputation::pipelineChartsComputed);
         return;
     }
     const auto load = m_loadChartWanted && m_loadChartWanted() ? WindowCharts::Load::Build : WindowCharts::Load::Later;
-    compute(job, [scenario, job, load, order] { return inRowOrder(WindowCharts::compute(scenario, job.cancelFlag(), load), order); },
+    compute(job, [scenario, job, load, order] { return inRowOrder(WindowCharts::compute(scenario, job.cancelFlag(), load), order, job.cancelFlag()); },
             &ChartComputation::windowChartsComputed);
 }
 
