@@ -20,7 +20,8 @@ using namespace LatencyLab::Ui;
 
 namespace {
 
-constexpr qint64 kEnoughBytes = qint64(1) << 40;
+// Ample for these timelines at the finest grid the pyramid offers, or near it.
+constexpr qint64 kEnoughBytes = qint64(1) << 26;
 
 struct NanoSpan
 {
@@ -128,7 +129,7 @@ private Q_SLOTS:
     void cancellingStopsTheBuild();
 };
 
-// Four requests over 2²⁴ ns, so level-0 buckets are 256 ns and level 2 has
+// Four requests over 2²⁶ ns, so level-0 buckets (2¹⁸ of them) are 256 ns and level 2 has
 // one block of all four rows and 1,024-ns buckets:
 //   0: queued [0, 1500), cpu [1500, 2500)
 //   1: arrives 1000, io [1000, 5000)
@@ -140,8 +141,8 @@ void TestDensityPyramid::cellsHoldHandWorkedSums()
     addNanoRequest(timeline, 0, {{SpanState::Queued, 1500}, {SpanState::Cpu, 1000}});
     addNanoRequest(timeline, 1000, {{SpanState::Io, 4000}});
     addNanoRequest(timeline, 2048, {{SpanState::Ready, 1024}, {SpanState::Cpu, 1024}});
-    addNanoRequest(timeline, 3000, {{SpanState::Queued, 100}, {SpanState::Cpu, (Nanos(1) << 24) - 3100}});
-    const auto pyramid = DensityPyramid::build({&timeline, {}, 0}, TimeRange{0, Nanos(1) << 24}, kEnoughBytes);
+    addNanoRequest(timeline, 3000, {{SpanState::Queued, 100}, {SpanState::Cpu, (Nanos(1) << 26) - 3100}});
+    const auto pyramid = DensityPyramid::build({&timeline, {}, 0}, TimeRange{0, Nanos(1) << 26}, kEnoughBytes);
     QVERIFY(pyramid);
     QCOMPARE(pyramid->bucketNanos(0), 256.0);
     QCOMPARE(pyramid->blockRows(0), 1);
@@ -228,8 +229,9 @@ void TestDensityPyramid::everyLevelMatchesABruteForce()
     QVERIFY(checked >= 40 * 3);
 }
 
-// A band of whole blocks over columns of whole buckets reads cells as they
-// are: no proportion is guessed, so it equals the brute force.
+// A band of whole blocks over columns of whole buckets (two blocks and one
+// bucket of the level above level 3, which addBand reads) takes cells as
+// they are: no proportion is guessed, so it equals the brute force.
 void TestDensityPyramid::bandsOfWholeCellsAddUpExactly()
 {
     const Timeline timeline = randomTimeline(21, 8192, 0);
@@ -242,10 +244,11 @@ void TestDensityPyramid::bandsOfWholeCellsAddUpExactly()
     const double columnNanos = pyramid->bucketNanos(level) * 2;
     const int columns = 200;
     for (const qsizetype first : {qsizetype(0), rows * 5, rows * 17}) {
-        // Start the columns where this band's rows are.
+        // Start the columns where this band's rows are, on a column boundary
+        // of the grid: a column is one bucket of the level above.
         const RequestIndex r = order[size_t(first)];
-        const qint64 q = qint64((double(timeline.arrival(r)) - double(range.start)) / pyramid->bucketNanos(level));
-        const double from = double(range.start) + double(q) * pyramid->bucketNanos(level);
+        const qint64 q = qint64((double(timeline.arrival(r)) - double(range.start)) / columnNanos);
+        const double from = double(range.start) + double(q) * columnNanos;
         std::vector<float> out(size_t(columns) * kDensityStates, 0.0f);
         pyramid->addBand(first, first + rows, from, columnNanos, columns, out.data());
         for (int c = 0; c < columns; ++c) {

@@ -13,9 +13,9 @@ namespace {
 
 // Level 0 aims at about this many blocks and buckets; fewer when the byte
 // budget asks for it, never fewer than the minimums (a chart's pixels).
-constexpr int kMaxBlockCount = 4096;
+constexpr int kMaxBlockCount = 32768;
 constexpr int kMinBlockCount = 256;
-constexpr int kMaxBucketShift = 16;
+constexpr int kMaxBucketShift = 18;
 constexpr int kMinBucketShift = 10;
 constexpr qint64 kCellBytes = kDensityStates * sizeof(quint16);
 // Levels above the first add at most as much again as level 0 (each merges
@@ -234,8 +234,10 @@ void DensityPyramid::buildLevelAbove()
                     sums[parent + size_t(s)] += cells[size_t(i) * kDensityStates + size_t(s)];
             }
         }
+        // The mean, rounded half to even: rounding halves up would add an eighth
+        // of a unit on average at every level, and the levels add up.
         for (const quint32 sum : sums)
-            level.shares.push_back(quint16((sum + 2) / 4));
+            level.shares.push_back(quint16(sum % 4 == 2 ? (sum / 4 + (sum / 4) % 2) : (sum + 1) / 4));
     }
     level.offset[size_t(blocks)] = quint32(level.shares.size() / kDensityStates);
     m_levels.push_back(std::move(level));
