@@ -6,11 +6,22 @@
 #include "scenariobuilder.h"
 
 #include "charts/ganttchart.h"
+#include "charts/ganttstyle.h"
 #include "engine/simulator.h"
 
 #include <memory>
 
 namespace LatencyLab::Tests {
+
+// The standard look without row labels, so the plot's width is the chart's
+// minus the padding (18 px each side): a 1236 px chart plots 1200 px.
+inline Ui::GanttStyle plainGanttStyle()
+{
+    Ui::GanttStyle style;
+    style.padding = 18;
+    style.labelMinPitch = 1e9;
+    return style;
+}
 
 inline std::shared_ptr<const SimulationRun> simulated(const Scenario &scenario, const ServerModel &server)
 {

@@ -23,10 +23,7 @@ namespace {
 // lands on x = 18 + 400·t.
 GanttStyle plainStyle()
 {
-    GanttStyle style;
-    style.padding = 18;
-    style.labelMinPitch = 1e9;
-    return style;
+    return plainGanttStyle();
 }
 
 const QSizeF kSize(1236, 600);

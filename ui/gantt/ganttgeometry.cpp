@@ -154,11 +154,13 @@ double GanttGeometry::bottomRoom(const GanttChart &chart, const GanttStyle &styl
     return style.axisHeight + (chart.caption.isEmpty() ? 0.0 : style.captionHeight) + style.padding;
 }
 
-// Whether the chart has a response strip: when some section's rows, over
-// the full range, are too many to draw one by one. Taken from the full
+// Whether the chart has a response strip: in a latency ladder, or when some
+// section's rows, over the full range, are too many to draw one by one. Taken from the full
 // range, like the label room, so zooming never moves the plot.
 bool GanttGeometry::hasStrip(const GanttChart &chart, double available, const GanttStyle &style) const
 {
+    if (chart.order != RowOrder::Arrival)
+        return true; // a latency ladder's strip is its distribution, with p50/p90/p99 marked
     QList<qsizetype> counts;
     for (const GanttSection &section : chart.sections)
         counts << requestCount(section);
