@@ -1,15 +1,29 @@
-// Gantt chart speed for generated workloads of 10⁴…10⁶ requests (cpu–io–cpu,
-// Poisson arrivals, async model): geometry build and paint into a 1600×900
-// image, for the full range and zoomed to a tenth of it.
+// Gantt chart speed for generated workloads (cpu–io–cpu, Poisson arrivals).
 //
 //   QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_gantt [--repeats N] [--save-images DIR]
+//
+// prints a table for 10⁴…10⁶ requests under the async model: geometry build
+// and paint into a 1600×900 image, for the full range and zoomed to a tenth
+// of it, best of N.
+//
+//   QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_gantt --json [--max N]
+//
+// prints, as JSON, the frames the window draws for 10⁴, 10⁵, 10⁶ and 10⁷
+// requests (up to N), three models stacked as in the Compare tab (sync,
+// async, threads; one model at a size whose three runs the memory cap
+// refuses, which the output says): the precomputation (GanttRenderer::setChart),
+// the full view, zoom steps, pan steps at 1 % zoom, hover and tooltip, and the
+// bytes kept per request; each the median (and max) of at least 20 frames,
+// beside the targets the chart is held to. Progress goes to stderr.
 //
 // --save-images writes DIR/gantt-three.png (three requests, sync vs async),
 // DIR/gantt-web-load.png (the wrk experiment: timeouts) and
 // DIR/gantt-million.png (the 10⁶-request chart) to look at.
 
 #include "../ganttfixtures.h"
+#include "ganttframebench.h"
 
+#include "charts/chartbuilder.h"
 #include "charts/ganttstyle.h"
 #include "export/chartexporter.h"
 #include "gantt/ganttgeometry.h"
@@ -21,10 +35,14 @@
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPainter>
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 using namespace LatencyLab;
@@ -35,14 +53,19 @@ namespace {
 
 const QSize kSize(1600, 900);
 
-GanttChart generatedChart(qint64 count)
+Scenario generatedWorkload(qint64 count)
 {
     Scenario scenario = generatedScenario(count, 1000,
                                           {{StepKind::Cpu, Distribution::exponential(0.0002)},
                                            {StepKind::Io, Distribution::exponential(0.3)},
                                            {StepKind::Cpu, Distribution::exponential(0.0002)}});
     scenario.name = QStringLiteral("%1 requests, Poisson 1000/s, cpu–io–cpu").arg(QLocale(QLocale::English).toString(count));
-    return chartOf(scenario, {model("async")});
+    return scenario;
+}
+
+GanttChart generatedChart(qint64 count)
+{
+    return chartOf(generatedWorkload(count), {model("async")});
 }
 
 // Best of `repeats`, in milliseconds.
@@ -107,6 +130,147 @@ bool save(const GanttChart &chart, const QString &path, QTextStream &out)
     return status.ok();
 }
 
+
+// --json: the frames the window draws, against the targets the chart is held to.
+
+constexpr int kFrames = 20;
+constexpr quint32 kHoverSeed = 1;
+const QStringList kComparedModels{QStringLiteral("sync"), QStringLiteral("async"), QStringLiteral("threads")};
+const QString kFallbackModel = QStringLiteral("async");
+
+// The targets, in milliseconds (bytes for the last): those at 10⁶ requests
+// hold at every smaller size too; at 10⁷ only the full view has one.
+struct Targets
+{
+    double prebuildMs = NAN;
+    double fullViewMs = NAN;
+    double zoomStepMs = NAN;
+    double panStepMs = NAN;
+    double hoverMs = NAN;
+    double bytesPerRequest = NAN;
+};
+
+Targets targetsAt(qint64 requests)
+{
+    if (requests <= 1'000'000)
+        return {200, 16, 16, 8, 2, 40};
+    return {NAN, 33, NAN, NAN, NAN, 40};
+}
+
+QJsonValue rounded(double value)
+{
+    return std::isfinite(value) ? QJsonValue(std::round(value * 1000) / 1000) : QJsonValue();
+}
+
+// {"median", "max", "frames", "target", "met"}; no target: null, and no "met".
+QJsonObject seriesJson(const Bench::FrameSeries &series, double target)
+{
+    QJsonObject json{{QStringLiteral("median"), rounded(series.median())},
+                     {QStringLiteral("max"), rounded(series.max())},
+                     {QStringLiteral("frames"), int(series.ms.size())},
+                     {QStringLiteral("target"), rounded(target)}};
+    if (std::isfinite(target))
+        json.insert(QStringLiteral("met"), series.median() <= target);
+    return json;
+}
+
+QJsonObject targetsJson(const Targets &targets)
+{
+    return {{QStringLiteral("prebuildMs"), rounded(targets.prebuildMs)},
+            {QStringLiteral("fullViewMs"), rounded(targets.fullViewMs)},
+            {QStringLiteral("zoomStepMs"), rounded(targets.zoomStepMs)},
+            {QStringLiteral("panStepMs"), rounded(targets.panStepMs)},
+            {QStringLiteral("hoverMs"), rounded(targets.hoverMs)},
+            {QStringLiteral("bytesPerRequest"), rounded(targets.bytesPerRequest)}};
+}
+
+// The Compare tab's chart of `count` requests, built as the window builds
+// it; one model when the memory cap refuses three (`note` then says so).
+Result<GanttChart> comparisonChart(qint64 count, QString *note)
+{
+    const Scenario scenario = generatedWorkload(count);
+    QList<ServerSpec> models;
+    for (const QString &name : kComparedModels)
+        models << scenario.modelNamed(name);
+    Result<GanttChart> chart = buildChart(scenario, models);
+    if (chart)
+        return chart;
+    *note = QStringLiteral("one model (%1) only: the three would not fit: %2").arg(kFallbackModel, chart.error());
+    return buildChart(scenario, {scenario.modelNamed(kFallbackModel)});
+}
+
+QJsonObject measureFrames(qint64 count, QTextStream &progress)
+{
+    QJsonObject run{{QStringLiteral("requests"), count}};
+    QElapsedTimer clock;
+    clock.start();
+    QString note;
+    const Result<GanttChart> chart = comparisonChart(count, &note);
+    if (!chart) {
+        run.insert(QStringLiteral("error"), chart.error());
+        return run;
+    }
+    qint64 spans = 0;
+    for (const GanttSection &section : chart->sections)
+        spans += section.run->timeline.spanCount();
+    progress << QStringLiteral("%1 requests: simulated in %2 s, measuring frames…").arg(count).arg(double(clock.elapsed()) / 1000, 0, 'f', 1)
+             << Qt::endl;
+
+    const Targets targets = targetsAt(count);
+    Bench::GanttFrameBench bench(*chart, kSize, kFrames);
+    const Bench::FrameSeries prebuild = bench.prebuild();
+    const double bytesPerRequest = double(bench.precomputedBytes()) / double(chart->rowCount());
+    int hits = 0;
+    const Bench::FrameSeries hover = bench.hover(kHoverSeed, &hits);
+    QJsonObject hoverJson = seriesJson(hover, targets.hoverMs);
+    hoverJson.insert(QStringLiteral("requestsFound"), hits);
+    QJsonObject bytesJson{{QStringLiteral("value"), rounded(bytesPerRequest)}, {QStringLiteral("target"), rounded(targets.bytesPerRequest)}};
+    if (std::isfinite(targets.bytesPerRequest))
+        bytesJson.insert(QStringLiteral("met"), bytesPerRequest <= targets.bytesPerRequest);
+
+    QJsonArray modelNames;
+    for (const QString &name : Ui::modelNames(chart->sections))
+        modelNames << name;
+    run.insert(QStringLiteral("models"), modelNames);
+    run.insert(QStringLiteral("rows"), chart->rowCount());
+    run.insert(QStringLiteral("spans"), spans);
+    run.insert(QStringLiteral("prebuildMs"), seriesJson(prebuild, targets.prebuildMs));
+    run.insert(QStringLiteral("fullViewMs"), seriesJson(bench.fullView(), targets.fullViewMs));
+    run.insert(QStringLiteral("zoomStepMs"), seriesJson(bench.zoomSteps(), targets.zoomStepMs));
+    run.insert(QStringLiteral("panStepMs"), seriesJson(bench.panSteps(), targets.panStepMs));
+    run.insert(QStringLiteral("hoverMs"), hoverJson);
+    run.insert(QStringLiteral("precomputedBytes"), bench.precomputedBytes());
+    run.insert(QStringLiteral("bytesPerRequest"), bytesJson);
+    if (!note.isEmpty())
+        run.insert(QStringLiteral("note"), note);
+    return run;
+}
+
+QJsonObject frameReport(qint64 maxRequests, QTextStream &progress)
+{
+    QJsonArray runs;
+    for (const qint64 count : {10'000LL, 100'000LL, 1'000'000LL, 10'000'000LL}) {
+        if (count > maxRequests)
+            break;
+        runs << measureFrames(count, progress);
+    }
+    return {
+        {QStringLiteral("benchmark"), QStringLiteral("Gantt frames")},
+        {QStringLiteral("size"), QStringLiteral("%1x%2").arg(kSize.width()).arg(kSize.height())},
+        {QStringLiteral("workload"),
+         QStringLiteral("N requests per model, cpu-io-cpu (exp 0.2 ms, 0.3 s, 0.2 ms), Poisson 1000/s, seed 1; "
+                        "sync, async and threads stacked as in the Compare tab")},
+        {QStringLiteral("figures"),
+         QStringLiteral("milliseconds, median and max of the frames; every frame paints a range other than the one "
+                        "before it (geometry + paint); prebuild is GanttRenderer::setChart on a chart made anew; "
+                        "hover is hitTest + describe at random points of the full view (seed %1); bytesPerRequest "
+                        "is precomputedBytes over rows (requests of every model)").arg(kHoverSeed)},
+        {QStringLiteral("targets"),
+         QJsonObject{{QStringLiteral("up to 1000000 requests"), targetsJson(targetsAt(1'000'000))},
+                     {QStringLiteral("10000000 requests"), targetsJson(targetsAt(10'000'000))}}},
+        {QStringLiteral("runs"), runs},
+    };
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -115,14 +279,26 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     int repeats = 5;
     QString imageDir;
+    qint64 maxRequests = 10'000'000;
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--repeats"))
             repeats = std::max(1, args[i + 1].toInt());
         else if (args[i] == QLatin1String("--save-images"))
             imageDir = args[i + 1];
+        else if (args[i] == QLatin1String("--max"))
+            maxRequests = args[i + 1].toLongLong();
     }
 
     QTextStream out(stdout);
+    if (maxRequests < 10'000) {
+        QTextStream(stderr) << "bench_gantt: --max: expected a number of requests of at least 10000" << Qt::endl;
+        return 2;
+    }
+    if (args.contains(QLatin1String("--json"))) {
+        QTextStream progress(stderr);
+        out << QJsonDocument(frameReport(maxRequests, progress)).toJson(QJsonDocument::Indented);
+        return 0;
+    }
     out << QStringLiteral("Gantt geometry and paint, %1×%2, best of %3 (ms)\n").arg(kSize.width()).arg(kSize.height()).arg(repeats);
     out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
                .arg(QStringLiteral("requests"), 10)

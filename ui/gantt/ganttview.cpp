@@ -1,8 +1,13 @@
 #include "gantt/ganttview.h"
 
+<<<<<<< HEAD
 #include "gantt/chartindexer.h"
+=======
+#include "gantt/frametimeoverlay.h"
+>>>>>>> gantt-bench
 #include "gantt/zoomcontrol.h"
 
+#include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -41,7 +46,11 @@ GanttView::GanttView(ZoomControl *zoom, QWidget *parent)
     setCursor(Qt::OpenHandCursor);
     setToolTip(tr("Wheel: zoom · drag: pan · double-click: fit"));
     connect(m_zoom, &ZoomControl::visibleRangeChanged, this, qOverload<>(&QWidget::update));
+    if (FrameTimeOverlay::requested())
+        m_frameTimes = std::make_unique<FrameTimeOverlay>(font());
 }
+
+GanttView::~GanttView() = default;
 
 void GanttView::setChart(GanttChart chart)
 {
@@ -70,9 +79,15 @@ QSize GanttView::minimumSizeHint() const
 
 void GanttView::paintEvent(QPaintEvent *)
 {
+    QElapsedTimer frame;
+    frame.start();
     QPainter painter(this);
     painter.fillRect(rect(), palette().base());
     m_renderer.paint(painter, size(), m_zoom->visibleRange(), m_hover);
+    if (m_frameTimes) {
+        m_frameTimes->record(frame.nsecsElapsed());
+        m_frameTimes->paint(painter, m_renderer.plotArea(size())); // under the legend, over the rows' far end
+    }
 }
 
 Core::Nanos GanttView::timeAt(double x) const

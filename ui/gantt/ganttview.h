@@ -4,23 +4,28 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 namespace LatencyLab::Ui {
 
+class FrameTimeOverlay;
 class GanttChartIndexer;
 class ZoomControl;
 
 // The interactive Gantt chart: paints through GanttRenderer (the same code
 // as export), zooms with the wheel around the cursor, pans by dragging, fits
 // on double-click, and explains the request under the mouse in a tooltip —
-// including who held the worker, loop, GIL or core while it waited.
+// including who held the worker, loop, GIL or core while it waited. With
+// LATENCYLAB_FRAME_TIMES set, it also times each frame and shows the last
+// ones in a corner (FrameTimeOverlay).
 class GanttView : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit GanttView(ZoomControl *zoom, QWidget *parent = nullptr);
+    ~GanttView() override;
 
     void setChart(GanttChart chart);
     const GanttChart &chart() const { return m_renderer.chart(); }
@@ -60,6 +65,7 @@ private:
     bool m_dragging = false;
     QPointF m_dragOrigin;
     TimeRange m_dragStartRange;
+    std::unique_ptr<FrameTimeOverlay> m_frameTimes; // null unless asked for
 };
 
 } // namespace LatencyLab::Ui
