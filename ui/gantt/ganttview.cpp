@@ -1,10 +1,7 @@
 #include "gantt/ganttview.h"
 
-<<<<<<< HEAD
 #include "gantt/chartindexer.h"
-=======
 #include "gantt/frametimeoverlay.h"
->>>>>>> gantt-bench
 #include "gantt/zoomcontrol.h"
 
 #include <QElapsedTimer>
