@@ -220,10 +220,9 @@ QJsonObject measureFrames(qint64 count, QTextStream &progress)
     Bench::GanttFrameBench bench(*chart, kSize, kFrames);
     const Bench::FrameSeries prebuild = bench.prebuild();
     const double bytesPerRequest = double(bench.precomputedBytes()) / double(chart->rowCount());
-    int hits = 0;
-    const Bench::FrameSeries hover = bench.hover(kHoverSeed, &hits);
-    QJsonObject hoverJson = seriesJson(hover, targets.hoverMs);
-    hoverJson.insert(QStringLiteral("requestsFound"), hits);
+    const Bench::GanttFrameBench::Hover hover = bench.hover(kHoverSeed);
+    QJsonObject hoverJson = seriesJson(hover.overRequests, targets.hoverMs);
+    hoverJson.insert(QStringLiteral("overNothing"), seriesJson(hover.overNothing, targets.hoverMs));
     QJsonObject bytesJson{{QStringLiteral("value"), rounded(bytesPerRequest)}, {QStringLiteral("target"), rounded(targets.bytesPerRequest)}};
     if (std::isfinite(targets.bytesPerRequest))
         bytesJson.insert(QStringLiteral("met"), bytesPerRequest <= targets.bytesPerRequest);
@@ -263,7 +262,8 @@ QJsonObject frameReport(qint64 maxRequests, QTextStream &progress)
         {QStringLiteral("figures"),
          QStringLiteral("milliseconds, median and max of the frames; every frame paints a range other than the one "
                         "before it (geometry + paint); prebuild is GanttRenderer::setChart on a chart made anew; "
-                        "hover is hitTest + describe at random points of the full view (seed %1); bytesPerRequest "
+                        "hover is hitTest + describe at random points of the full view (seed %1), over a request "
+                        "(overNothing: the points that found none); bytesPerRequest "
                         "is precomputedBytes over rows (requests of every model)").arg(kHoverSeed)},
         {QStringLiteral("targets"),
          QJsonObject{{QStringLiteral("up to 1000000 requests"), targetsJson(targetsAt(1'000'000))},

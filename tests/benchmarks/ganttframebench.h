@@ -47,9 +47,16 @@ public:
     // At 1 % of the full range, shifted by 10 pixels' worth of time a frame.
     FrameSeries panSteps();
     // hitTest + describe at pseudo-random points of the plot (full view,
-    // geometry already built, as when the mouse moves over a still chart).
-    // `hits` receives how many points found a request.
-    FrameSeries hover(quint32 seed, int *hits);
+    // geometry already built, as when the mouse moves over a still chart),
+    // each timed once: those over a request (a tooltip to write), until
+    // there are as many as frames or a bounded number of points was tried,
+    // and those over nothing.
+    struct Hover
+    {
+        FrameSeries overRequests;
+        FrameSeries overNothing;
+    };
+    Hover hover(quint32 seed);
 
 private:
     struct Frame
