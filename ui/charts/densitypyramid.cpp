@@ -14,9 +14,9 @@ namespace {
 // Level 0 aims at about this many blocks and buckets; fewer when the byte
 // budget asks for it, never fewer than the minimums (a chart's pixels).
 constexpr int kMaxBlockCount = 32768;
-constexpr int kMinBlockCount = 256;
+constexpr int kMinBlockCount = 128;
 constexpr int kMaxBucketShift = 18;
-constexpr int kMinBucketShift = 10;
+constexpr int kMinBucketShift = 9;
 constexpr qint64 kCellBytes = kDensityStates * sizeof(quint16);
 // Levels above the first add at most as much again as level 0 (each merges
 // two blocks and two buckets: a quarter of the cells where they are dense,
@@ -93,7 +93,8 @@ std::optional<DensityPyramid> DensityPyramid::build(const DensityRows &rows, Tim
         return qint64(double(cells * kCellBytes) * kAllLevelsFactor);
     };
 
-    // The finest time resolution first, then coarser blocks, then coarser buckets.
+    // The finest time resolution first, then coarser blocks, then coarser
+    // buckets; if even the coarsest grid is over budget, the coarsest it is.
     int chosenShift = finestShift;
     int chosenBuckets = kMinBucketShift;
     std::vector<Extent> chosen;
@@ -102,19 +103,17 @@ std::optional<DensityPyramid> DensityPyramid::build(const DensityRows &rows, Tim
             const qsizetype blocks = (count + (qsizetype(1) << shift) - 1) >> shift;
             if (shift > finestShift && blocks < kMinBlockCount)
                 break;
+            chosenShift = shift;
+            chosenBuckets = bucketShift;
             std::vector<Extent> extents = extentsFor(shift, bucketShift);
-            if (bytesOf(extents) <= byteBudget || (bucketShift == kMinBucketShift && blocks <= kMinBlockCount)) {
-                chosenShift = shift;
-                chosenBuckets = bucketShift;
+            if (bytesOf(extents) <= byteBudget) {
                 chosen = std::move(extents);
                 break;
             }
         }
     }
-    if (chosen.empty()) {
-        chosenShift = finestShift;
+    if (chosen.empty())
         chosen = extentsFor(chosenShift, chosenBuckets);
-    }
     pyramid.m_blockShift = chosenShift;
     pyramid.m_buckets0 = qint64(1) << chosenBuckets;
     pyramid.m_bucketNanos0 = double(range.length()) / double(pyramid.m_buckets0);
@@ -295,20 +294,31 @@ void DensityPyramid::addBand(qsizetype first, qsizetype end, double from, double
         const qint64 q0 = std::max(blockBucket, firstVisible);
         const qint64 q1 = std::min(blockBucket + width - 1, lastVisible);
         const quint16 *cells = data.shares.data() + size_t(data.offset[size_t(block)]) * kDensityStates;
+        const auto add = [out, &scale](int column, const quint16 *shares, double weight) {
+            const float factor = float(scale * weight);
+            float *sums = out + size_t(column) * kDensityStates;
+            for (int s = 0; s < kDensityStates; ++s)
+                sums[s] += float(shares[s]) * factor;
+        };
         for (qint64 q = q0; q <= q1; ++q) {
             const quint16 *shares = cells + size_t(q - blockBucket) * kDensityStates;
             const double c0 = originColumns + double(q) * bucketColumns;
             const double c1 = c0 + bucketColumns;
+            const int firstColumn = int(std::floor(c0));
+            if (bucketColumns <= 1 && firstColumn >= 0 && firstColumn + 1 < columns) {
+                // The usual case: a bucket within a column or across one boundary.
+                const double inFirst = std::min(1.0, (double(firstColumn + 1) - c0) / bucketColumns);
+                add(firstColumn, shares, inFirst);
+                if (inFirst < 1.0)
+                    add(firstColumn + 1, shares, 1.0 - inFirst);
+                continue;
+            }
             // Spread over the columns the bucket covers, by overlap.
-            const int firstColumn = std::max(0, int(std::floor(c0)));
             const int lastColumn = std::min(columns - 1, int(std::ceil(c1)) - 1);
-            for (int c = firstColumn; c <= lastColumn; ++c) {
+            for (int c = std::max(0, firstColumn); c <= lastColumn; ++c) {
                 const double overlap = (std::min(c1, double(c + 1)) - std::max(c0, double(c))) / bucketColumns;
-                if (overlap <= 0)
-                    continue;
-                float *column = out + size_t(c) * kDensityStates;
-                for (int s = 0; s < kDensityStates; ++s)
-                    column[s] += float(double(shares[s]) * scale * overlap);
+                if (overlap > 0)
+                    add(c, shares, overlap);
             }
         }
     }

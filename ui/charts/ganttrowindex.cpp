@@ -2,7 +2,10 @@
 
 #include "charts/ganttchart.h"
 
+#include "base/threadhandover.h"
+
 #include <QHash>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <cmath>
 
@@ -107,38 +110,46 @@ qint64 GanttRowIndex::memoryBytes() const
 
 bool indexCharts(const QList<GanttChart *> &charts, const Core::WorkControl &control)
 {
+    // One index per run and order, each built once: the runs' indexes in
+    // parallel, as the simulation of the runs was.
     using Key = std::pair<const Core::SimulationRun *, int>; // the run and its RowOrder
-    QHash<Key, std::shared_ptr<const GanttRowIndex>> built;
-    qint64 total = 0;
+    struct Job
+    {
+        std::shared_ptr<const Core::SimulationRun> run;
+        RowOrder order;
+        std::shared_ptr<const GanttRowIndex> index;
+    };
+    QHash<Key, qsizetype> jobOf;
+    QList<Job> jobs;
+    const auto keyOf = [](const GanttSection &section, RowOrder order) { return Key{section.run.get(), int(order)}; };
     for (const GanttChart *chart : charts) {
-        for (const GanttSection &section : chart->sections)
-            total += section.run ? section.run->timeline.requestCount() : 0;
-    }
-    qint64 done = 0;
-    for (GanttChart *chart : charts) {
-        for (GanttSection &section : chart->sections) {
-            if (!section.run)
+        for (const GanttSection &section : chart->sections) {
+            if (!section.run || jobOf.contains(keyOf(section, chart->order)))
                 continue;
-            const qint64 count = section.run->timeline.requestCount();
-            const Core::WorkControl phase = control.phase(total ? double(done) / double(total) : 0,
-                                                          total ? double(done + count) / double(total) : 1);
-            done += count;
-            const Key key{section.run.get(), int(chart->order)};
-            if (section.index && section.index->order() == chart->order && &section.index->run() == section.run.get()) {
-                built.insert(key, section.index);
-                continue;
-            }
-            if (const auto found = built.constFind(key); found != built.cend()) {
-                section.index = *found;
-                continue;
-            }
-            section.index = GanttRowIndex::build(section.run, chart->order, phase);
-            if (!section.index)
-                return false;
-            built.insert(key, section.index);
+            const bool has = section.index && section.index->order() == chart->order && &section.index->run() == section.run.get();
+            jobOf.insert(keyOf(section, chart->order), jobs.size());
+            jobs.append({section.run, chart->order, has ? section.index : nullptr});
         }
     }
-    return true;
+    const Core::WorkControl cancelOnly{control.cancel, {}}; // progress is not reported from several threads
+    Core::ThreadHandOver::sent();
+    QtConcurrent::blockingMap(jobs, [&cancelOnly](Job &job) {
+        Core::ThreadHandOver::received();
+        if (!job.index)
+            job.index = GanttRowIndex::build(job.run, job.order, cancelOnly);
+        Core::ThreadHandOver::sent();
+    });
+    Core::ThreadHandOver::received();
+    if (control.isCancelled())
+        return false;
+    for (GanttChart *chart : charts) {
+        for (GanttSection &section : chart->sections) {
+            if (section.run)
+                section.index = jobs[jobOf.value(keyOf(section, chart->order))].index;
+        }
+    }
+    control.report(1);
+    return std::all_of(jobs.cbegin(), jobs.cend(), [](const Job &job) { return job.index != nullptr; });
 }
 
 bool isIndexed(const GanttChart &chart)

@@ -25,7 +25,7 @@ class GanttRowIndex
 {
 public:
     // Runs at least this big get a pyramid: walking fewer fits in a frame.
-    static constexpr qsizetype kPyramidFrom = qsizetype(1) << 17;
+    static constexpr qsizetype kPyramidFrom = qsizetype(1) << 15;
     // The pyramid's share of the byte budget per request; the order and the
     // sums take the rest of the 40 bytes per request the index may cost.
     static constexpr qint64 kPyramidBytesPerRequest = 24;

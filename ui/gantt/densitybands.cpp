@@ -88,8 +88,11 @@ QImage densityPicture(const DensityGrid &grid, int height, const GanttStyle &sty
         return image;
     const auto colours = stateColours(style);
     const double bandHeight = double(height) / grid.bands();
+    uchar *bits = image.bits();
+    const qsizetype stride = image.bytesPerLine();
+    const auto pixel = [bits, stride](int x, int y) -> QRgb & { return reinterpret_cast<QRgb *>(bits + y * stride)[x]; };
 
-    std::vector<float> stackTop(kDensityStates); // each state's top, in pixels from the band's bottom
+    std::array<float, kDensityStates> stackTop{}; // each state's top, in pixels from the band's bottom
     for (int b = 0; b < grid.bands(); ++b) {
         const int top = int(std::lround(b * bandHeight));
         const int bottom = std::min(height, int(std::lround((b + 1) * bandHeight)));
@@ -99,6 +102,12 @@ QImage densityPicture(const DensityGrid &grid, int height, const GanttStyle &sty
         const float *sums = grid.band(b);
         for (int c = 0; c < grid.columns(); ++c) {
             const float *cell = sums + size_t(c) * kDensityStates;
+            // A long span gives many neighbouring columns the same sums: copy.
+            if (c > 0 && std::equal(cell, cell + kDensityStates, cell - kDensityStates)) {
+                for (int y = top; y < bottom; ++y)
+                    pixel(c, y) = pixel(c - 1, y);
+                continue;
+            }
             float total = 0;
             for (int s = 0; s < kDensityStates; ++s)
                 total += std::max(0.0f, cell[s]);
@@ -110,12 +119,16 @@ QImage densityPicture(const DensityGrid &grid, int height, const GanttStyle &sty
                 running += std::max(0.0f, cell[s]) / total * float(pixels);
                 stackTop[size_t(s)] = running;
             }
-            // Pixel y (0 at the band's bottom) covers [y, y + 1) of the stack.
+            // Pixel y (0 at the band's bottom) covers [y, y + 1) of the stack:
+            // one state's colour, or, where states meet, their blend.
+            int first = 0; // the lowest state still reaching above y
             for (int y = 0; y < pixels; ++y) {
+                while (first < kDensityStates - 1 && stackTop[size_t(first)] <= float(y))
+                    ++first;
                 float r = 0, g = 0, bl = 0;
-                float below = 0;
-                for (int s = 0; s < kDensityStates; ++s) {
-                    const float share = std::clamp(std::min(stackTop[size_t(s)], float(y + 1)) - std::max(below, float(y)), 0.0f, 1.0f);
+                float below = first > 0 ? stackTop[size_t(first - 1)] : 0.0f;
+                for (int s = first; s < kDensityStates && below < float(y + 1); ++s) {
+                    const float share = std::min(stackTop[size_t(s)], float(y + 1)) - std::max(below, float(y));
                     below = stackTop[size_t(s)];
                     if (share <= 0)
                         continue;
@@ -123,9 +136,8 @@ QImage densityPicture(const DensityGrid &grid, int height, const GanttStyle &sty
                     g += share * colours[size_t(s)][1];
                     bl += share * colours[size_t(s)][2];
                 }
-                auto *line = reinterpret_cast<QRgb *>(image.scanLine(bottom - 1 - y));
-                line[c] = qRgba(int(r * alpha * 255 + 0.5f), int(g * alpha * 255 + 0.5f), int(bl * alpha * 255 + 0.5f),
-                                int(alpha * 255 + 0.5f));
+                pixel(c, bottom - 1 - y) = qRgba(int(r * alpha * 255 + 0.5f), int(g * alpha * 255 + 0.5f), int(bl * alpha * 255 + 0.5f),
+                                                 int(alpha * 255 + 0.5f));
             }
         }
     }
