@@ -6,7 +6,7 @@
 // and paint into a 1600×900 image, for the full range and zoomed to a tenth
 // of it, best of N.
 //
-//   QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_gantt --json [--max N]
+//   QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_gantt --json [--max N] [--order arrival|response|own|slowdown]
 //
 // prints, as JSON, the frames the window draws for 10⁴, 10⁵, 10⁶ and 10⁷
 // requests (up to N), three models stacked as in the Compare tab (sync,
@@ -14,6 +14,7 @@
 // refuses, which the output says): the precomputation (GanttRenderer::setChart),
 // the full view, zoom steps, pan steps at 1 % zoom, hover and tooltip, and the
 // bytes kept per request; each the median (and max) of at least 20 frames,
+// with the rows in arrival order or (--order) a latency ladder;
 // beside the targets the chart is held to. Progress goes to stderr.
 //
 // --save-images writes DIR/gantt-three.png (three requests, sync vs async),
@@ -199,13 +200,15 @@ Result<GanttChart> comparisonChart(qint64 count, QString *note)
     return buildChart(scenario, {scenario.modelNamed(kFallbackModel)});
 }
 
-QJsonObject measureFrames(qint64 count, QTextStream &progress)
+QJsonObject measureFrames(qint64 count, RowOrder order, QTextStream &progress)
 {
-    QJsonObject run{{QStringLiteral("requests"), count}};
+    QJsonObject run{{QStringLiteral("requests"), count}, {QStringLiteral("order"), rowOrderKey(order)}};
     QElapsedTimer clock;
     clock.start();
     QString note;
-    const Result<GanttChart> chart = comparisonChart(count, &note);
+    Result<GanttChart> chart = comparisonChart(count, &note);
+    if (chart)
+        chart->order = order;
     if (!chart) {
         run.insert(QStringLiteral("error"), chart.error());
         return run;
@@ -245,13 +248,13 @@ QJsonObject measureFrames(qint64 count, QTextStream &progress)
     return run;
 }
 
-QJsonObject frameReport(qint64 maxRequests, QTextStream &progress)
+QJsonObject frameReport(qint64 maxRequests, RowOrder order, QTextStream &progress)
 {
     QJsonArray runs;
     for (const qint64 count : {10'000LL, 100'000LL, 1'000'000LL, 10'000'000LL}) {
         if (count > maxRequests)
             break;
-        runs << measureFrames(count, progress);
+        runs << measureFrames(count, order, progress);
     }
     return {
         {QStringLiteral("benchmark"), QStringLiteral("Gantt frames")},
@@ -280,6 +283,7 @@ int main(int argc, char **argv)
     int repeats = 5;
     QString imageDir;
     qint64 maxRequests = 10'000'000;
+    QString orderKey = QStringLiteral("arrival");
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--repeats"))
             repeats = std::max(1, args[i + 1].toInt());
@@ -287,6 +291,13 @@ int main(int argc, char **argv)
             imageDir = args[i + 1];
         else if (args[i] == QLatin1String("--max"))
             maxRequests = args[i + 1].toLongLong();
+        else if (args[i] == QLatin1String("--order"))
+            orderKey = args[i + 1];
+    }
+    const std::optional<RowOrder> order = rowOrderFromKey(orderKey);
+    if (!order) {
+        QTextStream(stderr) << "bench_gantt: --order: expected arrival, response, own or slowdown" << Qt::endl;
+        return 2;
     }
 
     QTextStream out(stdout);
@@ -296,7 +307,7 @@ int main(int argc, char **argv)
     }
     if (args.contains(QLatin1String("--json"))) {
         QTextStream progress(stderr);
-        out << QJsonDocument(frameReport(maxRequests, progress)).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(frameReport(maxRequests, *order, progress)).toJson(QJsonDocument::Indented);
         return 0;
     }
     out << QStringLiteral("Gantt geometry and paint, %1×%2, best of %3 (ms)\n").arg(kSize.width()).arg(kSize.height()).arg(repeats);

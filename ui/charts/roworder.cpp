@@ -63,37 +63,40 @@ std::vector<RequestIndex> orderedRequests(const Core::Timeline &timeline, RowOrd
     if (order == RowOrder::Arrival || count == 0)
         return requests;
 
-    // The key of every request first, so sorting compares numbers only.
-    std::vector<double> key(static_cast<size_t>(count));
+    // Each request's key beside its index, so sorting moves compact pairs
+    // and compares numbers only; ties fall to arrival order, as a stable sort's.
+    std::vector<std::pair<double, RequestIndex>> keyed(static_cast<size_t>(count));
     for (qsizetype r = 0; r < count; ++r) {
         if (r % 65536 == 0 && control.isCancelled())
             return {};
-        if (!timeline.isFinished(RequestIndex(r))) {
-            key[size_t(r)] = std::numeric_limits<double>::infinity();
-            continue;
+        const RequestIndex request = RequestIndex(r);
+        double key = std::numeric_limits<double>::infinity(); // unfinished: last
+        if (timeline.isFinished(request)) {
+            const Nanos response = timeline.response(request);
+            switch (order) {
+            case RowOrder::Arrival:
+                break;
+            case RowOrder::Response:
+                key = double(response);
+                break;
+            case RowOrder::OwnDuration:
+                key = double(timeline.ownDuration(request));
+                break;
+            case RowOrder::Slowdown: {
+                const Nanos own = timeline.ownDuration(request);
+                key = own > 0 ? double(response) / double(own) : (response > 0 ? std::numeric_limits<double>::max() : 1.0);
+                break;
+            }
+            }
         }
-        const Nanos response = timeline.response(RequestIndex(r));
-        switch (order) {
-        case RowOrder::Arrival:
-            break;
-        case RowOrder::Response:
-            key[size_t(r)] = double(response);
-            break;
-        case RowOrder::OwnDuration:
-            key[size_t(r)] = double(timeline.ownDuration(RequestIndex(r)));
-            break;
-        case RowOrder::Slowdown: {
-            const Nanos own = timeline.ownDuration(RequestIndex(r));
-            key[size_t(r)] = own > 0 ? double(response) / double(own) : (response > 0 ? std::numeric_limits<double>::max() : 1.0);
-            break;
-        }
-        }
+        keyed[size_t(r)] = {key, request};
     }
     control.report(0.3);
     if (control.isCancelled())
         return {};
-    std::stable_sort(requests.begin(), requests.end(),
-                     [&key](RequestIndex a, RequestIndex b) { return key[size_t(a)] < key[size_t(b)]; });
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t p = 0; p < keyed.size(); ++p)
+        requests[p] = keyed[p].second;
     control.report(1.0);
     return requests;
 }

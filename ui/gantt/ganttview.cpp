@@ -27,15 +27,10 @@ GanttView::GanttView(ZoomControl *zoom, QWidget *parent)
     , m_zoom(zoom)
     , m_indexer(new GanttChartIndexer(this))
 {
-    // A large chart arriving without its indexes (the rows' order changed)
-    // is drawn row by row until they are built in the background.
+    // Charts come indexed from the window's chart job; one that is not (the
+    // rows' order changed) is indexed here, in the background when large.
     m_renderer.setIndexesChartsItself(false);
-    connect(m_indexer, &GanttChartIndexer::indexed, this, [this](const GanttChart &chart) {
-        const std::optional<GanttHit> hover = m_hover;
-        m_renderer.setChart(chart);
-        m_hover = hover; // the same runs: what is under the mouse stays
-        update();
-    });
+    connect(m_indexer, &GanttChartIndexer::indexed, this, &GanttView::showChart);
     Q_ASSERT(zoom);
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -51,11 +46,25 @@ GanttView::~GanttView() = default;
 
 void GanttView::setChart(GanttChart chart)
 {
-    m_indexer->index(chart);
+    // A large chart whose rows must be ordered anew keeps the one shown until
+    // it is ready, so zooming stays fluid meanwhile; with none shown yet, it
+    // is drawn at once, row by row.
+    if (!m_indexer->index(chart) && !m_renderer.chart().isEmpty())
+        return;
+    showChart(std::move(chart));
+}
+
+void GanttView::showChart(GanttChart chart)
+{
     m_renderer.setChart(std::move(chart));
     m_hover.reset();
     m_zoom->setFullRange(m_renderer.fullRange());
     update();
+}
+
+bool GanttView::isPreparingChart() const
+{
+    return m_indexer->isBusy();
 }
 
 void GanttView::setChartStyle(const GanttStyle &style)

@@ -27,8 +27,11 @@ public:
     explicit GanttView(ZoomControl *zoom, QWidget *parent = nullptr);
     ~GanttView() override;
 
+    // The chart is shown at once, or, when it is large and its rows must be
+    // ordered anew, once that is done in the background (isPreparingChart).
     void setChart(GanttChart chart);
     const GanttChart &chart() const { return m_renderer.chart(); }
+    bool isPreparingChart() const;
     // The chart's colours: the window picks the dark style in a dark theme.
     void setChartStyle(const GanttStyle &style);
     const GanttStyle &chartStyle() const { return m_renderer.style(); }
@@ -53,6 +56,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    void showChart(GanttChart chart);
     // The time under a horizontal position, clamped to the plot.
     Core::Nanos timeAt(double x) const;
     void zoomAroundX(double x, double factor);
