@@ -446,37 +446,40 @@ void TestGanttGeometry::aTimeSharedSpanIsFilledToItsShare()
 
 void TestGanttGeometry::densityBands()
 {
-    // 100,000 requests in a 500 px tall chart: more requests than pixel rows.
+    // 20,000 requests in a 500 px tall chart: more requests than pixel rows,
+    // few enough to be walked one by one (more are read from the pyramid,
+    // whose blocks may straddle two bands: tst_densitypyramid checks it).
     const GanttGeometry geometry
-        = GanttGeometry::build(chartWith(steadyStream(100'000)), seconds(0, 1.1), QSizeF(1236, 500), plainStyle());
+        = GanttGeometry::build(chartWith(steadyStream(20'000)), seconds(0, 0.22), QSizeF(1236, 500), plainStyle());
 
     const GanttSectionLayout &layout = geometry.sections().first();
     QVERIFY(layout.isDensity());
-    QCOMPARE(layout.positionCount, qsizetype(100'000));
+    QCOMPARE(layout.positionCount, qsizetype(20'000));
     // Bands about 3 px tall, filling the rows' height.
     QCOMPARE(layout.bands, int(layout.rows.height() / plainStyle().densityBandHeight));
     QCOMPARE(layout.density.size(), QSize(int(layout.rows.width()), int(layout.rows.height())));
     QCOMPARE(geometry.rectCount(), 0); // bands are a picture, not rects
     QVERIFY(geometry.ioHatch().size() < 50); // bands are not hatched (only the legend swatch is)
 
-    // Band b gathers requests arriving every 10 µs over ≈8 ms. Four ms after
-    // its first arrival, ≈0.96 ms columns hold ≈96 of its requests, each
-    // 20 µs cpu, 1 ms io, 20 µs cpu: 96.2 % io, 3.8 % cpu. Stacked from the
-    // band's bottom, cpu takes 0.11 px of its 3: the top pixels are io, the
-    // bottom one io with a little cpu blended in. Before the band's first
+    // Band b gathers ≈163 requests arriving every 10 µs over ≈1.6 ms. 1.3 ms
+    // after its first arrival, a column (≈0.19 ms) holds ≈104 of them, each
+    // 20 µs cpu, 1 ms io, 20 µs cpu: 4 in cpu (2 just arrived, 2 about to
+    // end), the rest in io: 96.2 % io, 3.8 % cpu. Stacked from the band's
+    // bottom, cpu takes 0.11 px of its 3: the top pixels are io, the bottom
+    // one io with a little cpu blended in. A ms before the band's first
     // arrival, nothing: transparent.
     const QColor io = plainStyle().ioBand;
     const QColor cpu = plainStyle().cpu;
     for (const int band : {5, 60, 110}) {
         const RequestIndex first = RequestIndex(layout.bandFirst(band));
-        const double x = geometry.scale().toPixel(fromSeconds(first * 10e-6 + 4e-3)) - layout.rows.left();
+        const double x = geometry.scale().toPixel(fromSeconds(first * 10e-6 + 1.3e-3)) - layout.rows.left();
         const int top = int(layout.bandTop(band) - layout.rows.top());
         const int bottom = int(layout.bandBottom(band) - layout.rows.top()) - 1;
         QCOMPARE(QColor(layout.density.pixel(int(x), top)), io);
         const QColor blended(layout.density.pixel(int(x), bottom));
         QVERIFY2(blended != io && blended.green() < io.green() && blended.green() > cpu.green(),
                  qPrintable(blended.name()));
-        const double before = geometry.scale().toPixel(fromSeconds(first * 10e-6 - 5e-3)) - layout.rows.left();
+        const double before = geometry.scale().toPixel(fromSeconds(first * 10e-6 - 1e-3)) - layout.rows.left();
         QCOMPARE(qAlpha(layout.density.pixel(int(before), top)), 0);
     }
 }

@@ -131,15 +131,24 @@ bool indexCharts(const QList<GanttChart *> &charts, const Core::WorkControl &con
             jobs.append({section.run, chart->order, has ? section.index : nullptr});
         }
     }
-    const Core::WorkControl cancelOnly{control.cancel, {}}; // progress is not reported from several threads
-    Core::ThreadHandOver::sent();
-    QtConcurrent::blockingMap(jobs, [&cancelOnly](Job &job) {
-        Core::ThreadHandOver::received();
-        if (!job.index)
-            job.index = GanttRowIndex::build(job.run, job.order, cancelOnly);
+    const qsizetype toBuild = std::count_if(jobs.cbegin(), jobs.cend(), [](const Job &job) { return !job.index; });
+    if (toBuild == 1) {
+        // One run (an export of one model, say): built here, reporting progress.
+        for (Job &job : jobs) {
+            if (!job.index)
+                job.index = GanttRowIndex::build(job.run, job.order, control);
+        }
+    } else if (toBuild > 1) {
+        const Core::WorkControl cancelOnly{control.cancel, {}}; // progress is not reported from several threads
         Core::ThreadHandOver::sent();
-    });
-    Core::ThreadHandOver::received();
+        QtConcurrent::blockingMap(jobs, [&cancelOnly](Job &job) {
+            Core::ThreadHandOver::received();
+            if (!job.index)
+                job.index = GanttRowIndex::build(job.run, job.order, cancelOnly);
+            Core::ThreadHandOver::sent();
+        });
+        Core::ThreadHandOver::received();
+    }
     if (control.isCancelled())
         return false;
     for (GanttChart *chart : charts) {

@@ -42,9 +42,11 @@ GanttGeometry GanttGeometry::build(const GanttChart &chart, TimeRange visible, Q
 {
     if (isIndexed(chart))
         return build(chart, latestEndsOf(chart), visible, size, style, control);
+    // Indexing a large run takes most of the time: most of the progress too.
     GanttChart indexed = chart;
-    indexChart(indexed);
-    return build(indexed, latestEndsOf(indexed), visible, size, style, control);
+    if (!indexChart(indexed, control.phase(0, 0.8)))
+        return GanttGeometry();
+    return build(indexed, latestEndsOf(indexed), visible, size, style, control.phase(0.8, 1));
 }
 
 GanttGeometry GanttGeometry::build(const GanttChart &chart, const QList<LatestEnds> &latestEnds, TimeRange visible, QSizeF size,
