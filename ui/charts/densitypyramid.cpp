@@ -18,11 +18,7 @@ constexpr int kMinBlockCount = 128;
 constexpr int kMaxBucketShift = 18;
 constexpr int kMinBucketShift = 9;
 constexpr qint64 kCellBytes = kDensityStates * sizeof(quint16);
-// Levels above the first add at most as much again as level 0 (each merges
-// two blocks and two buckets: a quarter of the cells where they are dense,
-// half where a block's extent is a thin diagonal).
-constexpr double kAllLevelsFactor = 2.0;
-
+constexpr qint64 kBlockBytes = sizeof(qint32) + sizeof(quint32); // its first bucket and where its cells start
 using Extent = std::pair<qint64, qint64>; // first and last bucket of a block, inclusive
 
 } // namespace
@@ -86,11 +82,30 @@ std::optional<DensityPyramid> DensityPyramid::build(const DensityRows &rows, Tim
         }
         return extents;
     };
-    const auto bytesOf = [](const std::vector<Extent> &extents) {
-        qint64 cells = 0;
-        for (const Extent &extent : extents)
-            cells += std::max<qint64>(0, extent.second - extent.first + 1);
-        return qint64(double(cells * kCellBytes) * kAllLevelsFactor);
+    // The cells of every level, merging extents as buildLevelAbove does: a
+    // level above can cost far more than the first when its blocks join rows
+    // far apart in time (a latency ladder's), so each level is counted.
+    const auto bytesOf = [](std::vector<Extent> extents, qint64 buckets) {
+        qint64 bytes = 0;
+        for (;;) {
+            bytes += qint64(extents.size()) * kBlockBytes;
+            for (const Extent &extent : extents)
+                bytes += std::max<qint64>(0, extent.second - extent.first + 1) * kCellBytes;
+            if (extents.size() <= 1 && buckets <= 1)
+                return bytes;
+            std::vector<Extent> above((extents.size() + 1) / 2, {0, -1});
+            for (size_t b = 0; b < extents.size(); ++b) {
+                const Extent &child = extents[b];
+                if (child.second < child.first)
+                    continue;
+                Extent &parent = above[b / 2];
+                const Extent halved{child.first / 2, child.second / 2};
+                parent = parent.second < parent.first ? halved
+                                                      : Extent{std::min(parent.first, halved.first), std::max(parent.second, halved.second)};
+            }
+            extents = std::move(above);
+            buckets = (buckets + 1) / 2;
+        }
     };
 
     // The finest time resolution first, then coarser blocks, then coarser
@@ -106,7 +121,7 @@ std::optional<DensityPyramid> DensityPyramid::build(const DensityRows &rows, Tim
             chosenShift = shift;
             chosenBuckets = bucketShift;
             std::vector<Extent> extents = extentsFor(shift, bucketShift);
-            if (bytesOf(extents) <= byteBudget) {
+            if (bytesOf(extents, qint64(1) << bucketShift) <= byteBudget) {
                 chosen = std::move(extents);
                 break;
             }
@@ -239,6 +254,7 @@ void DensityPyramid::buildLevelAbove()
             level.shares.push_back(quint16(sum % 4 == 2 ? (sum / 4 + (sum / 4) % 2) : (sum + 1) / 4));
     }
     level.offset[size_t(blocks)] = quint32(level.shares.size() / kDensityStates);
+    level.shares.shrink_to_fit(); // grown cell by cell: give back what growing reserved
     m_levels.push_back(std::move(level));
 }
 
