@@ -5,7 +5,7 @@
 #include "base/threadhandover.h"
 
 #include <QHash>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QFuture>
 
 #include <cmath>
 
@@ -139,15 +139,28 @@ bool indexCharts(const QList<GanttChart *> &charts, const Core::WorkControl &con
                 job.index = GanttRowIndex::build(job.run, job.order, control);
         }
     } else if (toBuild > 1) {
+        // All but one on the pool, that one here; waiting on a task not yet
+        // started runs it in this thread, so a busy pool cannot deadlock this.
         const Core::WorkControl cancelOnly{control.cancel, {}}; // progress is not reported from several threads
-        Core::ThreadHandOver::sent();
-        QtConcurrent::blockingMap(jobs, [&cancelOnly](Job &job) {
+        QList<std::pair<Job *, QFuture<std::shared_ptr<const GanttRowIndex>>>> running;
+        Job *here = nullptr;
+        for (Job &job : jobs) {
+            if (job.index)
+                continue;
+            if (!here) {
+                here = &job;
+                continue;
+            }
+            running.append({&job, Core::ThreadHandOver::runConcurrently([run = job.run, order = job.order, cancelOnly] {
+                                return GanttRowIndex::build(run, order, cancelOnly);
+                            })});
+        }
+        here->index = GanttRowIndex::build(here->run, here->order, cancelOnly);
+        for (auto &[job, future] : running) {
+            future.waitForFinished();
             Core::ThreadHandOver::received();
-            if (!job.index)
-                job.index = GanttRowIndex::build(job.run, job.order, cancelOnly);
-            Core::ThreadHandOver::sent();
-        });
-        Core::ThreadHandOver::received();
+            job->index = future.result();
+        }
     }
     if (control.isCancelled())
         return false;
