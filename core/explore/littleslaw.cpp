@@ -9,7 +9,7 @@ LittleLawCheck LittleLawCheck::measure(const Timeline &timeline)
 {
     LittleLawCheck check;
     const qsizetype count = timeline.requestCount();
-    if (count < 2)
+    if (count < kMinRequests)
         return check;
     // Requests are stored in arrival order.
     const Nanos windowStart = timeline.arrival(0);
@@ -31,7 +31,8 @@ LittleLawCheck LittleLawCheck::measure(const Timeline &timeline)
     check.arrivalRate = double(count) / window;
     check.meanResponse = responses / double(count);
     const double product = check.arrivalRate * check.meanResponse;
-    check.relativeDeviation = product > 0 ? std::abs(check.numberInSystem - product) / product : 0.0;
+    check.checked = product > 0;
+    check.relativeDeviation = check.checked ? std::abs(check.numberInSystem - product) / product : 0.0;
     return check;
 }
 

@@ -20,7 +20,12 @@ struct LittleLawCheck
     double numberInSystem = 0;  // L
     double arrivalRate = 0;     // λ, per second
     double meanResponse = 0;    // W, seconds
-    double relativeDeviation = 0; // |L − λW| ÷ λW; 0 when there is nothing to compare
+    double relativeDeviation = 0; // |L − λW| ÷ λW
+    // Whether the run had enough requests for a time average to mean anything
+    // (kMinRequests): three requests arriving together have no steady state.
+    bool checked = false;
+
+    static constexpr qsizetype kMinRequests = 100;
 
     static LittleLawCheck measure(const Timeline &timeline);
 };

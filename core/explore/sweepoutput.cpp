@@ -61,7 +61,7 @@ QJsonObject modelJson(const ModelPoint &model)
          QJsonObject{{QStringLiteral("L"), model.littleLaw.numberInSystem},
                      {QStringLiteral("lambda"), model.littleLaw.arrivalRate},
                      {QStringLiteral("W"), model.littleLaw.meanResponse},
-                     {QStringLiteral("deviation"), model.littleLaw.relativeDeviation}}},
+                     {QStringLiteral("deviation"), model.littleLaw.checked ? QJsonValue(model.littleLaw.relativeDeviation) : QJsonValue()}}},
     };
     if (model.closedForm)
         object.insert(QStringLiteral("closedForm"), *model.closedForm);
@@ -121,7 +121,8 @@ QJsonObject toJson(const QString &scenarioName, const SweepSpec &spec, const Swe
                        {QStringLiteral("metric"), sweepMetricName(spec.metric)},
                        {QStringLiteral("axes"), axes},
                        {QStringLiteral("points"), points},
-                       {QStringLiteral("littleLawMaxDeviation"), result.littleLawMaxDeviation}};
+                       {QStringLiteral("littleLawMaxDeviation"),
+                        result.littleLawMaxDeviation ? QJsonValue(*result.littleLawMaxDeviation) : QJsonValue()}};
     if (spec.isMap())
         object.insert(QStringLiteral("cells"), cells);
     return object;
@@ -146,7 +147,7 @@ QString toCsv(const SweepSpec &spec, const SweepResult &result)
             if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('"')))
                 name = QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
             row << name << number(model.mean) << number(model.p50) << number(model.p90) << number(model.p99)
-                << number(model.throughput) << QString::number(model.timeouts) << number(model.littleLaw.relativeDeviation)
+                << number(model.throughput) << QString::number(model.timeouts) << (model.littleLaw.checked ? number(model.littleLaw.relativeDeviation) : QString())
                 << point.winner.model;
             csv += row.join(QLatin1Char(',')) + QLatin1Char('\n');
         }
@@ -182,7 +183,9 @@ QString toText(const QString &scenarioName, const SweepSpec &spec, const SweepRe
     return QStringLiteral("%1: %2 by %3\n").arg(scenarioName, spec.isMap() ? QStringLiteral("map") : QStringLiteral("sweep"),
                                                    sweepMetricName(spec.metric))
         + alignColumns(rows, right)
-        + QStringLiteral("Little's law (L = λW), largest deviation: %1\n").arg(formatPercent(result.littleLawMaxDeviation));
+        + (result.littleLawMaxDeviation
+               ? QStringLiteral("Little's law (L = λW), largest deviation: %1\n").arg(formatPercent(*result.littleLawMaxDeviation))
+               : QStringLiteral("Little's law (L = λW): not checked, too few requests per run (at least %1)\n").arg(LittleLawCheck::kMinRequests));
 }
 
 } // namespace LatencyLab::Core::SweepOutput

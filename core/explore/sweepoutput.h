@@ -15,8 +15,8 @@ namespace SweepOutput {
 //  "points": [{index, column, row, "parameters": {NAME: value…}, seed, winner,
 //              "models": [{model, description, mean, p50, p90, p99, throughput,
 //                          timeouts, completed, standardErrors: {…},
-//                          littleLaw: {L, lambda, W, deviation}, closedForm?}…]}…],
-//  "littleLawMaxDeviation", and for a map "cells": [{column, row, winner, margin}…]}
+//                          littleLaw: {L, lambda, W, deviation or null}, closedForm?}…]}…],
+//  "littleLawMaxDeviation" (null when no run was long enough), and for a map "cells": [{column, row, winner, margin}…]}
 QJsonObject toJson(const QString &scenarioName, const SweepSpec &spec, const SweepResult &result);
 
 // One row per point and model: index, the parameter values, model, mean, p50,

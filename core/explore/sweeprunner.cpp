@@ -165,8 +165,10 @@ Result<SweepResult> runSweep(const Scenario &scenario, const SweepSpec &spec, co
         return Result<SweepResult>::failure(firstError);
     SweepResult result;
     for (const SweepPoint &point : points) {
-        for (const ModelPoint &model : point.models)
-            result.littleLawMaxDeviation = std::max(result.littleLawMaxDeviation, model.littleLaw.relativeDeviation);
+        for (const ModelPoint &model : point.models) {
+            if (model.littleLaw.checked)
+                result.littleLawMaxDeviation = std::max(result.littleLawMaxDeviation.value_or(0.0), model.littleLaw.relativeDeviation);
+        }
     }
     result.points = std::move(points);
     return result;

@@ -31,7 +31,8 @@ struct SweepPoint
 struct SweepResult
 {
     QList<SweepPoint> points; // by index
-    double littleLawMaxDeviation = 0; // over every point and model
+    // Over every point and model whose run was long enough to check (LittleLawCheck::checked); none: no such run.
+    std::optional<double> littleLawMaxDeviation;
 };
 
 struct SweepOptions : WorkControl
