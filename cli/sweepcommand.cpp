@@ -15,12 +15,17 @@ namespace LatencyLab::Core {
 
 namespace {
 
-Status writeCsv(const QString &path, const QString &csv)
+Status csvFailure(const QSaveFile &file)
 {
-    QSaveFile file(path);
+    return Status::failure(QStringLiteral("--csv: cannot write %1: %2").arg(file.fileName(), file.errorString()));
+}
+
+// The file is opened before the sweep runs, so an unwritable path fails at once.
+Status finishCsv(QSaveFile &file, const QString &csv)
+{
     const QByteArray bytes = csv.toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Status::failure(QStringLiteral("--csv: cannot write %1: %2").arg(path, file.errorString()));
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return csvFailure(file); // QSaveFile leaves no partial file behind
     return success();
 }
 
@@ -70,6 +75,10 @@ int runSweepCommand(const AppOptions &options, QTextStream &out, QTextStream &er
     if (const Result<QList<SweepPoint>> planned = planSweep(scenario, spec); !planned)
         return reportBadInput(err, planned.error());
 
+    QSaveFile csv(options.csvPath);
+    if (!options.csvPath.isEmpty() && !csv.open(QIODevice::WriteOnly))
+        return reportBadInput(err, csvFailure(csv).error());
+
     SweepOptions sweep;
     const bool terminal = isatty(STDERR_FILENO) == 1;
     sweep.progress = progressPrinter(err, spec.pointCount());
@@ -80,7 +89,7 @@ int runSweepCommand(const AppOptions &options, QTextStream &out, QTextStream &er
         return reportBadInput(err, result.error());
 
     if (!options.csvPath.isEmpty()) {
-        if (const Status written = writeCsv(options.csvPath, SweepOutput::toCsv(spec, *result)); !written)
+        if (const Status written = finishCsv(csv, SweepOutput::toCsv(spec, *result)); !written)
             return reportBadInput(err, written.error());
         out << QStringLiteral("wrote %1 (%2 points)\n").arg(options.csvPath).arg(result->points.size());
     } else if (options.json) {
