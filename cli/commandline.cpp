@@ -52,6 +52,11 @@ Status checkCombinations(const AppOptions &options, const QStringList &given)
         return fail(QStringLiteral("--slide: only --chart gantt or compare is drawn as a slide, not --chart %1").arg(options.chart));
     if (given.contains(QLatin1String("--order")) && !ganttChart)
         return fail(QStringLiteral("--order: only --chart gantt or compare has rows to order, not --chart %1").arg(options.chart));
+    if (options.sweepAxis && options.sweepAxis2) {
+        SweepSpec spec{*options.sweepAxis, options.sweepAxis2, options.sweepMetric};
+        if (const Status valid = spec.validate(); !valid)
+            return fail(QStringLiteral("--param2: ") + valid.error());
+    }
     if (options.command == Command::Serve && options.server.model == QLatin1String("async") && given.contains(QLatin1String("--workers")))
         return fail(QStringLiteral("--workers: only for --model sync (async serves every request at once)"));
     return success();

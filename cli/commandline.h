@@ -3,6 +3,7 @@
 #include "base/result.h"
 #include "base/units.h"
 #include "charts/roworder.h"
+#include "explore/sweepspec.h"
 #include "model/servermodel.h"
 
 #include <QSize>
@@ -21,6 +22,7 @@ enum class Command : quint8 {
     Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg [--order ROWS]`
     Record,   // `latencylab record URL [options]`: real HTTP requests, scored like wrk
     Serve,    // `latencylab serve [options]`: the demo HTTP server on 127.0.0.1
+    Sweep,    // `latencylab sweep (--preset NAME | FILE) --param NAME=FROM:TO:N[:log] [--param2 …] [--metric M] [--json | --csv OUT]`
     Help,     // `--help` anywhere
     Version,  // `--version` anywhere
 };
@@ -73,6 +75,12 @@ struct AppOptions
     std::optional<Nanos> duration;
     std::optional<qint64> requestCount;
     std::optional<Nanos> timeout;
+
+    // sweep: the first axis (required), a second for a map, what decides the winner, the CSV to write
+    std::optional<SweepAxis> sweepAxis;
+    std::optional<SweepAxis> sweepAxis2;
+    SweepMetric sweepMetric = SweepMetric::P99;
+    QString csvPath;
 
     // serve (its --model and --workers land in `server`)
     std::optional<int> port;

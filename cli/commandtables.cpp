@@ -92,6 +92,15 @@ Status requireNonEmpty(const QString &option, const QString &value, const QStrin
     return success();
 }
 
+Status setSweepAxis(std::optional<SweepAxis> &axis, const QString &option, const QString &value)
+{
+    Result<SweepAxis> parsed = SweepAxis::parse(value, option);
+    if (!parsed)
+        return fail(parsed.error());
+    axis = *parsed;
+    return success();
+}
+
 } // namespace
 
 const QList<OptionDef> &optionTable()
@@ -299,6 +308,30 @@ const QList<OptionDef> &optionTable()
              o.timeout = *seconds;
              return success();
          }},
+        // --- sweep ---
+        {QLatin1String("--param"), QLatin1String("NAME=FROM:TO:N[:log]"),
+         QStringLiteral("the parameter to sweep over N points (at most %1), evenly or on a log scale; NAME one of: %2")
+             .arg(SweepAxis::kMaxPoints).arg(sweepParameterNames().join(QStringLiteral(", "))),
+         [](AppOptions &o, const QString &option, const QString &value) { return setSweepAxis(o.sweepAxis, option, value); }},
+        {QLatin1String("--param2"), QLatin1String("NAME=FROM:TO:N[:log]"),
+         QStringLiteral("a second parameter: a map of cells, each naming the model that wins (or a tie), at most %1 cells")
+             .arg(SweepSpec::kMaxCells),
+         [](AppOptions &o, const QString &option, const QString &value) { return setSweepAxis(o.sweepAxis2, option, value); }},
+        {QLatin1String("--metric"), QLatin1String("M"),
+         QStringLiteral("what the models are compared by: %1 (default p99; throughput: higher wins)").arg(sweepMetricNames().join(QStringLiteral(", "))),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const std::optional<SweepMetric> metric = sweepMetricFromName(value);
+             if (!metric)
+                 return fail(QStringLiteral("%1: unknown metric \"%2\" (expected one of: %3)").arg(option, value, sweepMetricNames().join(QStringLiteral(", "))));
+             o.sweepMetric = *metric;
+             return success();
+         }},
+        {QLatin1String("--csv"), QLatin1String("OUT"), QStringLiteral("write one row per point and model to OUT as CSV instead of printing"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             o.csvPath = value;
+             return requireNonEmpty(option, value, QStringLiteral("a file path"));
+         },
+         QLatin1String("--json")},
         // --- serve ---
         {QLatin1String("--port"), QLatin1String("P"), QStringLiteral("port on 127.0.0.1, 0 (any free one) to 65535 (default 8000)"),
          [](AppOptions &o, const QString &option, const QString &value) {
@@ -336,7 +369,7 @@ const QList<OptionDef> &optionTable()
     return table;
 }
 
-// Options shared by every command that computes a scenario (simulate, run and export).
+// Options shared by every command that computes a scenario (simulate, run, sweep and export).
 const QList<QLatin1String> kScenarioOptions = {
     QLatin1String("--preset"), QLatin1String("--model"), QLatin1String("--workers"), QLatin1String("--threads"),
     QLatin1String("--gil"), QLatin1String("--no-gil"), QLatin1String("--cores"), QLatin1String("--switch-interval"),
@@ -367,6 +400,13 @@ const QList<CommandDef> &commandTable()
              + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--slide"),
                                     QLatin1String("--scale"), QLatin1String("--order"), QLatin1String("--omission")},
          {QLatin1String("--chart"), QLatin1String("--out")}},
+        {QLatin1String("sweep"), Command::Sweep, QLatin1String("(--preset NAME | FILE.json) --param NAME=FROM:TO:N[:log] [--param2 NAME=FROM:TO:N[:log]] [--metric M] [--json | --csv OUT]"),
+         QLatin1String("simulate every compared model over a range of a parameter (or a map of two) and name the winner"),
+         ScenarioArgument::Required,
+         kScenarioOptions
+             + QList<QLatin1String>{QLatin1String("--param"), QLatin1String("--param2"), QLatin1String("--metric"), QLatin1String("--json"),
+                                    QLatin1String("--csv")},
+         {QLatin1String("--param")}},
         {QLatin1String("record"), Command::Record, QLatin1String("URL [options]"),
          QLatin1String("send real HTTP requests to an http:// URL and score them like wrk"), ScenarioArgument::Url,
          {QLatin1String("--mode"), QLatin1String("--connections"), QLatin1String("--duration"), QLatin1String("--requests"),

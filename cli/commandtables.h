@@ -64,7 +64,7 @@ const CommandDef &guiCommand();
 const CommandDef *findCommand(const QString &word);
 // `command`'s row for option `name` (its own row first), or null when the command does not take it.
 const OptionDef *findOption(const CommandDef &command, const QString &name);
-// "presets, simulate, run, export, record, serve".
+// "presets, simulate, run, export, sweep, record, serve".
 QString commandList();
 Status fail(const QString &message);
 

@@ -3,6 +3,7 @@
 #include "cli/pipelineheadless.h"
 #include "cli/recordcommand.h"
 #include "cli/servecommand.h"
+#include "cli/sweepcommand.h"
 #include "engine/report.h"
 #include "engine/simulator.h"
 #include "model/presets.h"
@@ -161,6 +162,8 @@ int runHeadless(const AppOptions &options, QTextStream &out, QTextStream &err)
         return runRecordCommand(options, out, err);
     case Command::Serve:
         return runServeCommand(options, out, err);
+    case Command::Sweep:
+        return runSweepCommand(options, out, err);
     case Command::Gui:
     case Command::Export:
         break;

@@ -22,6 +22,13 @@ QList<ServerSpec> Scenario::models() const
     return all;
 }
 
+QList<ServerSpec> Scenario::comparedModels() const
+{
+    if (!compare.isEmpty())
+        return models();
+    return {modelNamed(QStringLiteral("sync")), modelNamed(QStringLiteral("async"))};
+}
+
 ServerSpec Scenario::modelNamed(const QString &name) const
 {
     for (const ServerSpec &spec : models()) {

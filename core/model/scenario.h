@@ -128,6 +128,9 @@ struct Scenario
 
     // `server` first, then `compare`.
     QList<ServerSpec> models() const;
+    // The models set side by side: models() when the scenario names any to
+    // compare, else its sync and async (the course's question).
+    QList<ServerSpec> comparedModels() const;
     // The model the scenario defines under that preset name (so "sync" in the
     // web-load experiment keeps its 5 workers), else the preset's defaults.
     ServerSpec modelNamed(const QString &name) const;

@@ -6,9 +6,7 @@ namespace LatencyLab::Ui {
 
 QList<Core::ServerSpec> comparisonModels(const Core::Scenario &scenario)
 {
-    if (!scenario.compare.isEmpty())
-        return scenario.models();
-    return {scenario.modelNamed(QStringLiteral("sync")), scenario.modelNamed(QStringLiteral("async"))};
+    return scenario.comparedModels();
 }
 
 Core::Result<GanttChart> buildChart(const Core::Scenario &scenario, const QList<Core::ServerSpec> &models,

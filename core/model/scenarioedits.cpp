@@ -1,23 +1,18 @@
-#include "controls/scenarioedits.h"
+#include "model/scenarioedits.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-namespace LatencyLab::Ui::ScenarioEdits {
+namespace LatencyLab::Core::ScenarioEdits {
 
-using Core::Distribution;
-using Core::Nanos;
-using Core::Scenario;
-using Core::StepKind;
-
-QList<double> stepShares(const Core::RequestSpec &request)
+QList<double> stepShares(const RequestSpec &request)
 {
     const qsizetype count = request.steps.size();
     QList<double> shares;
     shares.reserve(count);
-    const Core::NanosSum total = request.ownDuration();
-    for (const Core::Step &step : request.steps)
+    const NanosSum total = request.ownDuration();
+    for (const Step &step : request.steps)
         shares << (total > 0 ? double(step.duration) / double(total) : 1.0 / double(count));
     return shares;
 }
@@ -26,7 +21,7 @@ Scenario withRequestDuration(const Scenario &scenario, qsizetype request, Nanos 
 {
     Q_ASSERT(request >= 0 && request < scenario.requests.size());
     Scenario edited = scenario;
-    QList<Core::Step> &steps = edited.requests[request].steps;
+    QList<Step> &steps = edited.requests[request].steps;
     if (steps.isEmpty())
         return edited; // nothing to scale
     const QList<double> usable = shares.size() == steps.size() ? shares : stepShares(edited.requests[request]);
@@ -50,37 +45,37 @@ Scenario withRequestArrival(const Scenario &scenario, qsizetype request, Nanos a
     return edited;
 }
 
-double meanRequestSeconds(const Core::GeneratorSpec &generator)
+double meanRequestSeconds(const GeneratorSpec &generator)
 {
     double total = 0;
-    for (const Core::StepSpec &step : generator.steps)
+    for (const StepSpec &step : generator.steps)
         total += step.duration.mean();
     return total;
 }
 
 namespace {
 
-double meanOf(const Core::GeneratorSpec &generator, StepKind kind)
+double meanOf(const GeneratorSpec &generator, StepKind kind)
 {
     double total = 0;
-    for (const Core::StepSpec &step : generator.steps) {
+    for (const StepSpec &step : generator.steps) {
         if (step.kind == kind)
             total += step.duration.mean();
     }
     return total;
 }
 
-qsizetype countOf(const Core::GeneratorSpec &generator, StepKind kind)
+qsizetype countOf(const GeneratorSpec &generator, StepKind kind)
 {
-    return std::count_if(generator.steps.cbegin(), generator.steps.cend(), [kind](const Core::StepSpec &step) { return step.kind == kind; });
+    return std::count_if(generator.steps.cbegin(), generator.steps.cend(), [kind](const StepSpec &step) { return step.kind == kind; });
 }
 
 // Gives the steps of one kind a combined mean of `target`, keeping their proportions.
-void setGroupMean(Core::GeneratorSpec &generator, StepKind kind, double target)
+void setGroupMean(GeneratorSpec &generator, StepKind kind, double target)
 {
     const double current = meanOf(generator, kind);
     const qsizetype count = countOf(generator, kind);
-    for (Core::StepSpec &step : generator.steps) {
+    for (StepSpec &step : generator.steps) {
         if (step.kind != kind)
             continue;
         const double mean = current > 0 ? step.duration.mean() * target / current : target / double(count);
@@ -90,28 +85,28 @@ void setGroupMean(Core::GeneratorSpec &generator, StepKind kind, double target)
 
 } // namespace
 
-double cpuShare(const Core::GeneratorSpec &generator)
+double cpuShare(const GeneratorSpec &generator)
 {
     const double total = meanRequestSeconds(generator);
     return total > 0 ? meanOf(generator, StepKind::Cpu) / total : 0.0;
 }
 
-bool hasCpuAndIo(const Core::GeneratorSpec &generator)
+bool hasCpuAndIo(const GeneratorSpec &generator)
 {
     return countOf(generator, StepKind::Cpu) > 0 && countOf(generator, StepKind::Io) > 0;
 }
 
-double arrivalRate(const Core::GeneratorSpec &generator)
+double arrivalRate(const GeneratorSpec &generator)
 {
-    const Core::ArrivalProcess &arrival = generator.arrival;
+    const ArrivalProcess &arrival = generator.arrival;
     switch (arrival.kind) {
-    case Core::ArrivalProcess::Kind::Poisson:
+    case ArrivalProcess::Kind::Poisson:
         return arrival.rate;
-    case Core::ArrivalProcess::Kind::Uniform: {
+    case ArrivalProcess::Kind::Uniform: {
         const double gap = (arrival.low + arrival.high) / 2.0;
         return gap > 0 ? 1.0 / gap : std::numeric_limits<double>::infinity();
     }
-    case Core::ArrivalProcess::Kind::Burst:
+    case ArrivalProcess::Kind::Burst:
         return arrival.burstEvery > 0 ? double(arrival.burstSize) / arrival.burstEvery : std::numeric_limits<double>::infinity();
     }
     return arrival.rate;
@@ -147,9 +142,9 @@ Scenario withMeanRequestSeconds(const Scenario &scenario, double seconds)
 {
     Q_ASSERT(scenario.generator);
     Scenario edited = scenario;
-    Core::GeneratorSpec &generator = *edited.generator;
+    GeneratorSpec &generator = *edited.generator;
     const double current = meanRequestSeconds(generator);
-    for (Core::StepSpec &step : generator.steps) {
+    for (StepSpec &step : generator.steps) {
         const double mean = current > 0 ? step.duration.mean() * seconds / current : seconds / double(generator.steps.size());
         step.duration = withMean(step.duration, mean);
     }
@@ -160,7 +155,7 @@ Scenario withCpuShare(const Scenario &scenario, double share)
 {
     Q_ASSERT(scenario.generator);
     Scenario edited = scenario;
-    Core::GeneratorSpec &generator = *edited.generator;
+    GeneratorSpec &generator = *edited.generator;
     const double total = meanRequestSeconds(generator);
     if (total <= 0 || !hasCpuAndIo(generator))
         return edited; // no time to move, or nowhere to move it
@@ -174,12 +169,12 @@ Scenario withArrivalRate(const Scenario &scenario, double perSecond)
 {
     Q_ASSERT(scenario.generator && perSecond > 0);
     Scenario edited = scenario;
-    Core::ArrivalProcess &arrival = edited.generator->arrival;
+    ArrivalProcess &arrival = edited.generator->arrival;
     switch (arrival.kind) {
-    case Core::ArrivalProcess::Kind::Poisson:
+    case ArrivalProcess::Kind::Poisson:
         arrival.rate = perSecond;
         break;
-    case Core::ArrivalProcess::Kind::Uniform: {
+    case ArrivalProcess::Kind::Uniform: {
         const double gap = 1.0 / perSecond;
         const double current = (arrival.low + arrival.high) / 2.0;
         if (current > 0) {
@@ -190,7 +185,7 @@ Scenario withArrivalRate(const Scenario &scenario, double perSecond)
         }
         break;
     }
-    case Core::ArrivalProcess::Kind::Burst:
+    case ArrivalProcess::Kind::Burst:
         arrival.burstEvery = double(std::max(1, arrival.burstSize)) / perSecond;
         break;
     }
@@ -218,4 +213,4 @@ Scenario withTimeout(const Scenario &scenario, Nanos timeout)
     return edited;
 }
 
-} // namespace LatencyLab::Ui::ScenarioEdits
+} // namespace LatencyLab::Core::ScenarioEdits
