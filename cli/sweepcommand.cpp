@@ -1,6 +1,7 @@
 #include "cli/sweepcommand.h"
 
 #include "cli/headless.h"
+#include "explore/closedformmetric.h"
 #include "explore/sweepoutput.h"
 #include "explore/sweepparameter.h"
 #include "explore/sweeprunner.h"
@@ -80,6 +81,7 @@ int runSweepCommand(const AppOptions &options, QTextStream &out, QTextStream &er
         return reportBadInput(err, csvFailure(csv).error());
 
     SweepOptions sweep;
+    sweep.closedForm = closedFormMetric;
     const bool terminal = isatty(STDERR_FILENO) == 1;
     sweep.progress = progressPrinter(err, spec.pointCount());
     const Result<SweepResult> result = runSweep(scenario, spec, sweep);

@@ -4,6 +4,7 @@
 
 #include "scenariobuilder.h"
 
+#include "explore/closedformmetric.h"
 #include "theory/closedform.h"
 
 #include <QTest>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void noClosedForm();
     void overloadedKeepsItsSaturation();
     void quantilesOnlyWhereClosed();
+    void aSweptPointsMetricComesFromItsForm();
 };
 
 namespace {
@@ -294,6 +296,21 @@ void TestClosedFormFor::quantilesOnlyWhereClosed()
     const Result<ClosedForm> fixed = closedFormFor(poisson({ioStep(Distribution::fixed(0.5))}), model("async"));
     QVERIFY(fixed.ok() && *fixed->responseQuantile(0.99) == 0.5);
     QVERIFY(!fixed->responseQuantile(1.0));
+}
+
+// M/M/1 with λ = 8/s and μ = 10/s (one exponential 0.1 s cpu step, one
+// blocking worker): mean 1/(μ − λ) = 0.5 s, p99 = ln 100 ÷ 2 = 2.3026 s; no
+// form gives throughput, and an event loop's io step waits for nobody.
+void TestClosedFormFor::aSweptPointsMetricComesFromItsForm()
+{
+    const Scenario scenario = poisson({cpuStep(Distribution::exponential(0.1))}, 8.0);
+    const std::optional<double> mean = closedFormMetric(scenario, model("sync"), SweepMetric::Mean);
+    const std::optional<double> p99 = closedFormMetric(scenario, model("sync"), SweepMetric::P99);
+    QVERIFY(mean && p99);
+    QVERIFY(std::abs(*mean - 0.5) < 1e-12);
+    QVERIFY(std::abs(*p99 - std::log(100.0) / 2) < 1e-9);
+    QVERIFY(!closedFormMetric(scenario, model("sync"), SweepMetric::Throughput));
+    QVERIFY(!closedFormMetric(poisson({cpuStep(Distribution::exponential(0.1))}, 12.0), model("sync"), SweepMetric::Mean)); // ρ > 1
 }
 
 QTEST_GUILESS_MAIN(TestClosedFormFor)

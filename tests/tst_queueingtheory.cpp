@@ -2,7 +2,6 @@
 // refusals (unstable queues, bad input), and Little's law on a timeline
 // built by hand.
 
-#include "theory/littleslaw.h"
 #include "theory/queueingformulas.h"
 
 #include <QTest>
@@ -29,8 +28,6 @@ private Q_SLOTS:
     void unstableQueuesHaveNoFigures();
     void badInputHasNoFigures();
     void largeServerCountsStayFinite();
-    void littlesLawOnAHandBuiltTimeline();
-    void littlesLawNeedsAFinishedRequest();
 };
 
 namespace {
@@ -175,42 +172,6 @@ void TestQueueingTheory::largeServerCountsStayFinite()
     QVERIFY(nearlyFull && *nearlyFull > 0.5 && *nearlyFull < 1.0);
     const std::optional<double> mean = mmcMeanResponse(1999.0, 1.0, 2000);
     QVERIFY(mean && std::isfinite(*mean) && *mean > 1.0);
-}
-
-void TestQueueingTheory::littlesLawOnAHandBuiltTimeline()
-{
-    // A arrives at 0 and ends at 2; B arrives at 1 and ends at 3; C arrives at 2
-    // and never ends. Window [0, 3]: A is present 2 s, B 2 s, C 1 s, so
-    // L = 5 ÷ 3; λ = 3 arrivals ÷ 3 s = 1; W = (2 + 2) ÷ 2 = 2 s (finished only);
-    // |L − λW| ÷ L = (1/3) ÷ (5/3) = 0.2.
-    Timeline timeline;
-    const auto finished = [&](double arrival, double end) {
-        const RequestIndex r = timeline.addRequest(fromSeconds(arrival));
-        const Timeline::PendingSpan span{fromSeconds(end), kNoRequest, SpanState::Io};
-        timeline.completeRequest(r, fromSeconds(end), &span, 1, Timeline::Finished);
-    };
-    finished(0.0, 2.0);
-    finished(1.0, 3.0);
-    timeline.addRequest(fromSeconds(2.0));
-
-    const std::optional<LittlesLaw> law = littlesLaw(timeline);
-    QVERIFY(law);
-    verifyNear(law->windowSeconds, 3.0, "window");
-    QCOMPARE(law->arrivals, 3);
-    QCOMPARE(law->finished, 2);
-    verifyNear(law->meanInSystem, 5.0 / 3.0, "L");
-    verifyNear(law->arrivalRate, 1.0, "λ");
-    verifyNear(law->meanResponse, 2.0, "W");
-    verifyNear(law->deviation, 0.2, "|L − λW| ÷ L");
-    verifyNear(law->deviationFor(5.0 / 6.0), 0.0, "at λ = 5/6, λW = L");
-}
-
-void TestQueueingTheory::littlesLawNeedsAFinishedRequest()
-{
-    QVERIFY(!littlesLaw(Timeline()));
-    Timeline unfinished;
-    unfinished.addRequest(fromSeconds(1.0));
-    QVERIFY(!littlesLaw(unfinished));
 }
 
 QTEST_GUILESS_MAIN(TestQueueingTheory)

@@ -203,7 +203,7 @@ private Q_SLOTS:
     void aRefusedValueFailsBeforeAnyWork()
     {
         const Scenario scenario = oneStep(StepKind::Cpu, 200, {});
-        const Result<SweepResult> result = runSweep(scenario, SweepSpec{{SweepParameter::Connections, 1, 4, 4, false}});
+        const Result<SweepResult> result = runSweep(scenario, SweepSpec{{SweepParameter::Connections, 1, 4, 4, false}, {}});
         QVERIFY(!result);
         QVERIFY2(result.error().startsWith(QLatin1String("connections=1:")), qPrintable(result.error()));
     }

@@ -216,10 +216,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<SweepSpec>("spec");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("65 points") << SweepSpec{{SweepParameter::Rate, 1, 2, 65, false}} << QStringLiteral("rate: expected 1 to 64 points, got 65");
-        QTest::addRow("a log scale from 0") << SweepSpec{{SweepParameter::Rate, 0, 2, 5, true}} << QStringLiteral("a log scale needs both ends above 0");
-        QTest::addRow("one point over a range") << SweepSpec{{SweepParameter::Rate, 1, 2, 1, false}} << QStringLiteral("one point needs FROM equal to TO");
-        QTest::addRow("a share above 1") << SweepSpec{{SweepParameter::CpuShare, 0, 2, 3, false}} << QStringLiteral("cpu-share: 2 is outside 0 to 1");
+        QTest::addRow("65 points") << SweepSpec{{SweepParameter::Rate, 1, 2, 65, false}, {}} << QStringLiteral("rate: expected 1 to 64 points, got 65");
+        QTest::addRow("a log scale from 0") << SweepSpec{{SweepParameter::Rate, 0, 2, 5, true}, {}} << QStringLiteral("a log scale needs both ends above 0");
+        QTest::addRow("one point over a range") << SweepSpec{{SweepParameter::Rate, 1, 2, 1, false}, {}} << QStringLiteral("one point needs FROM equal to TO");
+        QTest::addRow("a share above 1") << SweepSpec{{SweepParameter::CpuShare, 0, 2, 3, false}, {}} << QStringLiteral("cpu-share: 2 is outside 0 to 1");
         QTest::addRow("one parameter twice")
             << SweepSpec{{SweepParameter::Workers, 1, 4, 4, false}, SweepAxis{SweepParameter::Workers, 1, 4, 4, false}}
             << QStringLiteral("two different parameters");

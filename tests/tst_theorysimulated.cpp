@@ -7,7 +7,6 @@
 
 #include "engine/simulator.h"
 #include "theory/closedform.h"
-#include "theory/littleslaw.h"
 
 #include <QTest>
 
@@ -24,7 +23,6 @@ class TestTheorySimulated : public QObject
 private Q_SLOTS:
     void againstTheSimulator_data();
     void againstTheSimulator();
-    void littlesLawOnASimulatedRun();
 };
 
 namespace {
@@ -157,33 +155,6 @@ void TestTheorySimulated::againstTheSimulator()
         qInfo("%s", qPrintable(text));
         QVERIFY2(within(simulated, *closed, tolerance), qPrintable(text));
     }
-}
-
-void TestTheorySimulated::littlesLawOnASimulatedRun()
-{
-    // M/M/1 at ρ = 0.8. Every request finishes, so over the window L = λW
-    // holds exactly up to rounding; with the offered λ = 8/s in place of the
-    // measured rate it holds within the Poisson count's error, 1/√n = 0.16 %
-    // at n = 4·10⁵, plus the drain after the last arrival (a few W in a
-    // 50,000 s window).
-    constexpr qint64 kRequests = 400'000;
-    const double lambda = 8.0;
-    const Scenario scenario = generatedScenario(kRequests, lambda, {{StepKind::Cpu, Distribution::exponential(0.1)}}, 27);
-    const Result<SimulationRun> run = simulate(scenario, model("sync"));
-    QVERIFY(run.ok());
-    const std::optional<LittlesLaw> law = littlesLaw(run->timeline);
-    QVERIFY(law);
-    qInfo("L = %.4f, λ = %.4f/s, W = %.4f s, |L − λW| ÷ L = %.2e; with λ = 8/s: %.2e", law->meanInSystem, law->arrivalRate,
-          law->meanResponse, law->deviation, law->deviationFor(lambda));
-    QCOMPARE(law->arrivals, kRequests);
-    QCOMPARE(law->finished, kRequests);
-    QVERIFY2(law->deviation < 0.01, qPrintable(QString::number(law->deviation)));
-    QVERIFY2(law->deviationFor(lambda) < 0.01, qPrintable(QString::number(law->deviationFor(lambda))));
-    // The window is the run's: first arrival to last answer.
-    QVERIFY(std::abs(law->windowSeconds - run->metrics.makespanSeconds) < 1e-9 * law->windowSeconds);
-    // L itself, against M/M/1's ρ ÷ (1 − ρ) = 4, within the mean's error.
-    const double tolerance = kStandardErrors * meanRelativeError(0.8, kRequests);
-    QVERIFY2(within(law->meanInSystem, 4.0, tolerance), qPrintable(QString::number(law->meanInSystem)));
 }
 
 QTEST_GUILESS_MAIN(TestTheorySimulated)
