@@ -15,6 +15,8 @@ namespace {
 // budget asks for it, never fewer than the minimums (a chart's pixels).
 constexpr int kMaxBlockCount = 32768;
 constexpr int kMinBlockCount = 128;
+constexpr int kPreferredBlocks = 512;
+constexpr int kPreferredBucketShift = 11;
 constexpr int kMaxBucketShift = 18;
 constexpr int kMinBucketShift = 9;
 constexpr qint64 kCellBytes = kDensityStates * sizeof(quint16);
@@ -109,24 +111,32 @@ std::optional<DensityPyramid> DensityPyramid::build(const DensityRows &rows, Tim
     };
 
     // The finest time resolution first, then coarser blocks, then coarser
-    // buckets; if even the coarsest grid is over budget, the coarsest it is.
+    // buckets — first keeping at least kPreferredBlocks blocks, since bands
+    // need rows as much as columns need time (a ladder's blocks span the
+    // whole run, and the budget cannot give both); then down to the
+    // minimums; if even the coarsest grid is over budget, the coarsest it is.
     int chosenShift = finestShift;
     int chosenBuckets = kMinBucketShift;
     std::vector<Extent> chosen;
-    for (int bucketShift = kMaxBucketShift; bucketShift >= kMinBucketShift && chosen.empty(); --bucketShift) {
-        for (int shift = finestShift;; ++shift) {
-            const qsizetype blocks = (count + (qsizetype(1) << shift) - 1) >> shift;
-            if (shift > finestShift && blocks < kMinBlockCount)
-                break;
-            chosenShift = shift;
-            chosenBuckets = bucketShift;
-            std::vector<Extent> extents = extentsFor(shift, bucketShift);
-            if (bytesOf(extents, qint64(1) << bucketShift) <= byteBudget) {
-                chosen = std::move(extents);
-                break;
+    const auto search = [&](qsizetype minBlocks, int minBucketShift) {
+        for (int bucketShift = kMaxBucketShift; bucketShift >= minBucketShift && chosen.empty(); --bucketShift) {
+            for (int shift = finestShift;; ++shift) {
+                const qsizetype blocks = (count + (qsizetype(1) << shift) - 1) >> shift;
+                if (shift > finestShift && blocks < minBlocks)
+                    break;
+                chosenShift = shift;
+                chosenBuckets = bucketShift;
+                std::vector<Extent> extents = extentsFor(shift, bucketShift);
+                if (bytesOf(extents, qint64(1) << bucketShift) <= byteBudget) {
+                    chosen = std::move(extents);
+                    break;
+                }
             }
         }
-    }
+    };
+    search(kPreferredBlocks, kPreferredBucketShift);
+    if (chosen.empty())
+        search(kMinBlockCount, kMinBucketShift);
     if (chosen.empty())
         chosen = extentsFor(chosenShift, chosenBuckets);
     pyramid.m_blockShift = chosenShift;
