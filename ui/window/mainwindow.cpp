@@ -107,7 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
                    "latency over time, histograms, and wrk's summary side by side."));
     auto *exploreBusy = new BusyIndicator; // its own: a sweep and the charts' computation run and cancel apart
     statusBar()->addPermanentWidget(exploreBusy);
-    auto explore = std::make_unique<ExploreTab>(m_editor, exploreBusy, this);
+    auto explore = std::make_unique<ExploreTab>(m_editor, exploreBusy); // the tabs own it
     m_exploreTab = explore.get();
     m_tabs->addChart(std::move(explore), tr("E&xplore"),
                 tr("Sweep a parameter under every compared model, against queueing theory; with a second "
