@@ -31,6 +31,8 @@ QColor cellFill(const ExplorePaintContext &c, const Core::SweepPoint &point)
 void paintCells(const ExplorePaintContext &c)
 {
     QPainter &p = c.painter;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false); // antialiased neighbours leave a pale seam between them
     for (int row = 0; row < c.chart.rows.size(); ++row) {
         for (int column = 0; column < c.chart.columns.size(); ++column) {
             const QRectF cell = c.frame.cellRect(c.chart, column, row);
@@ -43,6 +45,7 @@ void paintCells(const ExplorePaintContext &c)
             p.drawRect(cell.adjusted(0.5, 0.5, -0.5, -0.5)); // not yet finished
         }
     }
+    p.restore();
 }
 
 bool winnersDiffer(const ExploreChart &chart, int column, int row, int otherColumn, int otherRow)
