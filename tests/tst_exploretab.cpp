@@ -11,6 +11,9 @@
 #include "sweepcharts/exploreframe.h"
 #include "sweepcharts/exploreview.h"
 #include "window/exploretab.h"
+#include "window/mainwindow.h"
+
+#include "model/presets.h"
 
 #include <QImage>
 #include <QPushButton>
@@ -177,6 +180,26 @@ private Q_SLOTS:
         QTest::qWait(ExploreTab::kSettleMs + 200);
         QCOMPARE(ended.count(), 1);
         QCOMPARE(f.chart().pointAt(0, 0)->models.first().completed, 400);
+    }
+
+    void theWindowSweepsWhenTheTabIsShownAndClosesMidSweep()
+    {
+        auto window = std::make_unique<Ui::MainWindow>();
+        window->setErrorReporter([](const QString &, const QString &message) { QFAIL(qPrintable(message)); });
+        window->showPreset(QStringLiteral("n-requests"), *Presets::load(QStringLiteral("n-requests")));
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        ExploreTab *tab = window->exploreTab();
+        QVERIFY(tab);
+        QCOMPARE(tab->view()->chart().finishedPoints(), 0); // hidden: nothing swept yet
+        window->chartTabs()->setCurrentWidget(tab->widget());
+        QTRY_VERIFY_WITH_TIMEOUT(tab->view()->chart().finishedPoints() >= 1, 60'000);
+        // Its default: ρ from 0.1 to 0.95 in 12 points, per the primary model's capacity.
+        QCOMPARE(tab->view()->chart().points.size(), 12);
+        tab->form()->setSpec(SweepSpec{{SweepParameter::Rho, 0.1, 0.9, 64, false}, std::nullopt, SweepMetric::P99});
+        tab->run();
+        window.reset(); // with the sweep running: it is cancelled and waited for, and nothing arrives afterwards
+        QTest::qWait(50);
     }
 
     void exportsAPng()
