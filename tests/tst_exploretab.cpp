@@ -8,6 +8,7 @@
 #include "controls/busyindicator.h"
 #include "controls/scenarioeditor.h"
 #include "sweepcharts/exploreform.h"
+#include "sweepcharts/exploreformat.h"
 #include "sweepcharts/exploreframe.h"
 #include "sweepcharts/exploreview.h"
 #include "window/exploretab.h"
@@ -200,6 +201,19 @@ private Q_SLOTS:
         tab->run();
         window.reset(); // with the sweep running: it is cancelled and waited for, and nothing arrives afterwards
         QTest::qWait(50);
+    }
+
+    void axesTickAtRoundValues()
+    {
+        // ρ 0.1…0.95 in about 6: (0.95 − 0.1) ÷ 6 = 0.142, the next of 1, 2, 5 × 10ⁿ is 0.2.
+        const QList<double> rho = Ui::roundTicks(0.1, 0.95, 6);
+        const QList<double> expected{0.2, 0.4, 0.6, 0.8};
+        QCOMPARE(rho.size(), expected.size());
+        for (qsizetype i = 0; i < rho.size(); ++i)
+            QVERIFY(qAbs(rho[i] - expected[i]) < 1e-12);
+        // A y axis to 17.3 s in about 5: 3.46 → steps of 5, closed by a tick at 20 past the top.
+        QCOMPARE(Ui::roundTicks(0, 17.3, 5, true), (QList<double>{0, 5, 10, 15, 20}));
+        QCOMPARE(Ui::roundTicks(0, 17.3, 5), (QList<double>{0, 5, 10, 15}));
     }
 
     void exportsAPng()

@@ -64,11 +64,11 @@ QString metricTitle(Core::SweepMetric metric)
     return QCoreApplication::translate("ExploreChart", "%1 response time").arg(Core::sweepMetricName(metric));
 }
 
-QList<double> roundTicks(double top, int count)
+QList<double> roundTicks(double low, double high, int count, bool cover)
 {
-    if (!(top > 0) || !std::isfinite(top) || count < 1)
-        return {0.0};
-    const double rough = top / count;
+    if (!(high > low) || !std::isfinite(low) || !std::isfinite(high) || count < 1)
+        return {low};
+    const double rough = (high - low) / count;
     const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
     double step = magnitude;
     for (const double factor : {1.0, 2.0, 5.0, 10.0}) {
@@ -76,9 +76,17 @@ QList<double> roundTicks(double top, int count)
         if (step >= rough)
             break;
     }
+    const double slack = (high - low) * 1e-9; // 0.1 + 0.2 is not quite 0.3
     QList<double> ticks;
-    for (int i = 0; i * step <= top * (1 + 1e-9); ++i)
-        ticks << i * step;
+    for (double n = std::ceil((low - slack) / step);; ++n) {
+        const double tick = n * step;
+        if (tick > high + slack) {
+            if (cover && (ticks.isEmpty() || ticks.last() < high))
+                ticks << tick;
+            break;
+        }
+        ticks << tick;
+    }
     return ticks;
 }
 

@@ -18,8 +18,10 @@ QString metricValueText(Core::SweepMetric metric, double value, Core::TrailingZe
 // "p99 response time", "throughput", "timeouts": an axis title.
 QString metricTitle(Core::SweepMetric metric);
 
-// Round tick values covering [0, top]: 1, 2 or 5 × 10ⁿ apart, about `count` of them.
-QList<double> roundTicks(double top, int count);
+// Round tick values in [low, high], 1, 2 or 5 × 10ⁿ apart, about `count` of
+// them; a tick at `high` or just past it closes the range when `cover` is set
+// (an axis from 0 to the largest value).
+QList<double> roundTicks(double low, double high, int count, bool cover = false);
 
 // Every model's value at one finished point (a sweep's point or a map's
 // cell), its parameters and its winner, one per line: the hover text.

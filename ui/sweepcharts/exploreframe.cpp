@@ -22,8 +22,9 @@ ExploreFrame ExploreFrame::build(const ExploreChart &chart, QSizeF size, const G
     frame.title = QRectF(pad, pad, width, style.titleHeight);
     const double legendHeight = legendLines(chart) * kLegendLine;
     frame.legend = QRectF(pad, size.height() - pad - legendHeight, width, legendHeight);
-    // The y title sits over the axis labels, a line under the chart's title.
-    const double top = frame.title.bottom() + kLegendLine;
+    // The y title sits over the axis labels, a line under the chart's title,
+    // clear of the top tick's label (centred on the plot's top edge).
+    const double top = frame.title.bottom() + kLegendLine + kTopTickClearance;
     const double bottom = frame.legend.top() - kAxisHeight - 6;
     frame.plot = QRectF(QPointF(pad + kAxisWidth, top), QPointF(size.width() - pad - 12, std::max(top, bottom)));
     return frame;

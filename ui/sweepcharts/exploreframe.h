@@ -22,6 +22,7 @@ struct ExploreFrame
     static constexpr double kAxisWidth = 84;  // the y axis' tick labels
     static constexpr double kAxisHeight = 44; // the x axis' tick labels and title
     static constexpr double kLegendLine = 20;
+    static constexpr double kTopTickClearance = 12;
 
     static ExploreFrame build(const ExploreChart &chart, QSizeF size, const GanttStyle &style);
     // How many legend lines the chart needs: one per model for a sweep (the

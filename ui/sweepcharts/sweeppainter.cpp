@@ -47,7 +47,7 @@ struct YScale
 YScale paintYAxis(const ExplorePaintContext &c)
 {
     const QRectF &plot = c.frame.plot;
-    const QList<double> ticks = roundTicks(topOfValues(c.chart) * 1.04, 5);
+    const QList<double> ticks = roundTicks(0, topOfValues(c.chart) * 1.04, 5, true);
     YScale scale{plot, std::max(ticks.last(), topOfValues(c.chart) * 1.04)};
     QPainter &p = c.painter;
     for (const double tick : ticks) {
@@ -62,6 +62,26 @@ YScale paintYAxis(const ExplorePaintContext &c)
     return scale;
 }
 
+// Where the x axis is labelled: round values on a linear axis; on a log
+// axis the swept values themselves (every few, to fit `labelWidth` each).
+QList<double> xTicks(const ExplorePaintContext &c, double labelWidth)
+{
+    const Core::SweepAxis &axis = c.chart.spec.axis;
+    const int fitting = std::max(1, int(c.frame.plot.width() / labelWidth));
+    if (!axis.logarithmic) {
+        QList<double> ticks = roundTicks(std::min(axis.from, axis.to), std::max(axis.from, axis.to), std::min(fitting, 8));
+        if (Core::isIntegerParameter(axis.parameter))
+            ticks.removeIf([](double tick) { return tick != std::round(tick); });
+        return ticks;
+    }
+    const qsizetype count = c.chart.columns.size();
+    const qsizetype step = std::max<qsizetype>(1, (count + fitting - 1) / fitting);
+    QList<double> ticks;
+    for (qsizetype column = 0; column < count; column += step)
+        ticks << c.chart.columns[column];
+    return ticks;
+}
+
 void paintXAxis(const ExplorePaintContext &c)
 {
     const QRectF &plot = c.frame.plot;
@@ -69,20 +89,13 @@ void paintXAxis(const ExplorePaintContext &c)
     p.setPen(QPen(c.style.axis, c.style.lineWidth));
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
     p.drawLine(plot.bottomLeft(), plot.topLeft());
-    const qsizetype count = c.chart.columns.size();
     const double labelWidth = 90;
-    const qsizetype step = std::max<qsizetype>(1, qsizetype(std::ceil(count * labelWidth / std::max(1.0, plot.width()))));
-    for (qsizetype column = 0; column < count; ++column) {
-        const bool last = column == count - 1;
-        if (column % step != 0 && !last)
-            continue;
-        if (last && column % step != 0 && count - 1 - (column / step) * step < step / 2 + 1)
-            continue; // too close to the label before it
-        const double x = c.frame.sweepX(c.chart, c.chart.columns[column]);
+    for (const double value : xTicks(c, labelWidth)) {
+        const double x = c.frame.sweepX(c.chart, value);
         p.setPen(QPen(c.style.axis, c.style.lineWidth));
         p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + c.style.tickLength));
         c.drawText(QRectF(x - labelWidth / 2, plot.bottom() + c.style.tickLength, labelWidth, 18), Qt::AlignHCenter | Qt::AlignTop,
-                   parameterValueText(c.chart.spec.axis.parameter, c.chart.columns[column], Core::TrailingZeros::Drop), true);
+                   parameterValueText(c.chart.spec.axis.parameter, value, Core::TrailingZeros::Drop), true);
     }
     const QString log = c.chart.spec.axis.logarithmic ? QCoreApplication::translate("ExploreChart", " (log scale)") : QString();
     c.drawAxisTitle(Core::sweepParameterName(c.chart.spec.axis.parameter) + log);
