@@ -23,10 +23,10 @@ std::optional<double> capacityOf(const Core::Scenario &scenario)
 
 Core::SweepParameter defaultSweepParameter(const Core::Scenario &scenario)
 {
-    if (!scenario.generator)
-        return Core::SweepParameter::Workers;
     if (scenario.client.kind == Core::ClientModel::Kind::Closed)
         return Core::SweepParameter::Connections;
+    if (!scenario.generator)
+        return Core::SweepParameter::Workers;
     return Core::SweepParameter::Rho;
 }
 

@@ -5,9 +5,9 @@
 
 namespace LatencyLab::Ui {
 
-// What the Explore tab sweeps first: ρ for an open client of generated
-// requests (0.1 to 0.95 of the primary model's capacity), connections for a
-// closed one, workers for requests written out by hand.
+// What the Explore tab sweeps first: connections for a closed client, ρ for
+// an open client of generated requests (0.1 to 0.95 of the primary model's
+// capacity), workers for open requests written out by hand.
 Core::SweepParameter defaultSweepParameter(const Core::Scenario &scenario);
 
 // A sensible range for `parameter` over `scenario`: the rate from a tenth of
