@@ -35,20 +35,6 @@ Result<Scenario> scenarioAt(const Scenario &scenario, const SweepSpec &spec, dou
     return edited;
 }
 
-// The point's models, resolved, without repeats (as the window's comparison).
-Result<QList<ServerModel>> modelsAt(const Scenario &scenario)
-{
-    QList<ServerModel> models;
-    for (const ServerSpec &spec : scenario.comparedModels()) {
-        const Result<ServerModel> model = spec.resolve();
-        if (!model)
-            return Error{model.error()};
-        if (!models.contains(*model))
-            models << *model;
-    }
-    return models;
-}
-
 // Two models of one name ("sync" with 1 and with 5 workers) are told apart by their descriptions.
 void nameUniquely(QList<ModelPoint> &models)
 {
@@ -83,6 +69,19 @@ Status simulatePoint(SweepPoint &point, const SweepSpec &spec, const SweepOption
 }
 
 } // namespace
+
+Result<QList<ServerModel>> modelsAt(const Scenario &scenario)
+{
+    QList<ServerModel> models;
+    for (const ServerSpec &spec : scenario.comparedModels()) {
+        const Result<ServerModel> model = spec.resolve();
+        if (!model)
+            return Error{model.error()};
+        if (!models.contains(*model))
+            models << *model;
+    }
+    return models;
+}
 
 quint64 pointSeed(quint64 scenarioSeed, int index)
 {

@@ -61,6 +61,10 @@ inline constexpr quint64 kSweepSeedStream = 0x53'57'45'45'50; // "SWEEP"
 // refuses, naming it.
 Result<QList<SweepPoint>> planSweep(const Scenario &scenario, const SweepSpec &spec);
 
+// A point's models, resolved, without repeats (as the window's comparison),
+// in the order of its ModelPoints.
+Result<QList<ServerModel>> modelsAt(const Scenario &scenario);
+
 // Simulates every point under every compared model of the scenario (deduplicated
 // as the window's comparison is), the points in parallel on a pool of their
 // own (so a caller already on the global pool cannot starve it). Blocks until

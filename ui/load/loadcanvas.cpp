@@ -1,11 +1,10 @@
 #include "load/loadcanvas.h"
 
 #include "load/loadgeometry.h"
+#include "load/hovertext.h"
 #include "load/loadlabels.h"
 
-#include <QHelpEvent>
 #include <QPainter>
-#include <QToolTip>
 
 namespace LatencyLab::Ui {
 
@@ -41,16 +40,7 @@ QString LoadCanvas::toolTipAt(QPointF point) const
 
 bool LoadCanvas::event(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        const auto *help = static_cast<QHelpEvent *>(event);
-        const QString text = toolTipAt(help->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, this);
-        return true;
-    }
-    return QWidget::event(event);
+    return showHoverText(this, event, [this](QPoint point) { return toolTipAt(point); }) || QWidget::event(event);
 }
 
 void LoadCanvas::paintEvent(QPaintEvent *)

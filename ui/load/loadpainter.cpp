@@ -2,6 +2,8 @@
 
 #include "load/loadgeometry.h"
 
+#include "charts/modelpalette.h"
+
 #include <QPainter>
 
 #include <algorithm>
@@ -339,24 +341,10 @@ void paintSummaryTable(const LoadPaintContext &c, const LoadSummaryTable &table)
 
 QColor LoadPaintContext::modelColour(int model) const
 {
-    static const QColor light[] = {QColor(0xe0, 0x8e, 0x00), QColor(0x00, 0x72, 0xb2), QColor(0x00, 0x9e, 0x73),
-                                   QColor(0x56, 0xb4, 0xe9), QColor(0xcc, 0x79, 0xa7), QColor(0x7a, 0x5c, 0x00)};
-    static const QColor dark[] = {QColor(0xf5, 0xb0, 0x3c), QColor(0x5a, 0xb4, 0xf0), QColor(0x3f, 0xd1, 0xa5),
-                                  QColor(0x9a, 0xd0, 0xf5), QColor(0xe6, 0xa1, 0xc9), QColor(0xd8, 0xc0, 0x7a)};
-    // By the model's name, so that sync is orange and async blue in every
-    // scenario; a second model of the same name takes a colour further on.
-    static const QStringList names{QStringLiteral("sync"), QStringLiteral("async"), QStringLiteral("threads"), QStringLiteral("processes")};
-    int index = std::max(0, model);
-    if (model >= 0 && model < chart.models.size()) {
-        const QString &name = chart.models[model].name;
-        int sameNameBefore = 0;
-        for (int m = 0; m < model; ++m)
-            sameNameBefore += chart.models[m].name == name ? 1 : 0;
-        const qsizetype known = names.indexOf(name);
-        index = known >= 0 ? int(known) + 4 * sameNameBefore : model + 4;
-    }
-    index %= int(std::size(light));
-    return isDark() ? dark[index] : light[index];
+    QStringList names;
+    for (const LoadModel &loadModel : chart.models)
+        names << loadModel.name;
+    return Ui::modelColour(names, model, isDark());
 }
 
 void paintLoad(const LoadPaintContext &c, const LoadGeometry &geometry)

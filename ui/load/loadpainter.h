@@ -18,8 +18,7 @@ struct LoadPaintContext
     const GanttStyle &style;
     const LoadChart &chart;
 
-    // The models' colours: Okabe and Ito's orange, blue, green, … — apart
-    // under colour blindness, and apart from the timeout magenta.
+    // The models' colours, as elsewhere in the window (charts/modelpalette.h).
     QColor modelColour(int model) const;
     bool isDark() const { return style.background.lightness() < 128; }
 };

@@ -7,6 +7,7 @@
 #include "window/gantttab.h"
 #include "window/charttabs.h"
 #include "window/charttabexport.h"
+#include "window/exploretab.h"
 #include "window/loadtab.h"
 #include "window/recentfilesmenu.h"
 #include "window/resultpin.h"
@@ -104,6 +105,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addChart(std::move(load), tr("&Load"),
                 tr("The runs as a load generator such as wrk sees them: answers per second and "
                    "latency over time, histograms, and wrk's summary side by side."));
+    auto *exploreBusy = new BusyIndicator; // its own: a sweep and the charts' computation run and cancel apart
+    statusBar()->addPermanentWidget(exploreBusy);
+    auto explore = std::make_unique<ExploreTab>(m_editor, exploreBusy); // the tabs own it
+    m_exploreTab = explore.get();
+    m_tabs->addChart(std::move(explore), tr("E&xplore"),
+                tr("Sweep a parameter under every compared model, against queueing theory; with a second "
+                   "parameter, a map of where each model wins."));
     m_tabs->setCurrentWidget(m_compare);
     m_pin = new ResultPin(m_gantt, m_compare, this);
 
@@ -155,6 +163,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_editor, &ScenarioEditor::scenarioChanged, this, [this] {
         updateTitle();
         m_computation->schedule();
+        m_exploreTab->scenarioChanged();
     });
     connect(m_editor, &ScenarioEditor::modifiedChanged, this, &QWidget::setWindowModified);
 
@@ -337,6 +346,7 @@ void MainWindow::onScenarioLoaded()
     }
     const Core::Scenario &scenario = m_editor->scenario();
     m_controls->showScenario(scenario);
+    m_exploreTab->scenarioLoaded();
     showPipelineTabs(scenario.pipeline.has_value());
     // A closed client is a load test: it opens on the Load tab.
     if (scenario.client.kind == Core::ClientModel::Kind::Closed)

@@ -38,6 +38,7 @@ class ClientSliders;
 class GanttView;
 class GeneratorSliders;
 class LoadTab;
+class ExploreTab;
 class LoadView;
 class MetricsTable;
 class ModelPanel;
@@ -130,6 +131,7 @@ public:
     LoadView *loadView() const { return m_load; }
     // The Load tab, whose data is built only when needed.
     LoadTab *loadTab() const { return m_loadTab; }
+    ExploreTab *exploreTab() const { return m_exploreTab; }
     GanttView *measuredView() const { return m_runs->measuredView(); }
     QComboBox *timeScaleBox() const { return m_runs->timeScaleBox(); }
     RealRunPanel *realRunPanel() const { return m_runs->realRunPanel(); }
@@ -209,6 +211,7 @@ private:
     GanttView *m_compare = nullptr;
     LoadView *m_load = nullptr;
     LoadTab *m_loadTab = nullptr;
+    ExploreTab *m_exploreTab = nullptr;
     RunTabs *m_runs = nullptr; // Measured, Latency, Recorded
     MetricsTable *m_metrics = nullptr;
     RequestTable *m_requests = nullptr;
