@@ -87,6 +87,22 @@ QString ExplainerPanel::html(const GanttStyle &style)
               "<p>The Compare tab stacks the server models on one time axis: the same requests and the same green boxes, "
               "scheduled differently. A synchronous server makes a short request wait behind long ones; "
               "an event loop lets the waits overlap.</p>"
+              "<h3>Many requests</h3>"
+              "<p>Where rows would be thinner than 3 px, a section becomes <b>density bands</b>: each band gathers "
+              "neighbouring rows, and each column of it stacks the share of their time in each state, cpu at the bottom, "
+              "then io, ready and queued; it fades where fewer than one request is present. A blocking server that falls "
+              "behind shows as a widening grey wedge. The <b>response strip</b> beside the rows draws each row's "
+              "response time (a band's mean) as a bar, on one scale for all sections. View → Order Rows By turns the "
+              "rows into a latency ladder, slowest at the bottom, with p50, p90 and p99 marked on the strip. Hover a "
+              "band for its requests' shares and percentiles; zoom in for the requests themselves.</p>"
+              "<h3>Explore</h3>"
+              "<p>The Explore tab simulates the scenario again at many values of one parameter (load ρ, arrival rate, "
+              "workers, cores, connections, request duration, cpu share, timeout) and draws the chosen metric for every "
+              "model, with queueing theory's answer as a dashed line where a closed form applies (the legend gives its "
+              "formula, or why none does). With a second parameter it draws a <b>crossover map</b>: each cell takes the "
+              "colour of the model with the lowest metric there, paler when it wins narrowly, grey when the models agree "
+              "within noise; lines mark where the winner changes. Read it as: with this much load and this mix of cpu "
+              "and waiting, which server keeps my p99 lowest?</p>"
               "<p>Wheel: zoom · drag: pan · double-click: fit.</p>")
         .arg(swatch(style.response), swatch(style.cpu), swatch(style.io, style.ioHatch), swatch(style.queued),
              swatch(style.ready, style.readyEdge), swatch(style.timeout), sharedSwatch(style));
