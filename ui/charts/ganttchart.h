@@ -36,9 +36,9 @@ struct GanttSection
     static constexpr quint8 kStatesUnknown = 0xff;
     quint8 states = kStatesUnknown;
 
-    // The rows' order and what draws a large run quickly (indexChart); built
-    // when the chart is, or by the renderer when missing. Not shared state:
-    // it only reads `run`.
+    // The rows' order and what draws a large run quickly (indexChart): built
+    // with the chart in the window's job, or by the renderer when missing.
+    // Immutable once built, so copies of the section share it safely.
     std::shared_ptr<const GanttRowIndex> index;
 
     static GanttSection fromRun(std::shared_ptr<const Core::SimulationRun> run);
