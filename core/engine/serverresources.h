@@ -57,6 +57,9 @@ public:
         Nanos spanWork = 0;
         bool spanShared = false;
         std::coroutine_handle<> suspended;
+        // The step an interpreted request waits on (it has no coroutine frame to hold it).
+        Action awaiting = Action::Admission;
+        Nanos awaitingDuration = 0;
         std::vector<Timeline::PendingSpan> spans;
     };
 

@@ -1,7 +1,6 @@
 #include "engine/simulator.h"
 
 #include "engine/memorybudget.h"
-#include "engine/virtualenvironment.h"
 #include "model/scenariovalidation.h"
 #include "model/workload.h"
 
@@ -83,7 +82,7 @@ Result<SimulationRun> simulate(const Scenario &scenario, const ServerModel &serv
     if (const qint64 count = workload.openCount(); count > 0)
         run.timeline.reserve(count, count * (workload.typicalStepCount() + 1));
     {
-        VirtualEnvironment environment(server, scenario.client, workload, run.timeline);
+        VirtualEnvironment environment(server, scenario.client, workload, run.timeline, options.driver);
         environment.setMemoryBudget(*memoryCap, options.memoryHeldElsewhere, memory.bytesPerRequestInFlight);
         if (const Status status = environment.run(options); !status)
             return Error{status.error()};

@@ -3,6 +3,7 @@
 #include "base/result.h"
 #include "base/workcontrol.h"
 #include "engine/metrics.h"
+#include "engine/virtualenvironment.h"
 #include "model/scenario.h"
 #include "model/timeline.h"
 
@@ -12,6 +13,7 @@ namespace LatencyLab::Core {
 struct SimulationOptions : WorkControl
 {
     quint64 memoryHeldElsewhere = 0; // bytes of other runs kept beside this one (MemoryBudget)
+    RequestDriver driver = RequestDriver::Interpreter;
 };
 
 struct SimulationRun

@@ -27,8 +27,9 @@ constexpr quint64 kProgressEvery = 1 << 16;
 } // namespace
 
 VirtualEnvironment::VirtualEnvironment(const ServerModel &server, const ClientModel &client, Workload &workload,
-                                       Timeline &timeline)
+                                       Timeline &timeline, RequestDriver driver)
     : m_client(client)
+    , m_interpreted(driver == RequestDriver::Interpreter)
     , m_workload(workload)
     , m_timeline(timeline)
     , m_resources(server, schedulingFor(server))
@@ -75,7 +76,7 @@ Status VirtualEnvironment::run(const WorkControl &control)
             const EventQueue::Event event = m_events.pop();
             m_now = event.time;
             if (!(event.payload & (kConnectionBit | kTurnBit))) {
-                m_resources.slot(qint32(event.payload)).suspended.resume();
+                resume(qint32(event.payload));
             } else if (event.payload & kTurnBit) {
                 endTurn(qint32(event.payload & ~kTurnBit));
             } else if (m_now < m_client.duration) {
@@ -129,8 +130,51 @@ void VirtualEnvironment::startRequest(Nanos arrival, qint32 connection)
     if (m_workload.hasNames())
         m_timeline.setName(request, m_workload.requestName(request));
     const qint32 slot = m_resources.openSlot(request, arrival, connection, m_workload.cursorFor(request));
+    if (m_interpreted) {
+        if (!interpretAwait(StepAwaiter{this, slot, Action::Admission, 0}))
+            interpretSteps(slot);
+        return;
+    }
     // Fire and forget: the coroutine frame frees itself when the handler returns.
     handleRequest(RequestContext(this, slot));
+}
+
+void VirtualEnvironment::resume(qint32 slot)
+{
+    ServerResources::Slot &s = m_resources.slot(slot);
+    if (!m_interpreted) {
+        s.suspended.resume();
+        return;
+    }
+    stepResume(StepAwaiter{this, slot, s.awaiting, s.awaitingDuration});
+    interpretSteps(slot);
+}
+
+// --- the interpreter: handleRequest without a coroutine -----------------------------
+// Calls the awaitable protocol in exactly the order the coroutine's co_await
+// does (await_ready, await_suspend, await_resume), so both drive the same
+// events; tst_requestdrivers holds them to that.
+
+bool VirtualEnvironment::interpretAwait(const StepAwaiter &step)
+{
+    if (!stepReady(step) && stepSuspend(step, nullptr)) {
+        ServerResources::Slot &s = m_resources.slot(step.slot);
+        s.awaiting = step.action;
+        s.awaitingDuration = step.duration;
+        return true;
+    }
+    stepResume(step);
+    return false;
+}
+
+void VirtualEnvironment::interpretSteps(qint32 slot)
+{
+    while (const std::optional<Step> step = nextStep(slot)) {
+        const Action action = step->kind == StepKind::Cpu ? Action::Cpu : Action::Io;
+        if (interpretAwait(StepAwaiter{this, slot, action, step->duration}))
+            return;
+    }
+    finish(slot);
 }
 
 std::optional<Step> VirtualEnvironment::nextStep(qint32 slot)
@@ -225,7 +269,7 @@ void VirtualEnvironment::finishSharedStep()
     const qint32 slot = m_sharing->finishNext();
     ServerResources::Slot &s = m_resources.slot(slot);
     ServerResources::cpuStepDone(s, s.pendingCpu, true);
-    s.suspended.resume();
+    resume(slot);
 }
 
 // A turn lasts a switch interval while another waits for what the slot
@@ -263,7 +307,7 @@ void VirtualEnvironment::endTurn(qint32 slot)
     s.turnEnd = -1;
     s.cpuLeft -= m_now - s.turnStart;
     if (s.cpuLeft == 0) {
-        s.suspended.resume();
+        resume(slot);
         return;
     }
     if (!m_resources.contended(slot)) {

@@ -13,6 +13,17 @@
 
 namespace LatencyLab::Core {
 
+// How the virtual-time engine carries a request from step to step.
+enum class RequestDriver : quint8 {
+    // The request handler unrolled into a loop over the same awaitable
+    // protocol: no coroutine frame and no resumption through a handle. The
+    // default: the simulator's hot path.
+    Interpreter,
+    // The request handler coroutine itself (requesthandler.cpp), the code the
+    // real runs use. The interpreter must agree with it event for event.
+    Coroutine,
+};
+
 // Runs request coroutines in virtual time: a min-heap of (time, sequence,
 // coroutine) over the server's resources (ServerResources: worker places,
 // each worker's loop or GIL, the machine's cores, as FIFO queues). Cpu steps
@@ -22,7 +33,8 @@ namespace LatencyLab::Core {
 class VirtualEnvironment final : public Environment
 {
 public:
-    VirtualEnvironment(const ServerModel &server, const ClientModel &client, Workload &workload, Timeline &timeline);
+    VirtualEnvironment(const ServerModel &server, const ClientModel &client, Workload &workload, Timeline &timeline,
+                       RequestDriver driver = RequestDriver::Interpreter);
     ~VirtualEnvironment() override;
 
     VirtualEnvironment(const VirtualEnvironment &) = delete;
@@ -53,6 +65,12 @@ public:
 
 private:
     void resumeAt(Nanos time, qint32 slot);
+    // The step the slot's request waited on is over: it carries on.
+    void resume(qint32 slot);
+    // The interpreter: awaits `step` as `co_await` would; true when the request is now suspended.
+    bool interpretAwait(const StepAwaiter &step);
+    // The interpreter: the request's steps from the next one on, until one suspends or it finishes.
+    void interpretSteps(qint32 slot);
     void startRequest(Nanos arrival, qint32 connection);
     bool suspendUntil(Nanos time, qint32 slot);
     // The slot holds what its cpu step needs: it runs (true: the coroutine suspends).
@@ -65,6 +83,7 @@ private:
     void cancelAll();
 
     const ClientModel m_client;
+    const bool m_interpreted;
     Workload &m_workload;
     Timeline &m_timeline;
 
