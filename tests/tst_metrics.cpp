@@ -2,7 +2,11 @@
 
 #include "engine/metrics.h"
 
+#include "base/random.h"
+
 #include <QTest>
+
+#include <algorithm>
 
 using namespace LatencyLab::Core;
 
@@ -12,6 +16,7 @@ class TestMetrics : public QObject
 
 private Q_SLOTS:
     void percentilesInterpolateBetweenRanks();
+    void percentilesBySelectionEqualSortedRanks();
     void emptyInputGivesZeros();
     void openClientSummary();
     void timeoutsAreCompletedButNotInLatency();
@@ -42,6 +47,30 @@ void TestMetrics::percentilesInterpolateBetweenRanks()
     QVERIFY(qFuzzyCompare(p.p90, 9.1));
     QVERIFY(qFuzzyCompare(p.p99, 9.91));
     QVERIFY(qFuzzyCompare(p.stdev, std::sqrt(82.5 / 9.0))); // Σ(x−5.5)² = 82.5
+}
+
+// percentiles() selects ranks instead of sorting; a sort of the same values,
+// interpolated by quantileOfSorted, is the second implementation. Sizes 1–7
+// and ties (values drawn from a handful) are where ranks could go astray.
+void TestMetrics::percentilesBySelectionEqualSortedRanks()
+{
+    Random random(7);
+    for (const size_t size : {1, 2, 3, 4, 5, 7, 10, 99, 100, 101, 1000, 4321}) {
+        for (const bool ties : {false, true}) {
+            std::vector<double> values(size);
+            for (double &v : values)
+                v = ties ? double(random.next() % 4) : random.exponential(1.0);
+            std::vector<double> sorted = values;
+            std::sort(sorted.begin(), sorted.end());
+            const Percentiles p = percentiles(values);
+            QCOMPARE(p.min, sorted.front());
+            QCOMPARE(p.max, sorted.back());
+            QCOMPARE(p.p50, quantileOfSorted(sorted, 0.50));
+            QCOMPARE(p.p75, quantileOfSorted(sorted, 0.75));
+            QCOMPARE(p.p90, quantileOfSorted(sorted, 0.90));
+            QCOMPARE(p.p99, quantileOfSorted(sorted, 0.99));
+        }
+    }
 }
 
 void TestMetrics::emptyInputGivesZeros()

@@ -21,20 +21,40 @@ Percentiles percentiles(std::vector<double> &values)
     Percentiles result;
     if (values.empty())
         return result;
-    std::sort(values.begin(), values.end());
     const double n = double(values.size());
+    const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
+    result.min = *lowest;
+    result.max = *highest;
     const double mean = std::accumulate(values.begin(), values.end(), 0.0) / n;
     double squares = 0;
     for (double v : values)
         squares += (v - mean) * (v - mean);
-    result.min = values.front();
-    result.max = values.back();
     result.mean = mean;
     result.stdev = values.size() > 1 ? std::sqrt(squares / (n - 1)) : 0.0;
-    result.p50 = quantileOfSorted(values, 0.50);
-    result.p75 = quantileOfSorted(values, 0.75);
-    result.p90 = quantileOfSorted(values, 0.90);
-    result.p99 = quantileOfSorted(values, 0.99);
+
+    // Exact order statistics without sorting a million values: each rank is
+    // selected in the part above the one before (nth_element leaves
+    // everything above a rank no smaller than it), quantiles in rising order.
+    size_t selectedUpTo = 0; // ranks below this are in place
+    const auto valueAtRank = [&](size_t rank) {
+        if (rank >= selectedUpTo) {
+            std::nth_element(values.begin() + std::ptrdiff_t(selectedUpTo), values.begin() + std::ptrdiff_t(rank), values.end());
+            selectedUpTo = rank + 1;
+        }
+        return values[rank];
+    };
+    const auto quantile = [&](double q) {
+        const double position = q * double(values.size() - 1);
+        const size_t below = size_t(std::floor(position));
+        const size_t above = std::min(below + 1, values.size() - 1);
+        const double low = valueAtRank(below);
+        const double high = valueAtRank(above);
+        return low + (high - low) * (position - double(below));
+    };
+    result.p50 = quantile(0.50);
+    result.p75 = quantile(0.75);
+    result.p90 = quantile(0.90);
+    result.p99 = quantile(0.99);
     return result;
 }
 

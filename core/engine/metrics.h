@@ -33,7 +33,8 @@ struct Metrics
     double meanBusyCores = 0;     // cpu time ÷ makespan
 };
 
-// Percentiles by linear interpolation between order statistics; sorts `values`.
+// Percentiles by linear interpolation between order statistics (exact, by
+// selection rather than sorting); reorders `values`.
 Percentiles percentiles(std::vector<double> &values);
 // The q-quantile (0 ≤ q ≤ 1) of sorted, non-empty values, interpolated as percentiles() does.
 double quantileOfSorted(const std::vector<double> &sorted, double q);
