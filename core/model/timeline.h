@@ -79,6 +79,8 @@ public:
     qsizetype sharedSpanCount() const { return qsizetype(m_sharedSpans.size()); }
 
     QString requestName(RequestIndex request) const;
+    // Whether the request was given a name (else it is "Request N").
+    bool hasOwnName(RequestIndex request) const { return request < m_names.size() && !m_names.at(request).isEmpty(); }
     // Earliest arrival and latest end of finished requests.
     Nanos firstArrival() const;
     Nanos lastEnd() const;
