@@ -53,7 +53,7 @@ Core::Nanos GanttChart::end() const
         if (section.run && !section.run->timeline.isEmpty())
             last = std::max(last, section.run->timeline.lastEnd());
     }
-    return std::max(last, first + 1);
+    return std::max({last, first + 1, axisEnd});
 }
 
 QStringList modelNames(const QList<GanttSection> &sections)

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace LatencyLab::Ui {
 class GanttRowIndex;
@@ -59,10 +60,15 @@ struct GanttChart
     bool pipeline = false;
     // Top to bottom in each section: arrival, or a latency ladder (slowest last).
     RowOrder order = RowOrder::Arrival;
+    // A replay (chartAsOf): the moment shown, drawn as a cursor across the
+    // sections, and the end of the whole run, which the time axis keeps.
+    std::optional<Core::Nanos> replayTime;
+    Core::Nanos axisEnd = 0;
 
     bool isEmpty() const;
     qint64 rowCount() const; // requests over all sections
-    // Earliest arrival to latest end over every section (at least 1 ns long).
+    // Earliest arrival to latest end over every section (at least 1 ns long;
+    // a replay's to the end of the whole run).
     Core::Nanos start() const;
     Core::Nanos end() const;
 };

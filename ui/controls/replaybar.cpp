@@ -36,10 +36,14 @@ ReplayBar::ReplayBar(ReplayController *replay, QWidget *parent)
         m_speed->addItem(tr("%1×").arg(speed), speed);
     m_speed->setCurrentIndex(m_speed->findData(m_replay->speed()));
     connect(m_speed, &QComboBox::currentIndexChanged, this, [this] { m_replay->setSpeed(m_speed->currentData().toDouble()); });
+    connect(m_replay, &ReplayController::speedChanged, this, [this](double speed) {
+        const QSignalBlocker quiet(m_speed);
+        m_speed->setCurrentIndex(m_speed->findData(speed));
+    });
 
     m_scrubber->setObjectName(QStringLiteral("replayScrubber"));
     m_scrubber->setRange(0, kScrubberSteps);
-    m_scrubber->setToolTip(tr("Drag to see what had happened by then: the plot and the event log follow."));
+    m_scrubber->setToolTip(tr("Drag to see what had happened by then."));
     connect(m_scrubber, &QSlider::valueChanged, this, &ReplayBar::scrubbed);
 
     m_position->setObjectName(QStringLiteral("replayPosition"));

@@ -22,10 +22,32 @@ void ReplayController::setDuration(Core::Nanos duration)
     Q_EMIT positionChanged(m_position);
 }
 
+void ReplayController::setDurationKeepingPosition(Core::Nanos duration)
+{
+    if (isAtEnd() || isPlaying() || m_position > duration) {
+        setDuration(duration);
+        return;
+    }
+    m_duration = duration;
+    Q_EMIT durationChanged(m_duration);
+    Q_EMIT positionChanged(m_position);
+}
+
+double ReplayController::speedToPlayWithin(Core::Nanos duration, Core::Nanos wall)
+{
+    for (const double speed : kSpeeds) {
+        if (double(duration) <= speed * double(wall))
+            return speed;
+    }
+    return std::end(kSpeeds)[-1];
+}
+
 void ReplayController::setSpeed(double speed)
 {
-    if (speed > 0 && std::isfinite(speed))
-        m_speed = speed;
+    if (!(speed > 0 && std::isfinite(speed)) || speed == m_speed)
+        return;
+    m_speed = speed;
+    Q_EMIT speedChanged(m_speed);
 }
 
 void ReplayController::seek(Core::Nanos position)

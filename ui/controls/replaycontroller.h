@@ -18,13 +18,18 @@ class ReplayController : public QObject
 
 public:
     static constexpr int kTickMs = 33;
-    static constexpr double kSpeeds[] = {1, 2, 5, 10, 30};
+    static constexpr double kSpeeds[] = {0.1, 0.25, 0.5, 1, 2, 5, 10, 30};
     static constexpr double kDefaultSpeed = 5;
 
     explicit ReplayController(QObject *parent = nullptr);
 
     // A new run to replay; the position goes to its end (everything shown) and playback stops.
     void setDuration(Core::Nanos duration);
+    // The same run changed (a slider moved): a replay paused part way stays
+    // at its moment when the new run lasts that long; otherwise as setDuration.
+    void setDurationKeepingPosition(Core::Nanos duration);
+    // The slowest of kSpeeds that plays `duration` within `wall` of real time.
+    static double speedToPlayWithin(Core::Nanos duration, Core::Nanos wall);
     Core::Nanos duration() const { return m_duration; }
     Core::Nanos position() const { return m_position; }
     bool isAtEnd() const { return m_position >= m_duration; }
@@ -45,6 +50,7 @@ public:
 Q_SIGNALS:
     void positionChanged(LatencyLab::Core::Nanos position);
     void playingChanged(bool playing);
+    void speedChanged(double speed);
     void durationChanged(LatencyLab::Core::Nanos duration);
 
 private:

@@ -10,6 +10,7 @@
 #include "window/exploretab.h"
 #include "window/loadtab.h"
 #include "window/recentfilesmenu.h"
+#include "window/requestreplay.h"
 #include "window/resultpin.h"
 #include "window/resulttables.h"
 #include "window/runtabs.h"
@@ -24,6 +25,7 @@
 #include "controls/explainerpanel.h"
 #include "controls/metricstable.h"
 #include "controls/pipelinepanel.h"
+#include "controls/replaybar.h"
 #include "controls/requesttable.h"
 #include "controls/scenarioeditor.h"
 #include "gantt/ganttview.h"
@@ -50,6 +52,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace LatencyLab::Ui {
 
@@ -114,13 +117,27 @@ MainWindow::MainWindow(QWidget *parent)
                    "parameter, a map of where each model wins."));
     m_tabs->setCurrentWidget(m_compare);
     m_pin = new ResultPin(m_gantt, m_compare, this);
+    m_replay = new RequestReplay(m_pin, {m_gantt, m_compare}, this);
+    // The replay bar sits under the tabs whose charts it plays.
+    auto *chartArea = new QWidget;
+    auto *chartLayout = new QVBoxLayout(chartArea);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->setSpacing(0);
+    chartLayout->addWidget(m_tabs, 1);
+    chartLayout->addWidget(m_replay->bar());
+    const auto showReplayBar = [this] {
+        m_replay->bar()->setVisible(m_tabs->currentWidget() == m_gantt || m_tabs->currentWidget() == m_compare);
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, showReplayBar);
+    showReplayBar();
 
     auto *right = new QSplitter(Qt::Vertical);
-    right->addWidget(m_tabs);
+    right->addWidget(chartArea);
     m_metrics = new MetricsTable(this);
     m_requests = new RequestTable(this);
     m_results = new ResultTables(right, m_metrics, m_requests, this);
     m_metricsBlock = m_results->modelsBlock();
+    connect(m_replay, &RequestReplay::momentChanged, m_results, &ResultTables::setReplayTime);
     right->setStretchFactor(0, 1);
     right->setChildrenCollapsible(false);
     right->setSizes({kChartHeight, kMetricsHeight, kRequestsHeight});

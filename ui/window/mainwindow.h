@@ -33,6 +33,7 @@ class BusyIndicator;
 class ChartComputation;
 class ChartTabExport;
 class ExplainerPanel;
+class RequestReplay;
 class RecentFilesMenu;
 class ClientSliders;
 class GanttView;
@@ -128,6 +129,7 @@ public:
     QTabWidget *chartTabs() const { return m_tabs; }
     GanttView *ganttView() const { return m_gantt; }
     GanttView *compareView() const { return m_compare; }
+    RequestReplay *requestReplay() const { return m_replay; }
     LoadView *loadView() const { return m_load; }
     // The Load tab, whose data is built only when needed.
     LoadTab *loadTab() const { return m_loadTab; }
@@ -236,6 +238,7 @@ private:
     ScenarioDocument *m_document = nullptr;
     ChartComputation *m_computation = nullptr;
     ResultPin *m_pin = nullptr; // Pin and Unpin: the Gantt and Compare views show the live charts through it
+    RequestReplay *m_replay = nullptr; // plays the Gantt and Compare charts as their requests happened
     bool m_fitNextCharts = false; // the next charts are of a newly loaded scenario
 };
 

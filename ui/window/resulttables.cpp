@@ -6,6 +6,9 @@
 #include "controls/metricstable.h"
 #include "controls/requesttable.h"
 
+#include "base/numberformat.h"
+#include "engine/runasof.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -88,10 +91,29 @@ void ResultTables::setSimulated(const ShownRuns &simulated)
     showCurrentTab();
 }
 
+void ResultTables::setReplayTime(std::optional<Core::Nanos> time)
+{
+    if (time == m_replayTime)
+        return;
+    m_replayTime = time;
+    showCurrentTab();
+}
+
 void ResultTables::showCurrentTab()
 {
     const std::optional<ShownRuns> own = m_tabs && m_runs ? m_runs->shownRuns(m_tabs->currentWidget()) : std::nullopt;
-    show(own ? *own : m_simulated);
+    if (own || !m_replayTime) {
+        show(own ? *own : m_simulated);
+        return;
+    }
+    // The models' figures count the requests that had arrived; the requests' rows stay, unanswered.
+    ShownRuns past = m_simulated;
+    past.source = tr("%1 — as of %2").arg(m_simulated.source, Core::formatSeconds(Core::toSeconds(*m_replayTime)));
+    for (auto &run : past.models)
+        run = Core::runAsOf(run, *m_replayTime, Core::NotYetArrived::Leave);
+    for (auto &run : past.requests)
+        run = Core::runAsOf(run, *m_replayTime, Core::NotYetArrived::KeepEmptyRows);
+    show(past);
 }
 
 void ResultTables::show(const ShownRuns &shown)

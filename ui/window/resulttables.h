@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 class QLabel;
 class QSplitter;
 class QWidget;
@@ -32,6 +34,9 @@ public:
     void follow(ChartTabs *tabs, RunTabs *runs);
     // The simulated scenario's runs, shown unless a tab has runs of its own.
     void setSimulated(const ShownRuns &simulated);
+    // A replay's moment: the simulated runs' figures as of then (requests
+    // not yet answered say so); none shows them whole.
+    void setReplayTime(std::optional<Core::Nanos> time);
 
     // The models' table with its caption.
     QWidget *modelsBlock() const { return m_modelsBlock; }
@@ -50,6 +55,7 @@ private:
     ChartTabs *m_tabs = nullptr;
     RunTabs *m_runs = nullptr;
     ShownRuns m_simulated;
+    std::optional<Core::Nanos> m_replayTime;
     QString m_source;
 };
 

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "engine/simulator.h"
+#include "model/timelineasof.h"
+
+#include <memory>
+
+namespace LatencyLab::Core {
+
+// A run as it stood at `time` (a replay): its timeline cut there
+// (timelineAsOf) and the metrics of what had been answered by then.
+std::shared_ptr<const SimulationRun> runAsOf(const std::shared_ptr<const SimulationRun> &run, Nanos time,
+                                             NotYetArrived notYetArrived);
+
+} // namespace LatencyLab::Core

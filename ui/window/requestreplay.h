@@ -1,0 +1,69 @@
+#pragma once
+
+#include "base/units.h"
+
+#include <QObject>
+
+#include <optional>
+#include <vector>
+
+class QKeyEvent;
+class QWidget;
+
+namespace LatencyLab::Ui {
+
+class ReplayBar;
+class ReplayController;
+class ResultPin;
+
+// Plays the Gantt and Compare charts as their requests happened, on one
+// cursor for every section (the pipeline's ReplayController): at time t they
+// show what had happened by t (chartAsOf, through the ResultPin that feeds
+// the views), so sync and async play side by side, and momentChanged tells
+// the tables. The position is the time since the first arrival. New charts (a
+// slider moved) keep a paused replay's moment. Keys on the chart views:
+// Space plays or pauses; while a replay is under way (paused or playing
+// before the end), ←/→ step to the previous/next event (an arrival or the
+// end of a span) and Home/End go to the start and the end; otherwise the
+// view's own keys (pan, fit) apply.
+class RequestReplay : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Past this many requests a frame would cut too many timelines; the bar says so.
+    static constexpr qint64 kMaxRequests = 50'000;
+    // A new chart's replay is played at the slowest speed that fits it in this much real time.
+    static constexpr Core::Nanos kComfortablePlayTime = 12 * Core::kNanosPerSecond;
+
+    RequestReplay(ResultPin *pin, QList<QWidget *> views, QObject *parent = nullptr);
+
+    ReplayController *controller() const { return m_controller; }
+    ReplayBar *bar() const { return m_bar; }
+    // Whether a replay is under way: the charts show a moment before the end.
+    bool isReplaying() const;
+    // Moves to the next (+1) or previous (−1) event; false when there is none.
+    bool stepToEvent(int direction);
+
+Q_SIGNALS:
+    // The moment the charts and tables should show; none: the whole run.
+    void momentChanged(std::optional<LatencyLab::Core::Nanos> time);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void chartsShown();
+    void positionChanged(Core::Nanos position);
+    bool handleKey(const QKeyEvent *key);
+
+    ResultPin *m_pin;
+    ReplayController *m_controller;
+    ReplayBar *m_bar;
+    Core::Nanos m_start = 0;              // the first arrival: position 0
+    std::vector<Core::Nanos> m_events;    // arrivals and span ends, since m_start, sorted, distinct
+    bool m_speedChosen = false;           // the user picked a speed: new charts keep it
+    bool m_settingSpeed = false;
+};
+
+} // namespace LatencyLab::Ui
