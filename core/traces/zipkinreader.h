@@ -1,0 +1,15 @@
+#pragma once
+
+#include "base/result.h"
+#include "traces/tracespan.h"
+
+#include <QJsonArray>
+
+namespace LatencyLab::Core {
+
+// Zipkin v2 JSON (zipkin2-api.yaml's ListOfSpans): [{traceId, id, parentId,
+// name, kind, timestamp, duration (µs), localEndpoint {serviceName}, tags{}}].
+// Fails only on too many spans; a span that cannot be read is a problem line.
+Result<SpanBatch> readZipkinSpans(const QJsonArray &document);
+
+} // namespace LatencyLab::Core
