@@ -136,25 +136,23 @@ bool TraceFieldReader::readMicroTimes(TraceSpan &span, const QJsonObject &object
 
 std::optional<Nanos> TraceFieldReader::unixNanos(const QJsonValue &value, QStringView field)
 {
-    QString message;
-    if (const std::optional<Nanos> nanos = scaledWhole(value, 1, message))
-        return nanos;
-    if (!message.isEmpty())
-        raiseError(field, message);
-    else
-        raiseExpected(field, value, u"nanoseconds since 1970 as a whole number or a string of digits");
-    return std::nullopt;
+    return whole(value, field, 1, u"nanoseconds since 1970 as a whole number or a string of digits");
 }
 
 std::optional<Nanos> TraceFieldReader::micros(const QJsonValue &value, QStringView field)
 {
+    return whole(value, field, kNanosPerMicro, u"a non-negative whole number of microseconds");
+}
+
+std::optional<Nanos> TraceFieldReader::whole(const QJsonValue &value, QStringView field, Nanos unit, QStringView what)
+{
     QString message;
-    if (const std::optional<Nanos> nanos = scaledWhole(value, kNanosPerMicro, message))
+    if (const std::optional<Nanos> nanos = scaledWhole(value, unit, message))
         return nanos;
     if (!message.isEmpty())
         raiseError(field, message);
     else
-        raiseExpected(field, value, u"a non-negative whole number of microseconds");
+        raiseExpected(field, value, what);
     return std::nullopt;
 }
 

@@ -64,6 +64,9 @@ public:
     static std::optional<Nanos> parseRequestStart(QStringView header);
 
 private:
+    // A whole number of `unit` nanoseconds, in nanoseconds; `what` words the expectation.
+    std::optional<Nanos> whole(const QJsonValue &value, QStringView field, Nanos unit, QStringView what);
+
     QString m_where;
     QString m_error;
 };
