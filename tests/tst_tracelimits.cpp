@@ -142,6 +142,20 @@ private Q_SLOTS:
         QVERIFY(!traces->problems.first().contains(QLatin1Char('\n')));
     }
 
+    // Zipkin reports an RPC from both sides under one id, the server's half
+    // "shared": root 0–30 ms, its CLIENT call 5–20 and the callee's shared
+    // SERVER half 6–19 under the same id: one span, so cpu 5, io 15, cpu 10.
+    void zipkinSharedSpanIsReadOnce()
+    {
+        const QJsonObject serverHalf{{QStringLiteral("kind"), QStringLiteral("SERVER")}, {QStringLiteral("shared"), true}};
+        const Result<ImportedTraces> traces = TraceImport::parse('[' + zipkinSpan("b", "b0", "", 0, 30) + ", "
+                                                                  + zipkinSpan("b", "b1", "b0", 5, 15, "frontend", kClientKind) + ", "
+                                                                  + zipkinSpan("b", "b1", "b0", 6, 13, "backend", serverHalf) + ']');
+        QVERIFY2(traces, qPrintable(traces ? QString() : traces.error()));
+        QCOMPARE(traces->problems, QStringList());
+        QCOMPARE(stepsInMs(traces->requests.at(0).steps), QStringLiteral("cpu 5, io 15, cpu 10"));
+    }
+
     void queueStartAfterTheRootIsLeftOut()
     {
         // X-Request-Start 5 ms after the root starts: clock skew between the proxy and the service.

@@ -4,6 +4,7 @@
 #include "traces/tracefieldreader.h"
 
 #include <QJsonObject>
+#include <QSet>
 
 namespace LatencyLab::Core {
 
@@ -41,7 +42,28 @@ Result<SpanBatch> readZipkinSpans(const QJsonArray &document)
     batch.spanCount = document.size();
     if (const Status started = batch.startReading({}); !started)
         return Result<SpanBatch>::failure(started.error());
-    readSpanList(JsonField{document, JsonPath()}, batch, readSpan);
+    // A shared span (Zipkin's RPC span reported by both sides under one id)
+    // is kept once, as its client half: the server half lies below the call,
+    // where the mapping does not look. One flag per span kept, in order.
+    std::vector<bool> shared;
+    readSpanList(JsonField{document, JsonPath()}, batch, [&shared](const QJsonObject &object, TraceFieldReader &fields) {
+        TraceSpan span = readSpan(object, fields);
+        if (!fields.hasError())
+            shared.push_back(object.value(u"shared").toBool());
+        return span;
+    });
+    const auto key = [](const TraceSpan &span) -> QString { return span.traceId + QLatin1Char('/') + span.spanId; };
+    QSet<QString> unshared;
+    for (size_t k = 0; k < batch.spans.size(); ++k) {
+        if (!shared[k])
+            unshared.insert(key(batch.spans[k]));
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < batch.spans.size(); ++k) {
+        if (!shared[k] || !unshared.contains(key(batch.spans[k])))
+            batch.spans[kept++] = std::move(batch.spans[k]);
+    }
+    batch.spans.resize(kept);
     return batch;
 }
 

@@ -9,7 +9,9 @@ namespace LatencyLab::Core {
 
 // Zipkin v2 JSON (zipkin2-api.yaml's ListOfSpans): [{traceId, id, parentId,
 // name, kind, timestamp, duration (µs), localEndpoint {serviceName}, tags{}}].
-// Fails only on too many spans; a span that cannot be read is a problem line.
+// A span given twice under one id, once with "shared": true (the server
+// half of an RPC), is read once, as its client half. Fails only on too many
+// spans; a span that cannot be read is a problem line.
 Result<SpanBatch> readZipkinSpans(const QJsonArray &document);
 
 } // namespace LatencyLab::Core
