@@ -7,6 +7,7 @@
 #include "engine/simulator.h"
 #include "model/scenariojson.h"
 #include "traces/harreader.h"
+#include "traces/measuredcomparison.h"
 #include "traces/tracefieldreader.h"
 #include "traces/traceformat.h"
 #include "traces/traceimport.h"
@@ -197,6 +198,26 @@ private Q_SLOTS:
         QVERIFY(qAbs(measured.metrics.latencySeconds.mean - 0.260 / 3) < 1e-9);
         QVERIFY(qAbs(measured.metrics.makespanSeconds - 0.560) < 1e-9);
         QCOMPARE(measured.server.name, QStringLiteral("measured"));
+    }
+
+    // The async model against the measured rows: responses 100, 80, 60 ms
+    // simulated against 100, 80, 80 measured (the last queued 20 ms before its
+    // handler): Δ 0, 0, −20 ms; mean |Δ| share (0 + 0 + 20/80) / 3 = 1/12.
+    void simulatedAgainstMeasured()
+    {
+        const ImportedTraces traces = load(QStringLiteral("otlp-shop.json"));
+        const Result<Scenario> scenario = scenarioFromTraces(traces, QStringLiteral("shop"));
+        QVERIFY(scenario);
+        const Result<SimulationRun> run = simulate(*scenario, scenario->modelNamed(QStringLiteral("async")));
+        QVERIFY(run);
+        const Result<MeasuredComparison> comparison = MeasuredComparison::compare(measuredTimeline(traces), run->timeline);
+        QVERIFY2(comparison, qPrintable(comparison ? QString() : comparison.error()));
+        QCOMPARE(comparison->deltas, (std::vector<Nanos>{0, 0, -20 * kMs}));
+        QCOMPARE(comparison->worstDelta, -20 * kMs);
+        QVERIFY(qAbs(comparison->meanAbsoluteShare - 1.0 / 12) < 1e-12);
+
+        Timeline shorter;
+        QVERIFY(!MeasuredComparison::compare(measuredTimeline(traces), shorter));
     }
 
     void isoDatesAndRequestStartHeaders_data()
