@@ -66,6 +66,13 @@ Status checkScenario(const CommandDef &command, AppOptions &options, const QStri
 {
     if (command.scenario == ScenarioArgument::Url)
         return checkUrl(command, options, positionals);
+    if (command.scenario == ScenarioArgument::TraceFile) {
+        if (positionals.size() != 1)
+            return fail(positionals.isEmpty() ? QStringLiteral("%1: expected a FILE of traces or a HAR").arg(command.displayName())
+                                              : QStringLiteral("unexpected argument \"%1\": %2 takes one FILE").arg(positionals.at(1), command.displayName()));
+        options.traceFile = positionals.first();
+        return success();
+    }
     if (command.scenario == ScenarioArgument::None) {
         if (!positionals.isEmpty())
             return fail(QStringLiteral("unexpected argument \"%1\": %2 takes no file").arg(positionals.first(), command.displayName()));

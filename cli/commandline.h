@@ -22,6 +22,7 @@ enum class Command : quint8 {
     Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg [--order ROWS]`
     Record,   // `latencylab record URL [options]`: real HTTP requests, scored like wrk
     Serve,    // `latencylab serve [options]`: the demo HTTP server on 127.0.0.1
+    Import,   // `latencylab import FILE [--format auto|otlp|jaeger|zipkin|har] [--out SCENARIO.json]`
     Sweep,    // `latencylab sweep (--preset NAME | FILE) --param NAME=FROM:TO:N[:log] [--param2 …] [--metric M] [--json | --csv OUT]`
     Help,     // `--help` anywhere
     Version,  // `--version` anywhere
@@ -81,6 +82,11 @@ struct AppOptions
     std::optional<SweepAxis> sweepAxis2;
     SweepMetric sweepMetric = SweepMetric::P99;
     QString csvPath;
+
+    // import: the trace or HAR file, its format ("auto" tells it by the file's
+    // top level); the scenario to write goes to `outPath`
+    QString traceFile;
+    QString traceFormat = QStringLiteral("auto");
 
     // serve (its --model and --workers land in `server`)
     std::optional<int> port;

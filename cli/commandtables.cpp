@@ -7,6 +7,7 @@
 #include "net/demoserver.h"
 #include "net/recording.h"
 #include "realtime/realrunlimits.h"
+#include "traces/traceformat.h"
 
 #include <limits>
 
@@ -332,6 +333,24 @@ const QList<OptionDef> &optionTable()
              return requireNonEmpty(option, value, QStringLiteral("a file path"));
          },
          QLatin1String("--json")},
+        // --- import ---
+        {QLatin1String("--format"), QLatin1String("F"),
+         QStringLiteral("auto (told by the file; default), otlp (OpenTelemetry OTLP/JSON), jaeger (Jaeger JSON), zipkin "
+                        "(Zipkin v2 JSON) or har (HAR 1.2)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             if (!traceFormatFromKey(value))
+                 return fail(QStringLiteral("%1: unknown format \"%2\" (expected one of: %3)").arg(option, value, traceFormatKeys().join(QStringLiteral(", "))));
+             o.traceFormat = value;
+             return success();
+         }},
+        {QLatin1String("--out"), QLatin1String("SCENARIO.json"), QStringLiteral("write the requests as a scenario to SCENARIO.json (replaced whole, or not at all)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             if (!value.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+                 return fail(QStringLiteral("%1: expected a scenario file name ending in .json, got \"%2\"").arg(option, value));
+             o.outPath = value;
+             return success();
+         },
+         {}, Command::Import},
         // --- serve ---
         {QLatin1String("--port"), QLatin1String("P"), QStringLiteral("port on 127.0.0.1, 0 (any free one) to 65535 (default 8000)"),
          [](AppOptions &o, const QString &option, const QString &value) {
@@ -411,6 +430,9 @@ const QList<CommandDef> &commandTable()
          QLatin1String("send real HTTP requests to an http:// URL and score them like wrk"), ScenarioArgument::Url,
          {QLatin1String("--mode"), QLatin1String("--connections"), QLatin1String("--duration"), QLatin1String("--requests"),
           QLatin1String("--timeout"), QLatin1String("--json"), QLatin1String("--per-request"), QLatin1String("--timeline-csv")}},
+        {QLatin1String("import"), Command::Import, QLatin1String("FILE [--format auto|otlp|jaeger|zipkin|har] [--out SCENARIO.json]"),
+         QLatin1String("read traces (OpenTelemetry, Jaeger, Zipkin) or a HAR into requests, and write them as a scenario"),
+         ScenarioArgument::TraceFile, {QLatin1String("--format"), QLatin1String("--out")}},
         {QLatin1String("serve"), Command::Serve, QLatin1String("[options]"),
          QLatin1String("the demo server on 127.0.0.1 (GET /api/sun, /health) until interrupted"), ScenarioArgument::None,
          {QLatin1String("--port"), QLatin1String("--model"), QLatin1String("--workers"), QLatin1String("--delay")}},

@@ -14,8 +14,9 @@
 namespace LatencyLab::Core::CommandLine {
 
 // How a command treats a scenario (--preset NAME or a positional FILE).
-// `Url`: the command takes one positional URL instead of a scenario.
-enum class ScenarioArgument : quint8 { None, Optional, Required, Url };
+// `Url`: the command takes one positional URL instead of a scenario;
+// `TraceFile`: one positional file of traces (or a HAR).
+enum class ScenarioArgument : quint8 { None, Optional, Required, Url, TraceFile };
 
 // Stores an option's value in the options; flags receive an empty value.
 // Returns an error naming `option` when the value is unusable.

@@ -1,5 +1,6 @@
 #include "cli/headless.h"
 
+#include "cli/importcommand.h"
 #include "cli/pipelineheadless.h"
 #include "cli/recordcommand.h"
 #include "cli/servecommand.h"
@@ -164,6 +165,8 @@ int runHeadless(const AppOptions &options, QTextStream &out, QTextStream &err)
         return runServeCommand(options, out, err);
     case Command::Sweep:
         return runSweepCommand(options, out, err);
+    case Command::Import:
+        return runImportCommand(options, out, err);
     case Command::Gui:
     case Command::Export:
         break;

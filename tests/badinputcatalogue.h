@@ -164,4 +164,13 @@ inline QList<BadArgumentsCase> badArgumentsCases(const QString &scratch)
     return cases;
 }
 
+// `traces.tsv`: malformed trace files and HARs, given to `latencylab import`.
+inline QList<BadInputCase> badTraceCases()
+{
+    QList<BadInputCase> cases;
+    for (const QStringList &row : readManifest(QStringLiteral("traces.tsv")))
+        cases.append({row[0], QDir(badInputFolder()).filePath(row[0]), row[1]});
+    return cases;
+}
+
 } // namespace LatencyLab::Tests

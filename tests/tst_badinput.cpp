@@ -1,6 +1,7 @@
 // The bad-input catalogue against the real binary: every malformed or hostile
 // scenario file (tests/badinput/manifest.tsv and the cases made on the fly)
-// and every mistaken command line (arguments.tsv) ends with exit code 2,
+// and every mistaken command line (arguments.tsv), and every malformed trace
+// file given to `latencylab import` (traces.tsv), ends with exit code 2,
 // nothing on standard output and exactly one line on standard error naming
 // the problem — never a crash or a hang. Then writes that fail half-way (a
 // full disk, simulated by a file-size limit) leave no file behind.
@@ -61,6 +62,8 @@ private Q_SLOTS:
     void theCatalogueIsLargeEnough();
     void badFileExitsTwoWithOneLine_data();
     void badFileExitsTwoWithOneLine();
+    void badTraceFileExitsTwoWithOneLine_data();
+    void badTraceFileExitsTwoWithOneLine();
     void badArgumentsExitTwoWithOneLine_data();
     void badArgumentsExitTwoWithOneLine();
     void writesThatFailHalfWayLeaveNoFile_data();
@@ -80,6 +83,7 @@ void TestBadInput::theCatalogueIsLargeEnough()
 {
     QVERIFY2(badInputCases(m_scratch.path()).size() >= 30, "at least 30 bad scenario files");
     QVERIFY2(badArgumentsCases(m_scratch.path()).size() >= 20, "at least 20 bad command lines");
+    QVERIFY2(badTraceCases().size() >= 20, "at least 20 bad trace files");
 }
 
 void TestBadInput::badFileExitsTwoWithOneLine_data()
@@ -103,6 +107,27 @@ void TestBadInput::badFileExitsTwoWithOneLine()
     QVERIFY2(outcome.err.startsWith(QStringLiteral("latencylab: ") + path + QStringLiteral(": ")), qPrintable(outcome.err));
     // A hang, not a slow machine: one-sided and generous, so measured once.
     VERIFY_WALL_CLOCK(clock.elapsed() < 20'000, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+}
+
+void TestBadInput::badTraceFileExitsTwoWithOneLine_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    for (const BadInputCase &badCase : badTraceCases())
+        QTest::addRow("%s", qPrintable(badCase.name)) << badCase.path << badCase.expected;
+}
+
+void TestBadInput::badTraceFileExitsTwoWithOneLine()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString scenario = dir.filePath(QStringLiteral("never.json"));
+    Outcome outcome;
+    QVERIFY(run({QStringLiteral("import"), path, QStringLiteral("--out"), scenario}, outcome));
+    VERIFY_BAD_INPUT(outcome, expected);
+    QVERIFY2(outcome.err.startsWith(QStringLiteral("latencylab: ") + path + QStringLiteral(": ")), qPrintable(outcome.err));
+    QVERIFY(!QFile::exists(scenario));
 }
 
 void TestBadInput::badArgumentsExitTwoWithOneLine_data()

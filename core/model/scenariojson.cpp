@@ -1,13 +1,12 @@
 #include "model/scenariojson.h"
 
+#include "model/boundedfile.h"
 #include "model/jsonduplicatekeys.h"
 #include "model/jsonreader.h"
 #include "model/jsonsyntax.h"
 #include "model/scenarioreader.h"
 
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -17,9 +16,6 @@
 namespace LatencyLab::Core::ScenarioJson {
 
 namespace {
-
-// Files are read in pieces so a pipe or special file (no size up front) is still cut off at the limit.
-constexpr qint64 kReadChunkBytes = 1024 * 1024;
 
 // `line L, column C: <what>`. Another kind of file fails on its first
 // character, or is not UTF-8: say what a scenario is there.
@@ -68,37 +64,12 @@ Result<Scenario> fromJson(const QJsonObject &object)
 
 Result<Scenario> load(const QString &path)
 {
-    const auto failure = [&path](const QString &reason) {
-        return Result<Scenario>::failure(QDir::toNativeSeparators(path) + QStringLiteral(": ") + reason);
-    };
-    const QFileInfo info(path);
-    if (!info.exists())
-        return failure(QStringLiteral("no such file"));
-    if (info.isDir())
-        return failure(QStringLiteral("is a folder, not a scenario file"));
-    const QString tooLarge = QStringLiteral("the file is larger than %1 MB, the limit for scenario files").arg(kMaxFileBytes / (1024 * 1024));
-    if (info.size() > kMaxFileBytes)
-        return failure(tooLarge);
-
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot open the file: ") + file.errorString());
-    QByteArray data;
-    data.reserve(qsizetype(info.size()));
-    while (data.size() <= kMaxFileBytes) {
-        const QByteArray chunk = file.read(kReadChunkBytes);
-        if (chunk.isEmpty())
-            break;
-        data += chunk;
-    }
-    if (file.error() != QFileDevice::NoError)
-        return failure(QStringLiteral("cannot read the file: ") + file.errorString());
-    if (data.size() > kMaxFileBytes)
-        return failure(tooLarge);
-
-    Result<Scenario> scenario = parse(data);
+    const Result<QByteArray> data = readBoundedFile(path, kMaxFileBytes, QStringLiteral("scenario file"));
+    if (!data)
+        return Result<Scenario>::failure(data.error());
+    Result<Scenario> scenario = parse(*data);
     if (!scenario)
-        return failure(scenario.error());
+        return Result<Scenario>::failure(QDir::toNativeSeparators(path) + QStringLiteral(": ") + scenario.error());
     return scenario;
 }
 
