@@ -6,6 +6,7 @@
 #include "export/latencyexport.h"
 #include "export/loadexport.h"
 
+#include "cli/exploreexportcommand.h"
 #include "cli/headless.h"
 
 namespace LatencyLab::Ui {
@@ -80,6 +81,8 @@ Core::Result<GanttChart> ganttChartToExport(const Core::Scenario &scenario, cons
 
 int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStream &err)
 {
+    if (options.chart == QLatin1String("sweep") || options.chart == QLatin1String("crossover"))
+        return runExploreExportCommand(options, out, err);
     const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
     if (!scenario)
         return Core::reportBadInput(err, scenario.error());
