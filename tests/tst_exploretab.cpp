@@ -7,6 +7,7 @@
 #include "charts/ganttstyle.h"
 #include "controls/busyindicator.h"
 #include "controls/scenarioeditor.h"
+#include "gantt/ganttview.h"
 #include "sweepcharts/exploreform.h"
 #include "sweepcharts/exploreformat.h"
 #include "sweepcharts/exploreframe.h"
@@ -16,7 +17,11 @@
 
 #include "model/presets.h"
 
+#include <QApplication>
 #include <QImage>
+#include <QMouseEvent>
+#include <QStatusBar>
+#include <QUndoStack>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -62,6 +67,14 @@ struct Fixture
     Ui::BusyIndicator busy;
     std::unique_ptr<ExploreTab> tab;
 };
+
+// The mouse moved to `position` with no button held (QTest::mouseMove does
+// not reach a widget on the offscreen platform).
+void hover(QWidget *widget, QPointF position)
+{
+    QMouseEvent move(QEvent::MouseMove, position, widget->mapToGlobal(position), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(widget, &move);
+}
 
 double hueOf(QRgb pixel)
 {
@@ -201,6 +214,42 @@ private Q_SLOTS:
         tab->run();
         window.reset(); // with the sweep running: it is cancelled and waited for, and nothing arrives afterwards
         QTest::qWait(50);
+    }
+
+    void clickingAPointOpensItsScenarioAsOneUndoableEdit()
+    {
+        auto window = std::make_unique<Ui::MainWindow>();
+        window->setErrorReporter([](const QString &, const QString &message) { QFAIL(qPrintable(message)); });
+        const Scenario base = oneStep(StepKind::Cpu, 500);
+        window->showPreset(QStringLiteral("generated"), base);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        ExploreTab *tab = window->exploreTab();
+        window->chartTabs()->setCurrentWidget(tab->widget());
+        const SweepSpec spec{{SweepParameter::Rho, 0.2, 0.8, 4, false}, std::nullopt, SweepMetric::Mean};
+        tab->form()->setSpec(spec);
+        tab->run();
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning() && tab->view()->chart().spec == spec && tab->view()->chart().finishedPoints() == 4, 60'000);
+
+        Ui::ExploreView *view = tab->view();
+        const std::optional<QPointF> second = view->hitPosition(1, 0);
+        QVERIFY(second);
+        hover(view, *second);
+        QCOMPARE(view->cursor().shape(), Qt::PointingHandCursor);
+        hover(view, QPointF(2, 2)); // the title's corner: nothing to open
+        QCOMPARE(view->cursor().shape(), Qt::ArrowCursor);
+
+        // The 2nd of ρ = 0.2, 0.4, 0.6, 0.8 of one blocking worker's capacity,
+        // 1 ÷ E[S] = 100 requests per second: 40 per second.
+        QTest::mouseClick(view, Qt::LeftButton, {}, second->toPoint());
+        QVERIFY(qAbs(window->editor()->scenario().generator->arrival.rate - 40.0) < 1e-9);
+        QCOMPARE(window->chartTabs()->currentWidget(), static_cast<QWidget *>(window->compareView()));
+        const QString status = window->statusBar()->currentMessage();
+        QVERIFY2(status.startsWith(QLatin1String("Opened rho = ")) && status.contains(QLatin1String("from the sweep")), qPrintable(status));
+
+        window->editor()->undoStack()->undo();
+        QCOMPARE(window->editor()->scenario().generator->arrival.rate, base.generator->arrival.rate);
+        QCOMPARE(window->editor()->scenario().generator->seed, base.generator->seed);
     }
 
     void axesTickAtRoundValues()

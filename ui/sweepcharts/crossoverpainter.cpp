@@ -93,9 +93,9 @@ void paintAxes(const ExplorePaintContext &c)
         c.drawText(QRectF(plot.left() - ExploreFrame::kAxisWidth, cell.center().y() - 9, ExploreFrame::kAxisWidth - 8, 18),
                    Qt::AlignRight | Qt::AlignVCenter, parameterValueText(spec.second->parameter, c.chart.rows[row], Core::TrailingZeros::Drop), true);
     }
-    c.drawAxisTitle(Core::sweepParameterName(spec.axis.parameter));
+    c.drawAxisTitle(axisTitle(spec.axis));
     c.drawText(QRectF(plot.left() - ExploreFrame::kAxisWidth, c.frame.title.bottom(), plot.width(), ExploreFrame::kLegendLine),
-               Qt::AlignLeft | Qt::AlignVCenter, Core::sweepParameterName(spec.second->parameter), true);
+               Qt::AlignLeft | Qt::AlignVCenter, axisTitle(*spec.second), true);
 }
 
 void paintLegend(const ExplorePaintContext &c)

@@ -97,8 +97,7 @@ void paintXAxis(const ExplorePaintContext &c)
         c.drawText(QRectF(x - labelWidth / 2, plot.bottom() + c.style.tickLength, labelWidth, 18), Qt::AlignHCenter | Qt::AlignTop,
                    parameterValueText(c.chart.spec.axis.parameter, value, Core::TrailingZeros::Drop), true);
     }
-    const QString log = c.chart.spec.axis.logarithmic ? QCoreApplication::translate("ExploreChart", " (log scale)") : QString();
-    c.drawAxisTitle(Core::sweepParameterName(c.chart.spec.axis.parameter) + log);
+    c.drawAxisTitle(axisTitle(c.chart.spec.axis));
 }
 
 void paintSaturation(const ExplorePaintContext &c)
