@@ -7,15 +7,30 @@
 #include "sweepcharts/explorechart.h"
 #include "sweepcharts/exploreexport.h"
 
+#include <cmath>
+
 namespace LatencyLab::Ui {
 
 namespace {
 
-const GanttStyle &styleOf(const Core::AppOptions &options)
+// What the chart is drawn on: a size in logical pixels, device pixels per
+// logical one, and the style.
+struct Canvas
 {
-    if (options.dark)
-        return GanttStyle::dark();
-    return exportStyle(options.slide ? ExportPreset::Slide : ExportPreset::Standard);
+    QSize size;
+    double scale = 1.0;
+    const GanttStyle &style;
+};
+
+// The Explore chart is laid out in the standard type's pixels, so a slide
+// is that drawing magnified until its type is a slide's.
+Canvas canvasOf(const Core::AppOptions &options)
+{
+    if (!options.slide)
+        return {options.exportSize, options.exportScale, options.dark ? GanttStyle::dark() : GanttStyle::standard()};
+    const double magnify = double(exportStyle(ExportPreset::Slide).textPixelSize) / GanttStyle::standard().textPixelSize;
+    const QSize size(int(std::lround(options.exportSize.width() / magnify)), int(std::lround(options.exportSize.height() / magnify)));
+    return {size, options.exportScale * magnify, GanttStyle::standard()};
 }
 
 ExploreChart chartOf(const Core::HeadlessSweep &sweep)
@@ -34,7 +49,8 @@ int runExploreExportCommand(const Core::AppOptions &options, QTextStream &out, Q
     if (!sweep)
         return Core::reportBadInput(err, sweep.error());
     const ExploreChart chart = chartOf(*sweep);
-    if (const Core::Status written = exportExploreChart(chart, options.outPath, options.exportSize, options.exportScale, styleOf(options)); !written)
+    const Canvas canvas = canvasOf(options);
+    if (const Core::Status written = exportExploreChart(chart, options.outPath, canvas.size, canvas.scale, canvas.style); !written)
         return Core::reportBadInput(err, written.error());
     out << QStringLiteral("wrote %1 (%2x%3 at scale %4, %5 points)\n")
                .arg(options.outPath)

@@ -157,6 +157,38 @@ private Q_SLOTS:
         }
     }
 
+    void slideIsTheSameMapInLargerType()
+    {
+        // A slide's type is 20 px where an export's is 12 (1.67 times): the
+        // map's cells start that much further right, past larger axis labels.
+        const auto plotLeft = [this](const QStringList &options) {
+            const QString path = m_dir.filePath(QStringLiteral("map-%1.png").arg(options.join(QString())));
+            const Output output = runExport(QStringList{QStringLiteral("export"), m_scenario, QStringLiteral("--chart"), QStringLiteral("crossover"),
+                                                        QStringLiteral("--param"), QStringLiteral("rho=0.6:0.9:3"), QStringLiteral("--param2"),
+                                                        QStringLiteral("duration=0.005:0.05:3"), QStringLiteral("--out"), path}
+                                            + options);
+            const QImage image = QImage(path).convertToFormat(QImage::Format_RGB32);
+            [&] { QCOMPARE(image.size(), QSize(1920, 1080)); }();
+            // The first run of 40 equal pixels that are not the background: a cell, not a glyph.
+            const int y = image.height() / 2;
+            const QRgb background = image.pixel(0, y);
+            for (int x = 0; x + 40 < image.width(); ++x) {
+                const QRgb pixel = image.pixel(x, y);
+                bool run = pixel != background;
+                for (int d = 1; run && d < 40; ++d)
+                    run = image.pixel(x + d, y) == pixel;
+                if (run)
+                    return x;
+            }
+            return -1;
+        };
+        const int standard = plotLeft({QStringLiteral("--size"), QStringLiteral("1920x1080")});
+        const int slide = plotLeft({QStringLiteral("--slide")});
+        QVERIFY2(standard > 0 && slide > 0, qPrintable(QStringLiteral("%1, %2").arg(standard).arg(slide)));
+        const double ratio = double(slide) / standard;
+        QVERIFY2(ratio > 1.6 && ratio < 1.75, qPrintable(QStringLiteral("%1 against %2: %3").arg(slide).arg(standard).arg(ratio)));
+    }
+
     void svgToo()
     {
         const QString path = m_dir.filePath(QStringLiteral("sweep.svg"));
