@@ -252,6 +252,25 @@ private Q_SLOTS:
         QCOMPARE(window->editor()->scenario().generator->seed, base.generator->seed);
     }
 
+    void clickingACellOpensBothOfItsValues()
+    {
+        Fixture f(oneStep(StepKind::Io, 300));
+        f.sweep(SweepSpec{{SweepParameter::Rho, 0.5, 0.9, 3, false}, SweepAxis{SweepParameter::Duration, 0.005, 0.05, 3, false},
+                          SweepMetric::P99});
+        QSignalSpy opened(f.tab.get(), &ExploreTab::pointOpened);
+        const std::optional<QPointF> cell = f.tab->view()->hitPosition(2, 1);
+        QVERIFY(cell);
+        QTest::mouseClick(f.tab->view(), Qt::LeftButton, {}, cell->toPoint());
+        // Column 2: ρ = 0.9; row 1: a mean duration halfway from 5 to 50 ms,
+        // 27.5 ms; one blocking worker serves 1 ÷ 27.5 ms, so the rate is 0.9 of that.
+        const GeneratorSpec &generator = *f.editor.scenario().generator;
+        QVERIFY(qAbs(generator.steps.first().duration.mean() - 0.0275) < 1e-12);
+        QVERIFY(qAbs(generator.arrival.rate - 0.9 / 0.0275) < 1e-9);
+        QCOMPARE(opened.count(), 1);
+        QVERIFY2(opened.first().first().toString().contains(QLatin1String("from the map")), qPrintable(opened.first().first().toString()));
+        QCOMPARE(f.editor.undoStack()->count(), 1); // one edit, however many values it sets
+    }
+
     void axesTickAtRoundValues()
     {
         // ρ 0.1…0.95 in about 6: (0.95 − 0.1) ÷ 6 = 0.142, the next of 1, 2, 5 × 10ⁿ is 0.2.
