@@ -7,6 +7,9 @@
 #include "sweepcharts/explorechart.h"
 #include "sweepcharts/exploreexport.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <cmath>
 
 namespace LatencyLab::Ui {
@@ -41,11 +44,21 @@ ExploreChart chartOf(const Core::HeadlessSweep &sweep)
     return chart;
 }
 
+// A map can take a while: a folder that cannot take the file fails before it runs.
+Core::Status checkFolder(const QString &path)
+{
+    const QFileInfo folder(QFileInfo(path).absolutePath());
+    if (!folder.isDir() || !folder.isWritable())
+        return Core::Status::failure(QStringLiteral("--out: cannot write %1: the folder %2 does not exist or is not writable")
+                                         .arg(path, QDir::toNativeSeparators(folder.filePath())));
+    return Core::success();
+}
+
 } // namespace
 
 int runExploreExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStream &err)
 {
-    const Core::Result<Core::HeadlessSweep> sweep = Core::runHeadlessSweep(options, err);
+    const Core::Result<Core::HeadlessSweep> sweep = Core::runHeadlessSweep(options, err, [&options] { return checkFolder(options.outPath); });
     if (!sweep)
         return Core::reportBadInput(err, sweep.error());
     const ExploreChart chart = chartOf(*sweep);

@@ -215,6 +215,9 @@ private Q_SLOTS:
                                       << QStringLiteral("--param2: --chart sweep draws one parameter");
         QTest::addRow("sweep of none") << QStringList{QStringLiteral("--chart"), QStringLiteral("sweep")}
                                        << QStringLiteral("--chart sweep: needs --param");
+        QTest::addRow("no such folder") << QStringList{QStringLiteral("--chart"), QStringLiteral("sweep"), QStringLiteral("--param"),
+                                                       QStringLiteral("rho=0.2:0.8:3"), QStringLiteral("--out"), QStringLiteral("/no/such/folder/map.png")}
+                                        << QStringLiteral("latencylab: --out: cannot write /no/such/folder/map.png: the folder /no/such/folder does not exist");
         QTest::addRow("gantt with a parameter") << QStringList{QStringLiteral("--chart"), QStringLiteral("gantt"), QStringLiteral("--param"),
                                                                QStringLiteral("rho=0.2:0.8:3")}
                                                 << QStringLiteral("--param: only --chart sweep or crossover takes it, not --chart gantt");
@@ -225,10 +228,15 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
         const QString path = m_dir.filePath(QStringLiteral("refused.png"));
-        const Output output = runExport(QStringList{QStringLiteral("export"), m_scenario, QStringLiteral("--out"), path} + arguments);
+        QStringList command{QStringLiteral("export"), m_scenario};
+        if (!arguments.contains(QStringLiteral("--out")))
+            command << QStringLiteral("--out") << path;
+        const Output output = runExport(command + arguments);
         QCOMPARE(output.exitCode, Core::kExitBadInput);
         QVERIFY2(output.err.startsWith(message), qPrintable(output.err));
-        QVERIFY(!output.err.contains(QLatin1Char('\n')));
+        // One line, before any progress: the sweep never ran.
+        QCOMPARE(output.err.count(QLatin1Char('\n')), output.err.startsWith(QLatin1String("latencylab: ")) ? 1 : 0);
+        QVERIFY(output.out.isEmpty());
         QVERIFY(!QFile::exists(path));
     }
 
