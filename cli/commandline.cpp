@@ -59,8 +59,6 @@ Status checkExploreChart(const AppOptions &options, const QStringList &given, bo
         return fail(QStringLiteral("--chart crossover: a map needs a second parameter, --param2 NAME=FROM:TO:N[:log]; for one use --chart sweep"));
     if (options.chart == QLatin1String("sweep") && options.sweepAxis2)
         return fail(QStringLiteral("--param2: --chart sweep draws one parameter; use --chart crossover for a map of two"));
-    if (options.dark && options.slide)
-        return fail(QStringLiteral("--dark: a slide is drawn light; give --slide or --dark, not both"));
     return success();
 }
 

@@ -29,11 +29,12 @@ struct Canvas
 // is that drawing magnified until its type is a slide's.
 Canvas canvasOf(const Core::AppOptions &options)
 {
+    const GanttStyle &style = options.dark ? GanttStyle::dark() : GanttStyle::standard();
     if (!options.slide)
-        return {options.exportSize, options.exportScale, options.dark ? GanttStyle::dark() : GanttStyle::standard()};
+        return {options.exportSize, options.exportScale, style};
     const double magnify = double(exportStyle(ExportPreset::Slide).textPixelSize) / GanttStyle::standard().textPixelSize;
     const QSize size(int(std::lround(options.exportSize.width() / magnify)), int(std::lround(options.exportSize.height() / magnify)));
-    return {size, options.exportScale * magnify, GanttStyle::standard()};
+    return {size, options.exportScale * magnify, style};
 }
 
 ExploreChart chartOf(const Core::HeadlessSweep &sweep)
