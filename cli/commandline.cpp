@@ -41,6 +41,27 @@ Status checkUrl(const CommandDef &command, AppOptions &options, const QStringLis
     return success();
 }
 
+// export --chart sweep|crossover: the parameters its chart needs, and none it has no place for.
+Status checkExploreChart(const AppOptions &options, const QStringList &given, bool exploreChart)
+{
+    if (options.command != Command::Export)
+        return success();
+    if (!exploreChart) {
+        for (const QString &sweepOption : {QStringLiteral("--param"), QStringLiteral("--param2"), QStringLiteral("--metric"), QStringLiteral("--dark")}) {
+            if (given.contains(sweepOption))
+                return fail(QStringLiteral("%1: only --chart sweep or crossover takes it, not --chart %2").arg(sweepOption, options.chart));
+        }
+        return success();
+    }
+    if (!options.sweepAxis)
+        return fail(QStringLiteral("--chart %1: needs --param NAME=FROM:TO:N[:log], the parameter to vary").arg(options.chart));
+    if (options.chart == QLatin1String("crossover") && !options.sweepAxis2)
+        return fail(QStringLiteral("--chart crossover: a map needs a second parameter, --param2 NAME=FROM:TO:N[:log]; for one use --chart sweep"));
+    if (options.chart == QLatin1String("sweep") && options.sweepAxis2)
+        return fail(QStringLiteral("--param2: --chart sweep draws one parameter; use --chart crossover for a map of two"));
+    return success();
+}
+
 // Options that are each fine but do not go together.
 Status checkCombinations(const AppOptions &options, const QStringList &given)
 {
@@ -48,10 +69,13 @@ Status checkCombinations(const AppOptions &options, const QStringList &given)
         return fail(QStringLiteral("--connections: --mode sync sends one request at a time; use --mode concurrent for %1 connections")
                         .arg(*options.connections));
     const bool ganttChart = options.chart == QLatin1String("gantt") || options.chart == QLatin1String("compare");
-    if (options.slide && !ganttChart)
-        return fail(QStringLiteral("--slide: only --chart gantt or compare is drawn as a slide, not --chart %1").arg(options.chart));
+    const bool exploreChart = options.chart == QLatin1String("sweep") || options.chart == QLatin1String("crossover");
+    if (options.slide && !ganttChart && !exploreChart)
+        return fail(QStringLiteral("--slide: only --chart gantt, compare, sweep or crossover is drawn as a slide, not --chart %1").arg(options.chart));
     if (given.contains(QLatin1String("--order")) && !ganttChart)
         return fail(QStringLiteral("--order: only --chart gantt or compare has rows to order, not --chart %1").arg(options.chart));
+    if (const Status explore = checkExploreChart(options, given, exploreChart); !explore)
+        return explore;
     if (options.sweepAxis && options.sweepAxis2) {
         SweepSpec spec{*options.sweepAxis, options.sweepAxis2, options.sweepMetric};
         if (const Status valid = spec.validate(); !valid)

@@ -19,7 +19,7 @@ enum class Command : quint8 {
     Presets,  // `latencylab presets`
     Simulate, // `latencylab simulate (--preset NAME | FILE) [options]`
     Run,      // `latencylab run (--preset NAME | FILE) [options] [--time-scale X]`
-    Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg [--order ROWS]`
+    Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg [--order ROWS | --param …]`
     Record,   // `latencylab record URL [options]`: real HTTP requests, scored like wrk
     Serve,    // `latencylab serve [options]`: the demo HTTP server on 127.0.0.1
     Import,   // `latencylab import FILE [--format auto|otlp|jaeger|zipkin|har] [--out SCENARIO.json]`
@@ -60,13 +60,14 @@ struct AppOptions
     double timeScale = 1.0;
 
     // export
-    QString chart;               // "gantt", "compare" or "throughput"
+    QString chart;               // "gantt", "compare", "throughput", "latency", "sweep" or "crossover"
     QString outPath;
     QSize exportSize{1600, 900}; // logical pixels
     double exportScale = 1.0;    // device pixels per logical pixel (2 for HiDPI)
     bool omission = false;       // throughput: the coordinated-omission overlay
     bool slide = false;          // gantt, compare: a slide (exportSize is then the slide's)
     Ui::RowOrder order = Ui::RowOrder::Arrival; // gantt, compare: the rows top to bottom
+    bool dark = false;           // sweep, crossover: in the window's dark style
 
     // record: the URL as given (already checked to be http:// with a host);
     // unset values take RecordOptions' defaults.
@@ -77,7 +78,8 @@ struct AppOptions
     std::optional<qint64> requestCount;
     std::optional<Nanos> timeout;
 
-    // sweep: the first axis (required), a second for a map, what decides the winner, the CSV to write
+    // sweep, and export --chart sweep|crossover: the first axis (required), a second for a map,
+    // what decides the winner, the CSV to write (sweep only)
     std::optional<SweepAxis> sweepAxis;
     std::optional<SweepAxis> sweepAxis2;
     SweepMetric sweepMetric = SweepMetric::P99;

@@ -192,11 +192,12 @@ const QList<OptionDef> &optionTable()
          }},
         {QLatin1String("--chart"), QLatin1String("KIND"),
          QStringLiteral("gantt (the scenario's model), compare (all its models on one axis), throughput (the load view: "
-                        "answers per second, latency over time, histograms, wrk's summary) or latency (a producer/consumer "
-                        "pipeline: each item's latency over time, sync against async)"),
+                        "answers per second, latency over time, histograms, wrk's summary), latency (a producer/consumer "
+                        "pipeline: each item's latency over time, sync against async), sweep (the Explore tab's metric "
+                        "against --param, one line per model) or crossover (its map of who wins over --param and --param2)"),
          [](AppOptions &o, const QString &option, const QString &value) {
-             static const QStringList kinds{QStringLiteral("gantt"), QStringLiteral("compare"), QStringLiteral("throughput"),
-                                            QStringLiteral("latency")};
+             static const QStringList kinds{QStringLiteral("gantt"),   QStringLiteral("compare"), QStringLiteral("throughput"),
+                                            QStringLiteral("latency"), QStringLiteral("sweep"),   QStringLiteral("crossover")};
              if (!kinds.contains(value))
                  return fail(QStringLiteral("%1: unknown chart \"%2\" (expected one of: %3)").arg(option, value, kinds.join(QStringLiteral(", "))));
              o.chart = value;
@@ -238,8 +239,8 @@ const QList<OptionDef> &optionTable()
              return success();
          }},
         {QLatin1String("--slide"), {},
-         QStringLiteral("--chart gantt or compare as a slide: %1x%2 (16:9), larger type and strokes, and a caption with the "
-                        "scenario and its takeaway").arg(Ui::kSlideSize.width()).arg(Ui::kSlideSize.height()),
+         QStringLiteral("--chart gantt, compare, sweep or crossover as a slide: %1x%2 (16:9), larger type and strokes (gantt "
+                        "and compare: a caption with the scenario and its takeaway)").arg(Ui::kSlideSize.width()).arg(Ui::kSlideSize.height()),
          [](AppOptions &o, const QString &, const QString &) {
              o.slide = true;
              o.exportSize = Ui::kSlideSize;
@@ -254,6 +255,11 @@ const QList<OptionDef> &optionTable()
              if (!order)
                  return fail(QStringLiteral("%1: unknown order \"%2\" (expected one of: %3)").arg(option, value, rowOrderKeys()));
              o.order = *order;
+             return success();
+         }},
+        {QLatin1String("--dark"), {}, QStringLiteral("--chart sweep or crossover in the window's dark style"),
+         [](AppOptions &o, const QString &, const QString &) {
+             o.dark = true;
              return success();
          }},
         {QLatin1String("--omission"), {},
@@ -413,11 +419,12 @@ const QList<CommandDef> &commandTable()
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--time-scale"), QLatin1String("--json"), QLatin1String("--per-request"),
                                     QLatin1String("--timeline-csv")}},
-        {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) --chart gantt|compare|throughput|latency --out OUT.png|OUT.svg [options]"),
+        {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) --chart gantt|compare|throughput|latency|sweep|crossover --out OUT.png|OUT.svg [options]"),
          QLatin1String("draw a chart to a PNG or SVG file"), ScenarioArgument::Required,
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--slide"),
-                                    QLatin1String("--scale"), QLatin1String("--order"), QLatin1String("--omission")},
+                                    QLatin1String("--scale"), QLatin1String("--order"), QLatin1String("--omission"), QLatin1String("--param"),
+                                    QLatin1String("--param2"), QLatin1String("--metric"), QLatin1String("--dark")},
          {QLatin1String("--chart"), QLatin1String("--out")}},
         {QLatin1String("sweep"), Command::Sweep, QLatin1String("(--preset NAME | FILE.json) --param NAME=FROM:TO:N[:log] [--param2 NAME=FROM:TO:N[:log]] [--metric M] [--json | --csv OUT]"),
          QLatin1String("simulate every compared model over a range of a parameter (or a map of two) and name the winner"),

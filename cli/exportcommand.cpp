@@ -6,6 +6,7 @@
 #include "export/latencyexport.h"
 #include "export/loadexport.h"
 
+#include "cli/exploreexportcommand.h"
 #include "cli/headless.h"
 
 namespace LatencyLab::Ui {
@@ -80,12 +81,14 @@ Core::Result<GanttChart> ganttChartToExport(const Core::Scenario &scenario, cons
 
 int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStream &err)
 {
-    const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
-    if (!scenario)
-        return Core::reportBadInput(err, scenario.error());
     if (options.omission && options.chart != QLatin1String("throughput"))
         return Core::reportBadInput(err, QStringLiteral("--omission: only --chart throughput draws coordinated omission, not --chart %1")
                                              .arg(options.chart));
+    if (options.chart == QLatin1String("sweep") || options.chart == QLatin1String("crossover"))
+        return runExploreExportCommand(options, out, err); // it loads the scenario as `sweep` does
+    const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
+    if (!scenario)
+        return Core::reportBadInput(err, scenario.error());
     if (options.chart == QLatin1String("latency") && !scenario->pipeline)
         return Core::reportBadInput(err, QStringLiteral("--chart latency: %1 has no producer/consumer pipeline (try --preset producer-consumer)")
                                              .arg(scenario->name));

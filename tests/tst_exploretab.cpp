@@ -7,6 +7,7 @@
 #include "charts/ganttstyle.h"
 #include "controls/busyindicator.h"
 #include "controls/scenarioeditor.h"
+#include "gantt/ganttview.h"
 #include "sweepcharts/exploreform.h"
 #include "sweepcharts/exploreformat.h"
 #include "sweepcharts/exploreframe.h"
@@ -16,7 +17,11 @@
 
 #include "model/presets.h"
 
+#include <QApplication>
 #include <QImage>
+#include <QMouseEvent>
+#include <QStatusBar>
+#include <QUndoStack>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -53,7 +58,8 @@ struct Fixture
         QSignalSpy ended(tab.get(), &ExploreTab::sweepEnded);
         tab->form()->setSpec(spec);
         tab->form()->runButton()->click();
-        QVERIFY(ended.wait(60'000));
+        // Not ended.wait(): a sweep that finished before the tab awaited it ends within the click.
+        QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 60'000);
     }
 
     const Ui::ExploreChart &chart() const { return tab->view()->chart(); }
@@ -62,6 +68,14 @@ struct Fixture
     Ui::BusyIndicator busy;
     std::unique_ptr<ExploreTab> tab;
 };
+
+// The mouse moved to `position` with no button held (QTest::mouseMove does
+// not reach a widget on the offscreen platform).
+void hover(QWidget *widget, QPointF position)
+{
+    QMouseEvent move(QEvent::MouseMove, position, widget->mapToGlobal(position), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(widget, &move);
+}
 
 double hueOf(QRgb pixel)
 {
@@ -140,7 +154,7 @@ private Q_SLOTS:
         f.tab->run();
         QTRY_VERIFY_WITH_TIMEOUT(f.chart().finishedPoints() >= 1, 60'000);
         f.busy.cancelButton()->click();
-        QVERIFY(ended.wait(60'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 60'000);
         QVERIFY2(f.tab->message().contains(QLatin1String("Cancelled")), qPrintable(f.tab->message()));
         QVERIFY(f.chart().finishedPoints() >= 1);
         QVERIFY(f.chart().finishedPoints() < 40);
@@ -201,6 +215,61 @@ private Q_SLOTS:
         tab->run();
         window.reset(); // with the sweep running: it is cancelled and waited for, and nothing arrives afterwards
         QTest::qWait(50);
+    }
+
+    void clickingAPointOpensItsScenarioAsOneUndoableEdit()
+    {
+        auto window = std::make_unique<Ui::MainWindow>();
+        window->setErrorReporter([](const QString &, const QString &message) { QFAIL(qPrintable(message)); });
+        const Scenario base = oneStep(StepKind::Cpu, 500);
+        window->showPreset(QStringLiteral("generated"), base);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        ExploreTab *tab = window->exploreTab();
+        window->chartTabs()->setCurrentWidget(tab->widget());
+        const SweepSpec spec{{SweepParameter::Rho, 0.2, 0.8, 4, false}, std::nullopt, SweepMetric::Mean};
+        tab->form()->setSpec(spec);
+        tab->run();
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning() && tab->view()->chart().spec == spec && tab->view()->chart().finishedPoints() == 4, 60'000);
+
+        Ui::ExploreView *view = tab->view();
+        const std::optional<QPointF> second = view->hitPosition(1, 0);
+        QVERIFY(second);
+        hover(view, *second);
+        QCOMPARE(view->cursor().shape(), Qt::PointingHandCursor);
+        hover(view, QPointF(2, 2)); // the title's corner: nothing to open
+        QCOMPARE(view->cursor().shape(), Qt::ArrowCursor);
+
+        // The 2nd of ρ = 0.2, 0.4, 0.6, 0.8 of one blocking worker's capacity,
+        // 1 ÷ E[S] = 100 requests per second: 40 per second.
+        QTest::mouseClick(view, Qt::LeftButton, {}, second->toPoint());
+        QVERIFY(qAbs(window->editor()->scenario().generator->arrival.rate - 40.0) < 1e-9);
+        QCOMPARE(window->chartTabs()->currentWidget(), static_cast<QWidget *>(window->compareView()));
+        const QString status = window->statusBar()->currentMessage();
+        QVERIFY2(status.startsWith(QLatin1String("Opened rho = ")) && status.contains(QLatin1String("from the sweep")), qPrintable(status));
+
+        window->editor()->undoStack()->undo();
+        QCOMPARE(window->editor()->scenario().generator->arrival.rate, base.generator->arrival.rate);
+        QCOMPARE(window->editor()->scenario().generator->seed, base.generator->seed);
+    }
+
+    void clickingACellOpensBothOfItsValues()
+    {
+        Fixture f(oneStep(StepKind::Io, 300));
+        f.sweep(SweepSpec{{SweepParameter::Rho, 0.5, 0.9, 3, false}, SweepAxis{SweepParameter::Duration, 0.005, 0.05, 3, false},
+                          SweepMetric::P99});
+        QSignalSpy opened(f.tab.get(), &ExploreTab::pointOpened);
+        const std::optional<QPointF> cell = f.tab->view()->hitPosition(2, 1);
+        QVERIFY(cell);
+        QTest::mouseClick(f.tab->view(), Qt::LeftButton, {}, cell->toPoint());
+        // Column 2: ρ = 0.9; row 1: a mean duration halfway from 5 to 50 ms,
+        // 27.5 ms; one blocking worker serves 1 ÷ 27.5 ms, so the rate is 0.9 of that.
+        const GeneratorSpec &generator = *f.editor.scenario().generator;
+        QVERIFY(qAbs(generator.steps.first().duration.mean() - 0.0275) < 1e-12);
+        QVERIFY(qAbs(generator.arrival.rate - 0.9 / 0.0275) < 1e-9);
+        QCOMPARE(opened.count(), 1);
+        QVERIFY2(opened.first().first().toString().contains(QLatin1String("from the map")), qPrintable(opened.first().first().toString()));
+        QCOMPARE(f.editor.undoStack()->count(), 1); // one edit, however many values it sets
     }
 
     void axesTickAtRoundValues()

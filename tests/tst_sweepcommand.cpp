@@ -1,6 +1,7 @@
 // `latencylab sweep` from its arguments to its output: parsed options, the
 // JSON a script reads (points, Little's law, a map's winners), the CSV file.
 
+#include "commandoutput.h"
 #include "resultcheck.h"
 
 #include "cli/commandline.h"
@@ -18,23 +19,11 @@ using namespace LatencyLab::Tests;
 
 namespace {
 
-struct Output
-{
-    int exitCode = 0;
-    QString out;
-    QString err;
-};
+using Output = CommandOutput;
 
 Output runSweep(const QStringList &arguments)
 {
-    const Core::Result<Core::AppOptions> options = Core::parseCommandLine(arguments);
-    if (!options)
-        return {Core::kExitBadInput, {}, options.error()};
-    Output output;
-    QTextStream out(&output.out);
-    QTextStream err(&output.err);
-    output.exitCode = Core::runHeadless(*options, out, err);
-    return output;
+    return runCommandLine(arguments, Core::runHeadless);
 }
 
 } // namespace
@@ -54,6 +43,20 @@ private Q_SLOTS:
         QCOMPARE(*options->sweepAxis, (Core::SweepAxis{Core::SweepParameter::Rho, 0.1, 0.9, 5, false}));
         QCOMPARE(*options->sweepAxis2, (Core::SweepAxis{Core::SweepParameter::CpuShare, 0.2, 0.8, 4, true}));
         QCOMPARE(options->sweepMetric, Core::SweepMetric::Mean);
+    }
+
+    void unknownParameterIsOneSentenceNamingTheValidOnes()
+    {
+        const Output output = runSweep({QStringLiteral("sweep"), QStringLiteral("--preset"), QStringLiteral("n-requests"), QStringLiteral("--param"),
+                                        QStringLiteral("nonsense=1:2:3")});
+        QCOMPARE(output.exitCode, Core::kExitBadInput);
+        QVERIFY(output.out.isEmpty());
+        QVERIFY2(output.err.contains(QLatin1String("unknown parameter \"nonsense\"")), qPrintable(output.err));
+        // Every name a sweep takes, written out here rather than asked of the code under test.
+        for (const char *name : {"rate", "rho", "workers", "threads", "cores", "connections", "duration", "cpu-share", "timeout"})
+            QVERIFY2(output.err.contains(QLatin1String(name)), name);
+        QVERIFY2(output.err.count(QLatin1Char('(')) == 0, qPrintable(output.err)); // no remark in brackets, let alone two in a row
+        QCOMPARE(output.err.count(QLatin1Char('\n')), 0);
     }
 
     void mapJsonNamesEveryCellsWinner()

@@ -110,8 +110,9 @@ Result<SweepAxis> SweepAxis::parse(const QString &text, const QString &what)
         return bad(QStringLiteral("no '='"));
     const QString name = text.left(equals);
     const std::optional<SweepParameter> parameter = sweepParameterFromName(name);
-    if (!parameter)
-        return bad(QStringLiteral("unknown parameter \"%1\" (expected one of: %2)").arg(name, sweepParameterNames().join(QStringLiteral(", "))));
+    if (!parameter) // one sentence: the usual "(expected NAME=…)" tail would be a second parenthesis
+        return Result<SweepAxis>::failure(QStringLiteral("%1: unknown parameter \"%2\" in \"%3\"; NAME must be one of %4")
+                                              .arg(what, name, text, sweepParameterNames().join(QStringLiteral(", "))));
     const QStringList parts = text.mid(equals + 1).split(QLatin1Char(':'));
     if (parts.size() < 3 || parts.size() > 4)
         return bad(QStringLiteral("expected FROM:TO:N or FROM:TO:N:log after '='"));

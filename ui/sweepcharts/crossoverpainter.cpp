@@ -84,8 +84,8 @@ void paintAxes(const ExplorePaintContext &c)
     const qsizetype columnStep = labelStep(c.chart.columns.size(), labelWidth, plot.width());
     for (int column = 0; column < c.chart.columns.size(); column += int(columnStep)) {
         const QRectF cell = c.frame.cellRect(c.chart, column, 0);
-        c.drawText(QRectF(cell.center().x() - labelWidth / 2, plot.bottom() + 4, labelWidth, 18), Qt::AlignHCenter | Qt::AlignTop,
-                   parameterValueText(spec.axis.parameter, c.chart.columns[column], Core::TrailingZeros::Drop), true);
+        c.drawXLabel(cell.center().x(), plot.bottom() + 4, labelWidth,
+                     parameterValueText(spec.axis.parameter, c.chart.columns[column], Core::TrailingZeros::Drop));
     }
     const qsizetype rowStep = labelStep(c.chart.rows.size(), 18, plot.height());
     for (int row = 0; row < c.chart.rows.size(); row += int(rowStep)) {
@@ -93,9 +93,9 @@ void paintAxes(const ExplorePaintContext &c)
         c.drawText(QRectF(plot.left() - ExploreFrame::kAxisWidth, cell.center().y() - 9, ExploreFrame::kAxisWidth - 8, 18),
                    Qt::AlignRight | Qt::AlignVCenter, parameterValueText(spec.second->parameter, c.chart.rows[row], Core::TrailingZeros::Drop), true);
     }
-    c.drawAxisTitle(Core::sweepParameterName(spec.axis.parameter));
+    c.drawAxisTitle(axisTitle(spec.axis));
     c.drawText(QRectF(plot.left() - ExploreFrame::kAxisWidth, c.frame.title.bottom(), plot.width(), ExploreFrame::kLegendLine),
-               Qt::AlignLeft | Qt::AlignVCenter, Core::sweepParameterName(spec.second->parameter), true);
+               Qt::AlignLeft | Qt::AlignVCenter, axisTitle(*spec.second), true);
 }
 
 void paintLegend(const ExplorePaintContext &c)
@@ -122,7 +122,7 @@ void paintLegend(const ExplorePaintContext &c)
                                                                     "(full colour from %3); lines: where the winner changes.")
                             .arg(best, Core::sweepMetricName(c.chart.spec.metric), Core::formatPercent(kFullMargin));
     c.drawText(QRectF(legend.left(), legend.top() + ExploreFrame::kLegendLine, legend.width(), ExploreFrame::kLegendLine),
-               Qt::AlignLeft | Qt::AlignVCenter, how, true);
+               Qt::AlignLeft | Qt::AlignVCenter, p.fontMetrics().elidedText(how, Qt::ElideRight, int(legend.width())), true);
 }
 
 } // namespace

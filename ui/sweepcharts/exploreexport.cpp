@@ -3,28 +3,27 @@
 #include "sweepcharts/explorechart.h"
 #include "sweepcharts/explorepainter.h"
 
-#include "charts/ganttstyle.h"
 #include "export/chartexporter.h"
 
 namespace LatencyLab::Ui {
 
 namespace {
 
-ChartPainter painterOf(const ExploreChart &chart)
+ChartPainter painterOf(const ExploreChart &chart, const GanttStyle &style)
 {
-    return [&chart](QPainter &painter, QSize size) { paintExploreChart(painter, chart, size, GanttStyle::standard()); };
+    return [&chart, &style](QPainter &painter, QSize size) { paintExploreChart(painter, chart, size, style); };
 }
 
 } // namespace
 
-QImage renderExploreChart(const ExploreChart &chart, QSize size, double scale)
+QImage renderExploreChart(const ExploreChart &chart, QSize size, double scale, const GanttStyle &style)
 {
-    return renderDrawing(painterOf(chart), size, scale);
+    return renderDrawing(painterOf(chart, style), size, scale);
 }
 
-Core::Status exportExploreChart(const ExploreChart &chart, const QString &path, QSize size, double scale)
+Core::Status exportExploreChart(const ExploreChart &chart, const QString &path, QSize size, double scale, const GanttStyle &style)
 {
-    return exportDrawing(painterOf(chart), chart.scenarioName, QStringLiteral("LatencyLab explore chart"), path, size, scale);
+    return exportDrawing(painterOf(chart, style), chart.scenarioName, QStringLiteral("LatencyLab explore chart"), path, size, scale);
 }
 
 } // namespace LatencyLab::Ui

@@ -90,18 +90,28 @@ QList<double> roundTicks(double low, double high, int count, bool cover)
     return ticks;
 }
 
+QString axisTitle(const Core::SweepAxis &axis)
+{
+    const QString log = axis.logarithmic ? QCoreApplication::translate("ExploreChart", " (log scale)") : QString();
+    return Core::sweepParameterName(axis.parameter) + log;
+}
+
+QString pointPlace(const ExploreChart &chart, const Core::SweepPoint &point)
+{
+    QString place = QStringLiteral("%1 = %2").arg(Core::sweepParameterName(chart.spec.axis.parameter),
+                                                  parameterValueText(chart.spec.axis.parameter, point.value));
+    if (chart.spec.second && point.secondValue)
+        place += QStringLiteral(", %1 = %2").arg(Core::sweepParameterName(chart.spec.second->parameter),
+                                                 parameterValueText(chart.spec.second->parameter, *point.secondValue));
+    return place;
+}
+
 QString pointText(const ExploreChart &chart, int column, int row)
 {
     const Core::SweepPoint *point = chart.pointAt(column, row);
     if (!point)
         return {};
-    QStringList lines;
-    QString where = QStringLiteral("%1 = %2").arg(Core::sweepParameterName(chart.spec.axis.parameter),
-                                                  parameterValueText(chart.spec.axis.parameter, point->value));
-    if (chart.spec.second && point->secondValue)
-        where += QStringLiteral(", %1 = %2").arg(Core::sweepParameterName(chart.spec.second->parameter),
-                                                 parameterValueText(chart.spec.second->parameter, *point->secondValue));
-    lines << where;
+    QStringList lines{pointPlace(chart, *point)};
     const Core::SweepMetric metric = chart.spec.metric;
     for (const Core::ModelPoint &model : point->models) {
         QString line = QStringLiteral("%1: %2 %3").arg(model.model, Core::sweepMetricName(metric), metricValueText(metric, model.value(metric)));

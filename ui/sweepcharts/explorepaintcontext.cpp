@@ -24,6 +24,15 @@ void ExplorePaintContext::drawText(const QRectF &rect, int flags, const QString 
     painter.drawText(rect, flags, text);
 }
 
+void ExplorePaintContext::drawXLabel(double x, double top, double width, const QString &text) const
+{
+    QRectF label(x - width / 2, top, width, 18);
+    const bool atEdge = label.right() > frame.title.right(); // the title spans the chart's width
+    if (atEdge)
+        label.moveRight(frame.title.right());
+    drawText(label, (atEdge ? Qt::AlignRight : Qt::AlignHCenter) | Qt::AlignTop, text, true);
+}
+
 void ExplorePaintContext::drawAxisTitle(const QString &text) const
 {
     const QRectF area(frame.plot.left(), frame.plot.bottom() + ExploreFrame::kAxisHeight / 2, frame.plot.width(),

@@ -26,6 +26,9 @@ struct ExplorePaintContext
     QColor lineColour(int model) const;
     // Text in the style's text colour at its text size, in `rect` with `flags`.
     void drawText(const QRectF &rect, int flags, const QString &text, bool secondary = false) const;
+    // An x tick label (secondary text, `width` wide) centred on `x` from
+    // `top` down, or ending at the chart's right edge rather than past it.
+    void drawXLabel(double x, double top, double width, const QString &text) const;
     // The x axis' title, centred under its tick labels.
     void drawAxisTitle(const QString &text) const;
 };

@@ -94,11 +94,10 @@ void paintXAxis(const ExplorePaintContext &c)
         const double x = c.frame.sweepX(c.chart, value);
         p.setPen(QPen(c.style.axis, c.style.lineWidth));
         p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + c.style.tickLength));
-        c.drawText(QRectF(x - labelWidth / 2, plot.bottom() + c.style.tickLength, labelWidth, 18), Qt::AlignHCenter | Qt::AlignTop,
-                   parameterValueText(c.chart.spec.axis.parameter, value, Core::TrailingZeros::Drop), true);
+        c.drawXLabel(x, plot.bottom() + c.style.tickLength, labelWidth,
+                     parameterValueText(c.chart.spec.axis.parameter, value, Core::TrailingZeros::Drop));
     }
-    const QString log = c.chart.spec.axis.logarithmic ? QCoreApplication::translate("ExploreChart", " (log scale)") : QString();
-    c.drawAxisTitle(Core::sweepParameterName(c.chart.spec.axis.parameter) + log);
+    c.drawAxisTitle(axisTitle(c.chart.spec.axis));
 }
 
 void paintSaturation(const ExplorePaintContext &c)

@@ -6,10 +6,12 @@
 #include "explore/sweepparameter.h"
 #include "sweepcharts/exploreexport.h"
 #include "sweepcharts/exploreform.h"
+#include "sweepcharts/exploreformat.h"
 #include "sweepcharts/exploreview.h"
 
 #include "base/threadhandover.h"
 
+#include <QKeySequence>
 #include <QLabel>
 #include <QPointer>
 #include <QVBoxLayout>
@@ -36,7 +38,7 @@ QWidget *tabPage(ExploreForm *form, QLabel *message, ExploreView *view)
 
 } // namespace
 
-ExploreTab::ExploreTab(const ScenarioEditor *editor, BusyIndicator *busy, QObject *parent)
+ExploreTab::ExploreTab(ScenarioEditor *editor, BusyIndicator *busy, QObject *parent)
     : QObject(parent)
     , ChartTab(tabPage(new ExploreForm, new QLabel, new ExploreView), QStringLiteral("explore"), tr("Explore"), editor)
     , m_editor(editor)
@@ -59,6 +61,7 @@ ExploreTab::ExploreTab(const ScenarioEditor *editor, BusyIndicator *busy, QObjec
     connect(&m_settle, &QTimer::timeout, this, &ExploreTab::run);
     connect(m_form, &ExploreForm::runRequested, this, &ExploreTab::run);
     connect(m_busy, &BusyIndicator::cancelRequested, this, &ExploreTab::cancel);
+    connect(m_view, &ExploreView::pointClicked, this, &ExploreTab::openPoint);
     m_form->setScenario(m_editor->scenario());
 }
 
@@ -171,6 +174,19 @@ void ExploreTab::cancel()
 {
     m_settle.stop();
     m_jobs.cancel();
+}
+
+void ExploreTab::openPoint(const Core::SweepPoint &point)
+{
+    const ExploreChart &chart = m_view->chart();
+    const QString place = pointPlace(chart, point);
+    const bool compared = chart.models.size() > 1;
+    m_editor->edit(tr("Open %1").arg(place), point.scenario);
+    // The window turns to the opened scenario; this tab sweeps it when shown again, not behind the user's back.
+    m_settle.stop();
+    const QString from = chart.spec.isMap() ? tr("the map") : tr("the sweep");
+    const QString undo = QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText);
+    Q_EMIT pointOpened(tr("Opened %1 from %2 — %3 goes back").arg(place, from, undo), compared);
 }
 
 Core::Result<ChartTab::Export> ExploreTab::exportTo(const QString &path, QSize size, double scale)

@@ -24,7 +24,8 @@ class ExploreView;
 // chart as they finish, with progress and Cancel on its busy indicator. The
 // latest sweep wins: a new one cancels the one before and drops what it
 // still delivers. While the tab is shown an edited scenario is swept again
-// once the edits settle; a hidden tab sweeps when next shown.
+// once the edits settle; a hidden tab sweeps when next shown. Clicking a
+// point or a cell opens its scenario, as one undoable edit.
 class ExploreTab : public QObject, public ChartTab
 {
     Q_OBJECT
@@ -33,7 +34,7 @@ public:
     // Edits closer together than this make one sweep.
     static constexpr int kSettleMs = 400;
 
-    ExploreTab(const ScenarioEditor *editor, BusyIndicator *busy, QObject *parent = nullptr);
+    ExploreTab(ScenarioEditor *editor, BusyIndicator *busy, QObject *parent = nullptr);
     // A sweep still running is cancelled and waited for: its points have nobody to go to.
     ~ExploreTab() override;
 
@@ -44,6 +45,9 @@ public:
     // Sweeps the scenario as the form says, now.
     void run();
     void cancel();
+    // Makes the point's scenario (the one simulated there) the window's, as
+    // one undoable edit, and says so with pointOpened().
+    void openPoint(const Core::SweepPoint &point);
     bool isRunning() const { return m_jobs.isRunning(); }
 
     ExploreForm *form() const { return m_form; }
@@ -58,13 +62,16 @@ public:
 Q_SIGNALS:
     // A sweep ended: complete, cancelled (its finished points stay) or failed.
     void sweepEnded();
+    // A point was opened: `message` for the status bar; `compared` when its
+    // scenario has several models to set side by side (else one, for Gantt).
+    void pointOpened(const QString &message, bool compared);
 
 private:
     QCoro::Task<> sweep(Core::Scenario scenario, Core::SweepSpec spec, QList<Core::SweepPoint> planned);
     void showMessage(const QString &text);
     bool isShown() const;
 
-    const ScenarioEditor *m_editor;
+    ScenarioEditor *m_editor;
     BusyIndicator *m_busy;
     ExploreForm *m_form;
     ExploreView *m_view;

@@ -115,6 +115,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addChart(std::move(explore), tr("E&xplore"),
                 tr("Sweep a parameter under every compared model, against queueing theory; with a second "
                    "parameter, a map of where each model wins."));
+    connect(m_exploreTab, &ExploreTab::pointOpened, this, [this](const QString &message, bool compared) {
+        m_tabs->setCurrentWidget(compared ? m_compare : m_gantt);
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
     m_tabs->setCurrentWidget(m_compare);
     m_pin = new ResultPin(m_gantt, m_compare, this);
     m_replay = new RequestReplay(m_pin, {m_gantt, m_compare}, this);
