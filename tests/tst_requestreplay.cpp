@@ -182,6 +182,8 @@ void TestRequestReplay::tablesShowTheMoment()
     QCOMPARE(metrics->data(metrics->index(0, Ui::MetricsTable::P99Latency)).toString(), QStringLiteral("1.00 s"));
     const QString request3Sync = requests->data(requests->index(2, Ui::RequestTable::FixedColumnCount)).toString();
     QCOMPARE(request3Sync, QStringLiteral("unanswered"));
+    // Request 2 under sync is unanswered too: no slowdown yet, not that of its part so far.
+    QCOMPARE(requests->data(requests->index(1, Ui::RequestTable::columnFor(0, Ui::RequestTable::Slowdown))).toString(), QStringLiteral("—"));
     replay()->controller()->seek(replay()->controller()->duration());
     QCOMPARE(metrics->data(completed).toString(), QStringLiteral("3"));
 }

@@ -98,8 +98,10 @@ QString RequestTable::text(int row, int column) const
         return Core::formatSeconds(number.toDouble());
     const auto request = Core::RequestIndex(row);
     const Core::Timeline &timeline = m_runs.at((column - FixedColumnCount) / PerModelColumnCount)->timeline;
-    if ((column - FixedColumnCount) % PerModelColumnCount == Slowdown)
-        return number.isValid() ? Core::formatFactor(number.toDouble()) : QStringLiteral("—"); // no work of its own
+    if ((column - FixedColumnCount) % PerModelColumnCount == Slowdown) {
+        // No work of its own, or no answer yet (a replay part way): no slowdown to speak of.
+        return number.isValid() && timeline.isFinished(request) ? Core::formatFactor(number.toDouble()) : QStringLiteral("—");
+    }
     if (!timeline.isFinished(request))
         return tr("unanswered");
     const QString response = Core::formatSeconds(number.toDouble());

@@ -17,11 +17,19 @@ GanttStyle standardExportStyle()
     return style;
 }
 
-// About 1.6 times the window's type on a canvas 1.2 times the standard
-// export's: a 20 px label on a 1080 px slide is what 12 px is on a laptop.
 GanttStyle slideStyle()
 {
-    GanttStyle style = standardExportStyle();
+    return withSlideMetrics(standardExportStyle());
+}
+
+} // namespace
+
+// About 1.6 times the window's type on a canvas 1.2 times the standard
+// export's: a 20 px label on a 1080 px slide is what 12 px is on a laptop.
+GanttStyle withSlideMetrics(GanttStyle style)
+{
+    style.fillHeight = true;
+    style.maxBoxHeight = 72;
     style.titlePixelSize = 34;
     style.sectionPixelSize = 24;
     style.textPixelSize = 20;
@@ -36,7 +44,6 @@ GanttStyle slideStyle()
     style.tickLength = 8;
     style.minTickSpacing = 130;
     style.maxRowPitch = 100;
-    style.maxBoxHeight = 72;
     style.labelMinPitch = 26;
     style.labelGap = 14;
     style.timeoutTickWidth = 4;
@@ -50,8 +57,6 @@ GanttStyle slideStyle()
     style.lineWidth = 2;
     return style;
 }
-
-} // namespace
 
 const GanttStyle &exportStyle(ExportPreset preset)
 {

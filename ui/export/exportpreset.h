@@ -22,6 +22,10 @@ inline constexpr QSize kSlideSize{1920, 1080};
 // height; for a slide, everything larger, to be read from the back of a room.
 const GanttStyle &exportStyle(ExportPreset preset);
 
+// `style`'s colours with a slide's type, strokes and spacing, its rows filling
+// the height: for a slide, and for the window shown on a projector.
+GanttStyle withSlideMetrics(GanttStyle style);
+
 // The size the preset draws at: a slide's own, else `asked`.
 QSize exportSize(ExportPreset preset, QSize asked);
 

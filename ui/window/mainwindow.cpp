@@ -9,6 +9,7 @@
 #include "window/charttabexport.h"
 #include "window/exploretab.h"
 #include "window/loadtab.h"
+#include "window/presentationmode.h"
 #include "window/recentfilesmenu.h"
 #include "window/requestreplay.h"
 #include "window/resultpin.h"
@@ -28,6 +29,7 @@
 #include "controls/replaybar.h"
 #include "controls/requesttable.h"
 #include "controls/scenarioeditor.h"
+#include "export/exportpreset.h"
 #include "gantt/ganttview.h"
 #include "gantt/zoomcontrol.h"
 #include "load/loadview.h"
@@ -45,6 +47,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -235,6 +238,13 @@ void MainWindow::createMenus()
 
 void MainWindow::connectActions()
 {
+    m_presentation = new PresentationMode(this, {m_controls, m_metricsBlock, m_results->requestsBlock(), m_toolBar, statusBar(), m_explainer},
+                                          m_replay->bar(), this);
+    connect(m_actions.presentation, &QAction::toggled, m_presentation, &PresentationMode::setActive);
+    connect(m_presentation, &PresentationMode::activeChanged, this, [this](bool active) {
+        m_actions.presentation->setChecked(active);
+        applyPalette(); // a slide's type and strokes, or the window's again
+    });
     connect(m_actions.open, &QAction::triggered, m_document, &ScenarioDocument::open);
     connect(m_actions.save, &QAction::triggered, m_document, &ScenarioDocument::save);
     connect(m_actions.saveAs, &QAction::triggered, m_document, &ScenarioDocument::saveAs);
@@ -317,7 +327,8 @@ void MainWindow::applyPalette()
     if (!m_explainer || !m_runs)
         return; // still being built
     setStatus(m_status->text(), m_statusIsError); // its colour was fixed for the old palette
-    const GanttStyle &style = chartStyleFor(QApplication::palette(this));
+    const GanttStyle style = m_presentation && m_presentation->isActive() ? withSlideMetrics(chartStyleFor(QApplication::palette(this)))
+                                                                          : chartStyleFor(QApplication::palette(this));
     m_gantt->setChartStyle(style);
     m_compare->setChartStyle(style);
     m_load->setChartStyle(style);
@@ -326,6 +337,15 @@ void MainWindow::applyPalette()
     m_runs->recordedLoadView()->setChartStyle(style);
     m_runs->pipelinePanel()->setChartStyle(style);
     m_explainer->setChartStyle(style);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && m_presentation && m_presentation->isActive()) {
+        m_presentation->setActive(false);
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -33,6 +33,7 @@ class BusyIndicator;
 class ChartComputation;
 class ChartTabExport;
 class ExplainerPanel;
+class PresentationMode;
 class RequestReplay;
 class RecentFilesMenu;
 class ClientSliders;
@@ -130,6 +131,7 @@ public:
     GanttView *ganttView() const { return m_gantt; }
     GanttView *compareView() const { return m_compare; }
     RequestReplay *requestReplay() const { return m_replay; }
+    PresentationMode *presentationMode() const { return m_presentation; }
     LoadView *loadView() const { return m_load; }
     // The Load tab, whose data is built only when needed.
     LoadTab *loadTab() const { return m_loadTab; }
@@ -172,6 +174,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override; // Esc leaves presentation mode
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -239,6 +242,7 @@ private:
     ChartComputation *m_computation = nullptr;
     ResultPin *m_pin = nullptr; // Pin and Unpin: the Gantt and Compare views show the live charts through it
     RequestReplay *m_replay = nullptr; // plays the Gantt and Compare charts as their requests happened
+    PresentationMode *m_presentation = nullptr;
     bool m_fitNextCharts = false; // the next charts are of a newly loaded scenario
 };
 

@@ -68,10 +68,14 @@ ResultTables::ResultTables(QSplitter *splitter, MetricsTable *metrics, RequestTa
     m_requestsCaption->setObjectName(QStringLiteral("requestsCaption"));
     m_modelsBlock = captioned(m_modelsCaption, tableView(metrics, QStringLiteral("metricsView")));
     QWidget *perRequest = captioned(m_requestsCaption, tableView(requests, QStringLiteral("requestView")));
+    m_requestsBlock = perRequest;
     splitter->addWidget(m_modelsBlock);
     splitter->addWidget(perRequest);
-    // Per-request rows only exist for small open scenarios.
-    connect(requests, &QAbstractItemModel::modelReset, perRequest, [requests, perRequest] { perRequest->setVisible(!requests->isEmpty()); });
+    // Per-request rows only exist for small open scenarios; the two tables
+    // are hidden together (presentation mode hides the models' block).
+    connect(requests, &QAbstractItemModel::modelReset, perRequest, [this, requests, perRequest] {
+        perRequest->setVisible(!requests->isEmpty() && !m_modelsBlock->isHidden());
+    });
     perRequest->hide();
     show({});
 }

@@ -40,6 +40,8 @@ public:
 
     // The models' table with its caption.
     QWidget *modelsBlock() const { return m_modelsBlock; }
+    // The requests' table with its caption (hidden while it has no rows).
+    QWidget *requestsBlock() const { return m_requestsBlock; }
     // "Simulated: Three requests": where the rows shown come from.
     QString source() const { return m_source; }
 
@@ -50,6 +52,7 @@ private:
     MetricsTable *m_metrics;
     RequestTable *m_requests;
     QWidget *m_modelsBlock;
+    QWidget *m_requestsBlock;
     QLabel *m_modelsCaption;
     QLabel *m_requestsCaption;
     ChartTabs *m_tabs = nullptr;

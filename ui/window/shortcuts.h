@@ -17,6 +17,8 @@ inline QKeySequence showCompare() { return QKeySequence(Qt::CTRL | Qt::Key_2); }
 inline QKeySequence pin() { return QKeySequence(Qt::CTRL | Qt::Key_P); }
 inline QKeySequence unpin() { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P); }
 inline QKeySequence explain() { return QKeySequence(Qt::Key_F1); }
+// Presentation mode (full screen for a projector); Esc leaves it too.
+inline QKeySequence presentation() { return QKeySequence(Qt::Key_F11); }
 // Running a scenario for real and cancelling it (Run menu, toolbar).
 inline QKeySequence run() { return QKeySequence(Qt::CTRL | Qt::Key_R); }
 inline QKeySequence cancel() { return QKeySequence(Qt::Key_Escape); }

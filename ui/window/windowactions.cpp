@@ -112,6 +112,11 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
                        themedIcon(window, "window-pin"));
     a.unpin = makeAction(window, tr("U&npin"), Shortcuts::unpin(), tr("Remove the pinned charts"), themedIcon(window, "window-unpin"));
     a.unpin->setEnabled(false);
+    a.presentation = makeAction(window, tr("P&resentation Mode"), Shortcuts::presentation(),
+                                tr("Full screen for a projector: larger type, the charts and the replay bar only (Esc leaves)"),
+                                themedIcon(window, "view-fullscreen"));
+    a.presentation->setCheckable(true);
+    window->addAction(a.presentation); // its key works with the menus and toolbar hidden too
 
     a.run = makeAction(window, tr("&Run"), Shortcuts::run(), tr("Run the compared models for real on this machine, one after another, measured with real clocks"),
                        glyphIcon(themedIcon(window, "media-playback-start", QStyle::SP_MediaPlay)));
@@ -192,6 +197,7 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     view->addAction(unpin);
     view->addSeparator();
     view->addMenu(tr("&Theme"))->addActions(theme->actions());
+    view->addAction(presentation);
 
     QMenu *runMenu = menuBar->addMenu(tr("&Run"));
     runMenu->addAction(run);

@@ -35,6 +35,7 @@ struct WindowActions
     QAction *showCompare = nullptr;
     QAction *pin = nullptr;        // keeps the Gantt and Compare charts as a reference while editing
     QAction *unpin = nullptr;      // enabled only while something is pinned
+    QAction *presentation = nullptr; // checkable: full screen for a projector (PresentationMode)
     // Checkable: Arrival, Response Time, Own Duration, Slowdown, how the Gantt
     // and Compare tabs order their rows (data: the order's key, rowOrderKey()).
     QActionGroup *rowOrder = nullptr;

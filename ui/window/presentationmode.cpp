@@ -1,0 +1,48 @@
+#include "window/presentationmode.h"
+
+#include <QMainWindow>
+#include <QWidget>
+
+namespace LatencyLab::Ui {
+
+PresentationMode::PresentationMode(QMainWindow *window, QList<QWidget *> panels, QWidget *replayBar, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_replayBar(replayBar)
+{
+    for (QWidget *panel : panels)
+        m_panels << panel;
+}
+
+void PresentationMode::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (active) {
+        m_windowStates = m_window->windowState();
+        m_hidden.clear();
+        for (const QPointer<QWidget> &panel : std::as_const(m_panels)) {
+            if (panel && !panel->isHidden()) {
+                panel->hide();
+                m_hidden << panel;
+            }
+        }
+        m_replayBarFont = m_replayBar->font();
+        QFont large = m_replayBarFont;
+        large.setPixelSize(kReplayBarPixelSize);
+        m_replayBar->setFont(large);
+        m_window->setWindowState(m_windowStates | Qt::WindowFullScreen);
+    } else {
+        for (const QPointer<QWidget> &panel : std::as_const(m_hidden)) {
+            if (panel)
+                panel->show();
+        }
+        m_hidden.clear();
+        m_replayBar->setFont(m_replayBarFont);
+        m_window->setWindowState(m_windowStates);
+    }
+    Q_EMIT activeChanged(active);
+}
+
+} // namespace LatencyLab::Ui
