@@ -19,7 +19,7 @@ enum class Command : quint8 {
     Presets,  // `latencylab presets`
     Simulate, // `latencylab simulate (--preset NAME | FILE) [options]`
     Run,      // `latencylab run (--preset NAME | FILE) [options] [--time-scale X]`
-    Export,   // `latencylab export (--preset NAME | FILE) --chart KIND --out OUT.png|OUT.svg [--order ROWS]`
+    Export,   // `latencylab export (--preset NAME | FILE) (--chart KIND --out OUT.png|OUT.svg [--order ROWS] | --bundle OUT.zip)`
     Record,   // `latencylab record URL [options]`: real HTTP requests, scored like wrk
     Serve,    // `latencylab serve [options]`: the demo HTTP server on 127.0.0.1
     Sweep,    // `latencylab sweep (--preset NAME | FILE) --param NAME=FROM:TO:N[:log] [--param2 …] [--metric M] [--json | --csv OUT]`
@@ -66,6 +66,7 @@ struct AppOptions
     bool omission = false;       // throughput: the coordinated-omission overlay
     bool slide = false;          // gantt, compare: a slide (exportSize is then the slide's)
     Ui::RowOrder order = Ui::RowOrder::Arrival; // gantt, compare: the rows top to bottom
+    QString bundlePath;          // --bundle OUT.zip: every chart, the CSV, the JSON and the scenario in one file
 
     // record: the URL as given (already checked to be http:// with a host);
     // unset values take RecordOptions' defaults.

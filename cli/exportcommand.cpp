@@ -6,6 +6,7 @@
 #include "export/latencyexport.h"
 #include "export/loadexport.h"
 
+#include "cli/bundlecommand.h"
 #include "cli/headless.h"
 
 namespace LatencyLab::Ui {
@@ -83,6 +84,8 @@ int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStr
     const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
     if (!scenario)
         return Core::reportBadInput(err, scenario.error());
+    if (!options.bundlePath.isEmpty())
+        return runBundleCommand(*scenario, options, out, err);
     if (options.omission && options.chart != QLatin1String("throughput"))
         return Core::reportBadInput(err, QStringLiteral("--omission: only --chart throughput draws coordinated omission, not --chart %1")
                                              .arg(options.chart));
