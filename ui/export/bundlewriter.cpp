@@ -109,7 +109,8 @@ Core::Status BundleWriter::write(const QString &path, const Core::WorkControl &c
     control.report(kSimulatedShare);
     m_files << BundleFile{kVersionName, QStringLiteral("the LatencyLab version that wrote the bundle"), QStringLiteral("latencylab --version > VERSION")}
             << BundleFile{kReadmeName, QStringLiteral("this list"),
-                          QStringLiteral("latencylab export %1 --bundle BUNDLE.zip").arg(QLatin1String(kBundleScenarioName))};
+                          QStringLiteral("latencylab export %1 --bundle BUNDLE.zip %2")
+                              .arg(QLatin1String(kBundleScenarioName), drawingOptions(m_options.preset == ExportPreset::Slide))};
     if (control.isCancelled())
         return cancelled(path);
 
@@ -230,10 +231,15 @@ Core::Status BundleWriter::writeSimulation()
 QString BundleWriter::exportCommand(const QString &chart, const QString &fileName) const
 {
     const bool slide = m_options.preset == ExportPreset::Slide && (chart == QLatin1String("gantt") || chart == QLatin1String("compare"));
+    return QStringLiteral("latencylab export %1 --chart %2 --out %3 %4")
+        .arg(QLatin1String(kBundleScenarioName), chart, fileName, drawingOptions(slide));
+}
+
+QString BundleWriter::drawingOptions(bool slide) const
+{
     const QString size = slide ? QStringLiteral("--slide")
                                : QStringLiteral("--size %1x%2").arg(m_options.size.width()).arg(m_options.size.height());
-    return QStringLiteral("latencylab export %1 --chart %2 --out %3 %4 --scale %5")
-        .arg(QLatin1String(kBundleScenarioName), chart, fileName, size, QString::number(m_options.scale));
+    return QStringLiteral("%1 --scale %2").arg(size, QString::number(m_options.scale));
 }
 
 } // namespace LatencyLab::Ui

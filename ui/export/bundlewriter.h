@@ -49,6 +49,8 @@ private:
                           const ExportTo &exportTo, QList<BundleFile> &listed);
     Core::Status writeSimulation();
     QString exportCommand(const QString &chart, const QString &fileName) const;
+    // --size and --scale, or --slide and --scale, as this bundle draws.
+    QString drawingOptions(bool slide) const;
     QString staged(const QString &name) const { return m_staging.filePath(name); }
 
     Core::Scenario m_scenario;
