@@ -62,9 +62,28 @@ Status checkExploreChart(const AppOptions &options, const QStringList &given, bo
     return success();
 }
 
+// A bundle draws every chart of the scenario file as it stands, so it takes
+// no chart of its own and nothing that would draw other than the file says.
+Status checkBundle(const QStringList &given)
+{
+    for (const char *chartOption : {"--chart", "--out", "--order", "--omission", "--param", "--param2", "--metric", "--dark"}) {
+        if (given.contains(QLatin1String(chartOption)))
+            return fail(QStringLiteral("%1: not used with --bundle, which draws every chart the scenario has").arg(QLatin1String(chartOption)));
+    }
+    for (const char *serverOption : {"--model", "--workers", "--threads", "--gil", "--no-gil", "--cores", "--switch-interval",
+                                     "--slices", "--no-slices"}) {
+        if (given.contains(QLatin1String(serverOption)))
+            return fail(QStringLiteral("%1: not used with --bundle, whose scenario.json must draw what it holds; change the "
+                                       "scenario instead").arg(QLatin1String(serverOption)));
+    }
+    return success();
+}
+
 // Options that are each fine but do not go together.
 Status checkCombinations(const AppOptions &options, const QStringList &given)
 {
+    if (given.contains(QLatin1String("--bundle")))
+        return checkBundle(given);
     if (options.command == Command::Record && options.recordSync && options.connections.value_or(1) != 1)
         return fail(QStringLiteral("--connections: --mode sync sends one request at a time; use --mode concurrent for %1 connections")
                         .arg(*options.connections));
@@ -187,8 +206,10 @@ Result<AppOptions> parseCommandLine(const QStringList &arguments)
             return Result<AppOptions>::failure(applied.error());
     }
 
+    // --bundle stands in for --chart and --out.
+    const bool bundle = given.contains(QLatin1String("--bundle"));
     for (const QLatin1String &required : command->required) {
-        if (!given.contains(required)) {
+        if (!given.contains(required) && !bundle) {
             const OptionDef *option = findOption(*command, required);
             return Result<AppOptions>::failure(QStringLiteral("%1: required by %2 (%1 %3)").arg(required, command->displayName(), option->valueName));
         }

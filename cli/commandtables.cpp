@@ -269,6 +269,17 @@ const QList<OptionDef> &optionTable()
              o.omission = true;
              return success();
          }},
+        {QLatin1String("--bundle"), QLatin1String("OUT.zip"),
+         QStringLiteral("instead of --chart and --out: one zip file with the PNG and SVG of every chart, the timeline CSV, the "
+                        "metrics JSON, the scenario with its seed, the version and a README with the command that makes each again"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             if (const Status given = requireNonEmpty(option, value, QStringLiteral("a file path")); !given)
+                 return given;
+             if (!value.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+                 return fail(QStringLiteral("%1: expected a file name ending in .zip, got \"%2\"").arg(option, value));
+             o.bundlePath = value;
+             return success();
+         }},
         // --- record ---
         {QLatin1String("--mode"), QLatin1String("MODE"), QStringLiteral("sync (one request at a time) or concurrent (default: --connections in flight)"),
          [](AppOptions &o, const QString &option, const QString &value) {
@@ -419,12 +430,12 @@ const QList<CommandDef> &commandTable()
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--time-scale"), QLatin1String("--json"), QLatin1String("--per-request"),
                                     QLatin1String("--timeline-csv")}},
-        {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) --chart gantt|compare|throughput|latency|sweep|crossover --out OUT.png|OUT.svg [options]"),
-         QLatin1String("draw a chart to a PNG or SVG file"), ScenarioArgument::Required,
+        {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) (--chart gantt|compare|throughput|latency|sweep|crossover --out OUT.png|OUT.svg | --bundle OUT.zip) [options]"),
+         QLatin1String("draw a chart to a PNG or SVG file, or every chart and its data to a zip file"), ScenarioArgument::Required,
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--slide"),
                                     QLatin1String("--scale"), QLatin1String("--order"), QLatin1String("--omission"), QLatin1String("--param"),
-                                    QLatin1String("--param2"), QLatin1String("--metric"), QLatin1String("--dark")},
+                                    QLatin1String("--param2"), QLatin1String("--metric"), QLatin1String("--dark"), QLatin1String("--bundle")},
          {QLatin1String("--chart"), QLatin1String("--out")}},
         {QLatin1String("sweep"), Command::Sweep, QLatin1String("(--preset NAME | FILE.json) --param NAME=FROM:TO:N[:log] [--param2 NAME=FROM:TO:N[:log]] [--metric M] [--json | --csv OUT]"),
          QLatin1String("simulate every compared model over a range of a parameter (or a map of two) and name the winner"),

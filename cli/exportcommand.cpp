@@ -6,6 +6,7 @@
 #include "export/latencyexport.h"
 #include "export/loadexport.h"
 
+#include "cli/bundlecommand.h"
 #include "cli/exploreexportcommand.h"
 #include "cli/headless.h"
 
@@ -81,6 +82,12 @@ Core::Result<GanttChart> ganttChartToExport(const Core::Scenario &scenario, cons
 
 int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStream &err)
 {
+    if (!options.bundlePath.isEmpty()) {
+        const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
+        if (!scenario)
+            return Core::reportBadInput(err, scenario.error());
+        return runBundleCommand(*scenario, options, out, err);
+    }
     if (options.omission && options.chart != QLatin1String("throughput"))
         return Core::reportBadInput(err, QStringLiteral("--omission: only --chart throughput draws coordinated omission, not --chart %1")
                                              .arg(options.chart));

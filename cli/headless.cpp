@@ -10,6 +10,7 @@
 #include "model/presets.h"
 #include "model/scenariojson.h"
 #include "model/timelinecsv.h"
+#include "pipeline/simulationjson.h"
 #include "realtime/realrun.h"
 
 #include <QCoreApplication>
@@ -52,10 +53,7 @@ QString runOutput(const AppOptions &options, const QString &title, const Simulat
             text += QLatin1Char('\n') + perRequestToText(run.timeline);
         return text + textAfter;
     }
-    QJsonObject object = metricsToJson(run);
-    object.insert(QStringLiteral("scenario"), title);
-    if (options.perRequest)
-        object.insert(QStringLiteral("per_request"), perRequestToJson(run.timeline));
+    QJsonObject object = simulationJson(run, title, options.perRequest);
     for (auto it = extra.begin(); it != extra.end(); ++it)
         object.insert(it.key(), it.value());
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));

@@ -6,6 +6,7 @@
 #include "pipeline/pipelinesimulator.h"
 #include "pipeline/pipelinetimeline.h"
 #include "pipeline/realpipelinerun.h"
+#include "pipeline/simulationjson.h"
 
 #include <QJsonDocument>
 
@@ -23,10 +24,7 @@ QString pipelineOutput(const AppOptions &options, const QString &title, const Pi
             text += QLatin1Char('\n') + perItemToText(run);
         return text + textAfter;
     }
-    QJsonObject object = pipelineMetricsToJson(run);
-    object.insert(QStringLiteral("scenario"), title);
-    if (options.perRequest)
-        object.insert(QStringLiteral("per_item"), perItemToJson(run));
+    QJsonObject object = pipelineSimulationJson(run, title, options.perRequest);
     for (auto it = extra.begin(); it != extra.end(); ++it)
         object.insert(it.key(), it.value());
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));

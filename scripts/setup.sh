@@ -39,10 +39,13 @@ JOBS=2
 #   clang libclang-rt-14-dev
 #                        the fuzzer: clang and its libFuzzer runtime
 #   ccache               rebuilds of unchanged sources come from its cache
+#   libzip-dev pkgconf   bundles are zip files written by libzip (its runtime,
+#                        libzip4, comes with it), found through pkg-config
 PACKAGES=(
     cmake ninja-build g++ ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
     qcoro-qt6-dev
+    libzip-dev pkgconf
     libgl-dev libglx-dev libopengl-dev
     fonts-dejavu-core
     python3-simpy3

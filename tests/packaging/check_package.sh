@@ -2,7 +2,7 @@
 # check_package.sh DEB|TGZ BUILD_DIR WORK_DIR APP_ID
 # Builds one package with CPack from a finished build and checks that it
 # holds the program and its desktop integration at the paths a desktop reads;
-# for the .deb also that it depends on the Qt 6 runtime.
+# for the .deb also that it depends on the Qt 6 runtime and libzip (bundles).
 set -euo pipefail
 generator=$1
 build=$2
@@ -62,7 +62,7 @@ fi
 
 if [[ $generator == DEB ]]; then
     depends=$(dpkg-deb -f "$package" Depends)
-    for runtime in libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6; do
+    for runtime in libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6 libzip4; do
         if ! grep -qE "(^|[ ,])$runtime([ ,(]|$)" <<< "$depends"; then
             echo "check_package: Depends lacks $runtime: $depends" >&2
             exit 1

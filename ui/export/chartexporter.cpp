@@ -1,14 +1,14 @@
 #include "export/chartexporter.h"
 
+#include "export/atomicwrite.h"
+
 #include "gantt/ganttgeometry.h"
 #include "gantt/ganttpainter.h"
 
 #include <QBuffer>
-#include <QDir>
 #include <QFileInfo>
 #include <QPainter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -57,11 +57,6 @@ private:
 Core::Error cancelled()
 {
     return Core::Error{QStringLiteral("the export was cancelled")};
-}
-
-QString quoted(const QString &path)
-{
-    return QStringLiteral("“%1”").arg(QDir::toNativeSeparators(path));
 }
 
 Core::Status checkSize(QSize size, double scale)
@@ -126,30 +121,6 @@ Core::Result<QByteArray> encodeSvg(const ChartPainter &paint, const QString &tit
     return polishSvg(bytes, size);
 }
 
-// All or nothing: QSaveFile writes a temporary file and renames it over the
-// target only on commit.
-Core::Status writeAtomically(const QString &path, const QByteArray &bytes)
-{
-    const QFileInfo directory(QFileInfo(path).absolutePath());
-    if (!directory.exists())
-        return Core::Status::failure(QStringLiteral("Cannot write %1: the directory %2 does not exist")
-                                         .arg(quoted(path), quoted(directory.filePath())));
-    if (!directory.isDir())
-        return Core::Status::failure(
-            QStringLiteral("Cannot write %1: %2 is not a directory").arg(quoted(path), quoted(directory.filePath())));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Core::Status::failure(QStringLiteral("Cannot write %1: %2").arg(quoted(path), file.errorString()));
-    if (file.write(bytes) != bytes.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return Core::Status::failure(QStringLiteral("Cannot write %1: %2").arg(quoted(path), reason));
-    }
-    if (!file.commit())
-        return Core::Status::failure(QStringLiteral("Cannot write %1: %2").arg(quoted(path), file.errorString()));
-    return Core::success();
-}
-
 } // namespace
 
 Core::Status exportChart(const GanttChart &chart, const QString &path, QSize size, double scale, const Core::WorkControl &control,
@@ -170,18 +141,18 @@ Core::Status exportDrawing(const ChartPainter &paint, const QString &title, cons
         const QString found = suffix.isEmpty() ? QStringLiteral("it has no extension")
                                                : QStringLiteral("unknown format “.%1”").arg(suffix);
         return Core::Status::failure(
-            QStringLiteral("Cannot export to %1: %2; use .png or .svg").arg(quoted(path), found));
+            QStringLiteral("Cannot export to %1: %2; use .png or .svg").arg(quotedPath(path), found));
     }
     if (const Core::Status valid = checkSize(size, svg ? 1.0 : scale); !valid)
-        return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quoted(path), valid.error()));
+        return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quotedPath(path), valid.error()));
 
     const Core::Result<QByteArray> bytes = png ? encodePng(paint, size, scale, control)
                                                : encodeSvg(paint, title, description, size, control);
     if (!bytes)
-        return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quoted(path), bytes.error()));
+        return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quotedPath(path), bytes.error()));
     control.report(kEncodedShare);
     if (control.isCancelled())
-        return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quoted(path), cancelled().message));
+        return Core::Status::failure(QStringLiteral("Cannot export to %1: %2").arg(quotedPath(path), cancelled().message));
     const Core::Status written = writeAtomically(path, *bytes);
     control.report(1.0);
     return written;

@@ -3,40 +3,23 @@
 #include "window/appsettings.h"
 #include "window/charttab.h"
 #include "window/exportdialog.h"
+#include "window/exportprogress.h"
 #include "window/scenariofiles.h"
-
-#include "controls/busyindicator.h"
-#include "export/exportjob.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QStatusBar>
 
 namespace LatencyLab::Ui {
-
-namespace {
-
-constexpr int kStatusMessageMs = 4000;
-
-} // namespace
 
 ChartTabExport::ChartTabExport(AppSettings *settings, QStatusBar *statusBar, QWidget *window)
     : QObject(window)
     , m_settings(settings)
-    , m_statusBar(statusBar)
     , m_window(window)
-    , m_busy(new BusyIndicator)
-    , m_job(new ExportJob(this))
+    , m_progress(new ExportProgress(statusBar, QStringLiteral("exportProgress"), this))
 {
-    m_busy->setObjectName(QStringLiteral("exportProgress"));
-    m_statusBar->addPermanentWidget(m_busy);
-    connect(m_busy, &BusyIndicator::cancelRequested, this, &ChartTabExport::cancel);
-    connect(m_job, &ExportJob::progressed, this, [this](double fraction) {
-        m_busy->setProgress(qint64(fraction * 1000), 1000, tr("%1 % done").arg(int(fraction * 100)));
-    });
-    connect(m_job, &ExportJob::finished, this, [this](const Core::Status &written, bool cancelled) {
-        finish(m_job->path(), written, cancelled);
-    });
+    connect(m_progress, &ExportProgress::finished, this, &ChartTabExport::finished);
+    connect(m_progress, &ExportProgress::failed, this,
+            [this](const QString &message) { Q_EMIT errorOccurred(tr("Cannot Export the Chart"), message); });
 }
 
 void ChartTabExport::exportWithDialog(ChartTab *tab, const QString &folder)
@@ -58,7 +41,7 @@ void ChartTabExport::exportWithDialog(ChartTab *tab, const QString &folder)
 bool ChartTabExport::start(ChartTab *tab, const QString &path, QSize size, double scale, ExportPreset preset)
 {
     const QString cannot = tr("Cannot Export the Chart");
-    if (m_job->isRunning()) {
+    if (m_progress->isRunning()) {
         Q_EMIT errorOccurred(cannot, tr("Another export is still running; wait for it to end or cancel it."));
         return false;
     }
@@ -70,29 +53,15 @@ bool ChartTabExport::start(ChartTab *tab, const QString &path, QSize size, doubl
         return false;
     }
     if (const auto *written = std::get_if<Core::Status>(&*exported)) {
-        finish(path, *written, false);
+        m_progress->finish(path, *written, false);
         return true;
     }
-    m_busy->start(tr("Exporting %1").arg(QFileInfo(path).fileName()));
-    return m_job->start(path, std::get<ExportJob::Work>(std::move(*exported)));
+    return m_progress->start(path, std::get<ExportJob::Work>(std::move(*exported)));
 }
 
 void ChartTabExport::cancel()
 {
-    m_job->cancel();
-}
-
-void ChartTabExport::finish(const QString &path, const Core::Status &written, bool cancelled)
-{
-    m_busy->stop();
-    if (cancelled) {
-        m_statusBar->showMessage(tr("Export cancelled; nothing was written"), kStatusMessageMs);
-    } else if (!written) {
-        Q_EMIT errorOccurred(tr("Cannot Export the Chart"), written.error());
-    } else {
-        m_statusBar->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
-    }
-    Q_EMIT finished(written.ok() && !cancelled);
+    m_progress->cancel();
 }
 
 } // namespace LatencyLab::Ui

@@ -13,13 +13,12 @@ class QWidget;
 namespace LatencyLab::Ui {
 
 class AppSettings;
-class BusyIndicator;
 class ChartTab;
-class ExportJob;
+class ExportProgress;
 
 // Exporting a chart tab to PNG or SVG: the dialog, which remembers the size
-// and scale last chosen, the export on a worker thread (ExportJob) with its
-// progress and Cancel in `statusBar`, and what came of it.
+// and scale last chosen, the export on a worker thread with its progress and
+// Cancel in `statusBar` (ExportProgress), and what came of it.
 class ChartTabExport : public QObject
 {
     Q_OBJECT
@@ -41,13 +40,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &title, const QString &message);
 
 private:
-    void finish(const QString &path, const Core::Status &written, bool cancelled);
-
     AppSettings *m_settings;
-    QStatusBar *m_statusBar;
     QWidget *m_window;
-    BusyIndicator *m_busy;
-    ExportJob *m_job;
+    ExportProgress *m_progress;
 };
 
 } // namespace LatencyLab::Ui

@@ -6,6 +6,7 @@
 #include "window/chartcomputation.h"
 #include "window/gantttab.h"
 #include "window/charttabs.h"
+#include "window/bundleexport.h"
 #include "window/charttabexport.h"
 #include "window/exploretab.h"
 #include "window/loadtab.h"
@@ -167,6 +168,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_export = new ChartTabExport(m_settings.get(), statusBar(), this);
     connect(m_export, &ChartTabExport::finished, this, &MainWindow::exportFinished);
     connect(m_export, &ChartTabExport::errorOccurred, this, &MainWindow::reportError);
+    m_bundle = new BundleExport(m_settings.get(), statusBar(), this);
+    connect(m_bundle, &BundleExport::errorOccurred, this, &MainWindow::reportError);
     m_actions = WindowActions::create(this, m_editor->undoStack());
     createMenus();
     m_runs = new RunTabs(m_editor, m_tabs, m_actions, m_toolBar, statusBar(), this);
@@ -249,6 +252,12 @@ void MainWindow::connectActions()
     connect(m_actions.save, &QAction::triggered, m_document, &ScenarioDocument::save);
     connect(m_actions.saveAs, &QAction::triggered, m_document, &ScenarioDocument::saveAs);
     connect(m_actions.exportChart, &QAction::triggered, this, &MainWindow::exportChartWithDialog);
+    connect(m_actions.exportBundle, &QAction::triggered, this, [this] {
+        // Beside the scenario file, else in Documents.
+        const QString scenarioFile = m_document->filePath();
+        m_bundle->exportWithDialog(m_editor->scenario(),
+                                   scenarioFile.isEmpty() ? folderOr(QStandardPaths::DocumentsLocation) : QFileInfo(scenarioFile).path());
+    });
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions.copyChart, &QAction::triggered, this, &MainWindow::copyChart);
     connect(m_actions.zoomIn, &QAction::triggered, m_tabs, [this] { m_tabs->zoomCurrentBy(kZoomStep); });

@@ -31,6 +31,7 @@ class AppSettings;
 class Autosave;
 class BusyIndicator;
 class ChartComputation;
+class BundleExport;
 class ChartTabExport;
 class ExplainerPanel;
 class PresentationMode;
@@ -228,6 +229,7 @@ private:
     bool m_statusIsError = false;
     BusyIndicator *m_busy = nullptr;
     ChartTabExport *m_export = nullptr;
+    BundleExport *m_bundle = nullptr; // File → Export Bundle…
 
     // Menus, toolbar, panels.
     WindowActions m_actions;

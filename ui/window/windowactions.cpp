@@ -78,6 +78,9 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
                           themedIcon(window, "document-save-as"));
     a.exportChart = makeAction(window, tr("&Export Chart…"), Shortcuts::exportChart(),
                                tr("Save the current tab's chart as PNG or SVG"), themedIcon(window, "document-export"));
+    a.exportBundle = makeAction(window, tr("Export &Bundle…"), QKeySequence(),
+                                tr("Save every chart as PNG and SVG, the timeline CSV, the metrics JSON and the scenario in one zip file"),
+                                themedIcon(window, "package-x-generic"));
     a.quit = makeAction(window, tr("&Quit"), QKeySequence::Quit, tr("Close LatencyLab"),
                         themedIcon(window, "application-exit"));
 
@@ -175,6 +178,7 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     file->addAction(saveAs);
     file->addSeparator();
     file->addAction(exportChart);
+    file->addAction(exportBundle);
     file->addSeparator();
     file->addAction(quit);
 

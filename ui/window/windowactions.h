@@ -22,6 +22,7 @@ struct WindowActions
     QAction *save = nullptr;
     QAction *saveAs = nullptr;
     QAction *exportChart = nullptr;
+    QAction *exportBundle = nullptr; // every chart, the data and the scenario in one zip file
     QAction *quit = nullptr;
     // Edit
     QAction *undo = nullptr;
