@@ -79,11 +79,33 @@ Status checkBundle(const QStringList &given)
     return success();
 }
 
+// export --animation: a Gantt chart replayed, in place of --out; --fps and
+// --duration belong to it.
+Status checkAnimation(const AppOptions &options, const QStringList &given)
+{
+    if (options.command != Command::Export)
+        return success();
+    if (options.animationPath.isEmpty()) {
+        for (const char *animationOption : {"--fps", "--duration"}) {
+            if (given.contains(QLatin1String(animationOption)))
+                return fail(QStringLiteral("%1: only --animation takes it").arg(QLatin1String(animationOption)));
+        }
+        return success();
+    }
+    if (given.contains(QLatin1String("--out")))
+        return fail(QStringLiteral("--out: not used with --animation, which names the file it writes"));
+    if (options.chart != QLatin1String("gantt") && options.chart != QLatin1String("compare"))
+        return fail(QStringLiteral("--animation: only --chart gantt or compare is replayed, not --chart %1").arg(options.chart));
+    return success();
+}
+
 // Options that are each fine but do not go together.
 Status checkCombinations(const AppOptions &options, const QStringList &given)
 {
     if (given.contains(QLatin1String("--bundle")))
         return checkBundle(given);
+    if (const Status animation = checkAnimation(options, given); !animation)
+        return animation;
     if (options.command == Command::Record && options.recordSync && options.connections.value_or(1) != 1)
         return fail(QStringLiteral("--connections: --mode sync sends one request at a time; use --mode concurrent for %1 connections")
                         .arg(*options.connections));
@@ -206,10 +228,13 @@ Result<AppOptions> parseCommandLine(const QStringList &arguments)
             return Result<AppOptions>::failure(applied.error());
     }
 
-    // --bundle stands in for --chart and --out.
+    // --bundle stands in for --chart and --out, --animation for --out (its chart is compare unless told).
     const bool bundle = given.contains(QLatin1String("--bundle"));
+    const bool animation = given.contains(QLatin1String("--animation"));
+    if (animation && !given.contains(QLatin1String("--chart")))
+        options.chart = QStringLiteral("compare");
     for (const QLatin1String &required : command->required) {
-        if (!given.contains(required) && !bundle) {
+        if (!given.contains(required) && !bundle && !(animation && (required == QLatin1String("--out") || required == QLatin1String("--chart")))) {
             const OptionDef *option = findOption(*command, required);
             return Result<AppOptions>::failure(QStringLiteral("%1: required by %2 (%1 %3)").arg(required, command->displayName(), option->valueName));
         }

@@ -19,7 +19,7 @@ enum class Command : quint8 {
     Presets,  // `latencylab presets`
     Simulate, // `latencylab simulate (--preset NAME | FILE) [options]`
     Run,      // `latencylab run (--preset NAME | FILE) [options] [--time-scale X]`
-    Export,   // `latencylab export (--preset NAME | FILE) (--chart KIND --out OUT.png|OUT.svg [--order ROWS | --param …] | --bundle OUT.zip)`
+    Export,   // `latencylab export (--preset NAME | FILE) (--chart KIND --out OUT.png|OUT.svg [--order ROWS | --param …] | --bundle OUT.zip | --animation OUT.gif …)`
     Record,   // `latencylab record URL [options]`: real HTTP requests, scored like wrk
     Serve,    // `latencylab serve [options]`: the demo HTTP server on 127.0.0.1
     Import,   // `latencylab import FILE [--format auto|otlp|jaeger|zipkin|har] [--out SCENARIO.json]`
@@ -69,6 +69,8 @@ struct AppOptions
     Ui::RowOrder order = Ui::RowOrder::Arrival; // gantt, compare: the rows top to bottom
     bool dark = false;           // sweep, crossover: in the window's dark style
     QString bundlePath;          // --bundle OUT.zip: every chart, the CSV, the JSON and the scenario in one file
+    QString animationPath;       // --animation OUT.gif|.mp4|.webm|FOLDER: the chart's replay (gantt or compare)
+    int animationFps = 30;       // --fps
 
     // record: the URL as given (already checked to be http:// with a host);
     // unset values take RecordOptions' defaults.

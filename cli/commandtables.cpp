@@ -1,5 +1,7 @@
 #include "cli/commandtables.h"
 
+#include "export/animationexport.h"
+
 #include "export/exportpreset.h"
 
 #include "model/presets.h"
@@ -280,6 +282,26 @@ const QList<OptionDef> &optionTable()
              o.bundlePath = value;
              return success();
          }},
+        {QLatin1String("--animation"), QLatin1String("OUT"),
+         QStringLiteral("instead of --out: --chart gantt or compare (the default) replayed as the requests happened, as a "
+                        ".gif, .mp4 or .webm (encoded by ffmpeg) or PNG frames into a new folder (a path without an extension)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             if (const Status given = requireNonEmpty(option, value, QStringLiteral("a file or folder path")); !given)
+                 return given;
+             if (const Core::Result<Ui::AnimationFormat> format = Ui::animationFormatFor(value); !format)
+                 return fail(QStringLiteral("%1: %2").arg(option, format.error()));
+             o.animationPath = value;
+             return success();
+         }},
+        {QLatin1String("--fps"), QLatin1String("N"),
+         QStringLiteral("--animation: frames per second, 1 to %1 (default 30)").arg(Ui::AnimationOptions::kMaxFps),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             const auto number = parseIntInRange(option, value, 1, Ui::AnimationOptions::kMaxFps);
+             if (!number)
+                 return fail(number.error());
+             o.animationFps = *number;
+             return success();
+         }},
         // --- record ---
         {QLatin1String("--mode"), QLatin1String("MODE"), QStringLiteral("sync (one request at a time) or concurrent (default: --connections in flight)"),
          [](AppOptions &o, const QString &option, const QString &value) {
@@ -298,7 +320,10 @@ const QList<OptionDef> &optionTable()
              return success();
          }},
         {QLatin1String("--duration"), QLatin1String("D"),
-         QStringLiteral("send for D seconds, at most %1 (default %2)").arg(toSeconds(RecordLimits::kMaxDuration)).arg(toSeconds(RecordLimits::kDefaultDuration)),
+         QStringLiteral("record: send for D seconds, at most %1 (default %2); export --animation: play the replay in D "
+                        "seconds, at most %3 (default %4)")
+             .arg(toSeconds(RecordLimits::kMaxDuration)).arg(toSeconds(RecordLimits::kDefaultDuration))
+             .arg(Ui::AnimationOptions::kMaxSeconds).arg(Ui::AnimationOptions().seconds),
          [](AppOptions &o, const QString &option, const QString &value) {
              const auto seconds = parseSecondsInRange(option, value, 0, RecordLimits::kMaxDuration, true);
              if (!seconds)
@@ -430,12 +455,13 @@ const QList<CommandDef> &commandTable()
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--time-scale"), QLatin1String("--json"), QLatin1String("--per-request"),
                                     QLatin1String("--timeline-csv")}},
-        {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) (--chart gantt|compare|throughput|latency|sweep|crossover --out OUT.png|OUT.svg | --bundle OUT.zip) [options]"),
-         QLatin1String("draw a chart to a PNG or SVG file, or every chart and its data to a zip file"), ScenarioArgument::Required,
+        {QLatin1String("export"), Command::Export, QLatin1String("(--preset NAME | FILE.json) (--chart gantt|compare|throughput|latency|sweep|crossover --out OUT.png|OUT.svg | --bundle OUT.zip | [--chart gantt|compare] --animation OUT.gif|OUT.mp4|OUT.webm|FOLDER) [options]"),
+         QLatin1String("draw a chart to a PNG or SVG file, every chart and its data to a zip file, or a chart's replay to an animation"), ScenarioArgument::Required,
          kScenarioOptions
              + QList<QLatin1String>{QLatin1String("--chart"), QLatin1String("--out"), QLatin1String("--size"), QLatin1String("--slide"),
                                     QLatin1String("--scale"), QLatin1String("--order"), QLatin1String("--omission"), QLatin1String("--param"),
-                                    QLatin1String("--param2"), QLatin1String("--metric"), QLatin1String("--dark"), QLatin1String("--bundle")},
+                                    QLatin1String("--param2"), QLatin1String("--metric"), QLatin1String("--dark"), QLatin1String("--bundle"),
+                                    QLatin1String("--animation"), QLatin1String("--fps"), QLatin1String("--duration")},
          {QLatin1String("--chart"), QLatin1String("--out")}},
         {QLatin1String("sweep"), Command::Sweep, QLatin1String("(--preset NAME | FILE.json) --param NAME=FROM:TO:N[:log] [--param2 NAME=FROM:TO:N[:log]] [--metric M] [--json | --csv OUT]"),
          QLatin1String("simulate every compared model over a range of a parameter (or a map of two) and name the winner"),

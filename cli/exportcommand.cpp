@@ -2,6 +2,7 @@
 
 #include "charts/chartbuilder.h"
 #include "charts/pipelinecharts.h"
+#include "export/animationexport.h"
 #include "export/chartexporter.h"
 #include "export/latencyexport.h"
 #include "export/loadexport.h"
@@ -71,6 +72,36 @@ int reportWritten(const Core::AppOptions &options, QTextStream &out)
 
 } // namespace
 
+int runAnimationExport(const Core::AppOptions &options, QTextStream &out, QTextStream &err)
+{
+    const Core::Result<Core::Scenario> scenario = Core::loadScenario(options);
+    if (!scenario)
+        return Core::reportBadInput(err, scenario.error());
+    const Core::Result<GanttChart> chart = ganttChartToExport(*scenario, options);
+    if (!chart)
+        return Core::reportBadInput(err, chart.error());
+    AnimationOptions animation;
+    animation.path = options.animationPath;
+    animation.size = options.exportSize;
+    animation.scale = options.exportScale;
+    animation.preset = presetOf(options);
+    animation.fps = options.animationFps;
+    if (options.duration)
+        animation.seconds = Core::toSeconds(*options.duration);
+    if (const Core::Status written = exportAnimation(*chart, animation); !written)
+        return Core::reportBadInput(err, written.error());
+    const QSize size = exportSize(animation.preset, animation.size);
+    out << QStringLiteral("wrote %1 (%2 frames at %3 fps, %4x%5 at scale %6)\n")
+               .arg(options.animationPath)
+               .arg(animation.frameCount())
+               .arg(animation.fps)
+               .arg(size.width())
+               .arg(size.height())
+               .arg(animation.scale);
+    out.flush();
+    return Core::kExitSuccess;
+}
+
 Core::Result<GanttChart> ganttChartToExport(const Core::Scenario &scenario, const Core::AppOptions &options)
 {
     Core::Result<GanttChart> chart =
@@ -88,6 +119,8 @@ int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStr
             return Core::reportBadInput(err, scenario.error());
         return runBundleCommand(*scenario, options, out, err);
     }
+    if (!options.animationPath.isEmpty())
+        return runAnimationExport(options, out, err);
     if (options.omission && options.chart != QLatin1String("throughput"))
         return Core::reportBadInput(err, QStringLiteral("--omission: only --chart throughput draws coordinated omission, not --chart %1")
                                              .arg(options.chart));

@@ -18,5 +18,7 @@ Core::Result<GanttChart> ganttChartToExport(const Core::Scenario &scenario, cons
 // `latencylab export`: simulates the scenario and draws the chart to a PNG or
 // SVG file. Needs a QGuiApplication (fonts), not a display. Returns the exit code.
 int runExportCommand(const Core::AppOptions &options, QTextStream &out, QTextStream &err);
+// `latencylab export … --animation OUT`: the chart's replay, encoded by ffmpeg or as PNG frames.
+int runAnimationExport(const Core::AppOptions &options, QTextStream &out, QTextStream &err);
 
 } // namespace LatencyLab::Ui

@@ -41,11 +41,14 @@ JOBS=2
 #   ccache               rebuilds of unchanged sources come from its cache
 #   libzip-dev pkgconf   bundles are zip files written by libzip (its runtime,
 #                        libzip4, comes with it), found through pkg-config
+#   ffmpeg               encodes exported animations (GIF, MP4, WebM), run as a
+#                        process; its ffprobe checks them in the tests
 PACKAGES=(
     cmake ninja-build g++ ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
     qcoro-qt6-dev
     libzip-dev pkgconf
+    ffmpeg
     libgl-dev libglx-dev libopengl-dev
     fonts-dejavu-core
     python3-simpy3

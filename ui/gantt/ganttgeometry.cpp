@@ -75,9 +75,10 @@ GanttGeometry GanttGeometry::build(const GanttChart &chart, const QList<LatestEn
     }
     geometry.addResponseStrip(chart, style);
     geometry.addAxis(style);
-    if (chart.replayTime && visible.contains(*chart.replayTime) && !geometry.m_sections.isEmpty()) {
+    if (chart.replayTime && visible.contains(*chart.replayTime)) {
         const double x = std::round(geometry.m_scale.toPixel(*chart.replayTime));
-        geometry.m_replayCursor = QLineF(x, geometry.m_sections.front().header.top(), x, geometry.m_sections.back().rows.bottom());
+        for (const GanttSectionLayout &section : std::as_const(geometry.m_sections))
+            geometry.m_replayCursor.append(QLineF(x, section.rows.top(), x, section.rows.bottom()));
     }
     geometry.addCaption(chart, style);
     return geometry;

@@ -134,8 +134,9 @@ public:
     // The response strip's bars, and the p50/p90/p99 marks of a latency ladder.
     const QList<QRectF> &stripBars() const { return m_stripBars; }
     const QList<QLineF> &percentileMarks() const { return m_percentileMarks; }
-    // A replay's cursor at the moment shown, through every section; null when none is in view.
-    QLineF replayCursor() const { return m_replayCursor; }
+    // A replay's cursor at the moment shown, through every section's rows
+    // (not their titles); none when the moment is out of view.
+    const QList<QLineF> &replayCursor() const { return m_replayCursor; }
 
     // The request, and its span, under a point; none outside rows. In a
     // density band, the band's request nearest to the point's time.
@@ -187,7 +188,7 @@ private:
     QList<std::shared_ptr<const GanttRowIndex>> m_indexes;
     QList<QRectF> m_stripBars;
     QList<QLineF> m_percentileMarks;
-    QLineF m_replayCursor;
+    QList<QLineF> m_replayCursor;
     double m_labelsRight = 0; // row labels end here: the strip, if any, is beyond
     double m_hitTolerance = 3;
 };

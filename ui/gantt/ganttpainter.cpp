@@ -229,8 +229,7 @@ void paintGantt(QPainter &painter, const GanttGeometry &geometry, const GanttSty
     drawLines(painter, {geometry.axisLine()}, style.axis, style.lineWidth);
     drawLines(painter, geometry.tickMarks(), style.axis, style.lineWidth);
     paintTexts(painter, geometry, style);
-    if (!geometry.replayCursor().isNull())
-        drawLines(painter, {geometry.replayCursor()}, style.hoverOutline, 2 * style.lineWidth);
+    drawLines(painter, geometry.replayCursor(), style.hoverOutline, 2 * style.lineWidth);
     painter.restore();
 }
 

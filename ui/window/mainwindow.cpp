@@ -6,6 +6,7 @@
 #include "window/chartcomputation.h"
 #include "window/gantttab.h"
 #include "window/charttabs.h"
+#include "window/animationexportaction.h"
 #include "window/bundleexport.h"
 #include "window/charttabexport.h"
 #include "window/exploretab.h"
@@ -170,6 +171,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_export, &ChartTabExport::errorOccurred, this, &MainWindow::reportError);
     m_bundle = new BundleExport(m_settings.get(), statusBar(), this);
     connect(m_bundle, &BundleExport::errorOccurred, this, &MainWindow::reportError);
+    m_animation = new AnimationExportAction(m_settings.get(), statusBar(), this);
+    connect(m_animation, &AnimationExportAction::errorOccurred, this, &MainWindow::reportError);
     m_actions = WindowActions::create(this, m_editor->undoStack());
     createMenus();
     m_runs = new RunTabs(m_editor, m_tabs, m_actions, m_toolBar, statusBar(), this);
@@ -257,6 +260,19 @@ void MainWindow::connectActions()
         const QString scenarioFile = m_document->filePath();
         m_bundle->exportWithDialog(m_editor->scenario(),
                                    scenarioFile.isEmpty() ? folderOr(QStandardPaths::DocumentsLocation) : QFileInfo(scenarioFile).path());
+    });
+    connect(m_actions.exportAnimation, &QAction::triggered, this, [this] {
+        // The chart shown in the Gantt tab, else the Compare tab's, whole and without the pin.
+        const std::optional<PinnedResult> &live = m_pin->live();
+        if (!live) {
+            reportError(tr("Export Animation"), tr("There is no chart to animate yet."));
+            return;
+        }
+        const bool gantt = m_tabs->currentWidget() == m_gantt;
+        const QString scenarioFile = m_document->filePath();
+        m_animation->exportWithDialog(gantt ? live->gantt : live->compare,
+                                      m_editor->scenario().name + (gantt ? QStringLiteral("-gantt") : QStringLiteral("-compare")),
+                                      scenarioFile.isEmpty() ? folderOr(QStandardPaths::DocumentsLocation) : QFileInfo(scenarioFile).path());
     });
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions.copyChart, &QAction::triggered, this, &MainWindow::copyChart);

@@ -31,6 +31,7 @@ class AppSettings;
 class Autosave;
 class BusyIndicator;
 class ChartComputation;
+class AnimationExportAction;
 class BundleExport;
 class ChartTabExport;
 class ExplainerPanel;
@@ -133,6 +134,7 @@ public:
     GanttView *compareView() const { return m_compare; }
     RequestReplay *requestReplay() const { return m_replay; }
     PresentationMode *presentationMode() const { return m_presentation; }
+    AnimationExportAction *animationExport() const { return m_animation; }
     LoadView *loadView() const { return m_load; }
     // The Load tab, whose data is built only when needed.
     LoadTab *loadTab() const { return m_loadTab; }
@@ -230,6 +232,7 @@ private:
     BusyIndicator *m_busy = nullptr;
     ChartTabExport *m_export = nullptr;
     BundleExport *m_bundle = nullptr; // File → Export Bundle…
+    AnimationExportAction *m_animation = nullptr;
 
     // Menus, toolbar, panels.
     WindowActions m_actions;

@@ -81,6 +81,9 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.exportBundle = makeAction(window, tr("Export &Bundle…"), QKeySequence(),
                                 tr("Save every chart as PNG and SVG, the timeline CSV, the metrics JSON and the scenario in one zip file"),
                                 themedIcon(window, "package-x-generic"));
+    a.exportAnimation = makeAction(window, tr("Export &Animation…"), QKeySequence(),
+                                   tr("Save the Gantt or Compare chart's replay as a GIF, MP4 or WebM (with ffmpeg), or as PNG frames"),
+                                   themedIcon(window, "video-x-generic"));
     a.quit = makeAction(window, tr("&Quit"), QKeySequence::Quit, tr("Close LatencyLab"),
                         themedIcon(window, "application-exit"));
 
@@ -179,6 +182,7 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     file->addSeparator();
     file->addAction(exportChart);
     file->addAction(exportBundle);
+    file->addAction(exportAnimation);
     file->addSeparator();
     file->addAction(quit);
 

@@ -23,6 +23,7 @@ struct WindowActions
     QAction *saveAs = nullptr;
     QAction *exportChart = nullptr;
     QAction *exportBundle = nullptr; // every chart, the data and the scenario in one zip file
+    QAction *exportAnimation = nullptr; // the Gantt or Compare chart's replay as a GIF, MP4, WebM or PNG frames
     QAction *quit = nullptr;
     // Edit
     QAction *undo = nullptr;
