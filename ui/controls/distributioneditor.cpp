@@ -72,7 +72,7 @@ DistributionEditor::DistributionEditor(QWidget *parent)
 
 void DistributionEditor::setObjectNames(const QString &name)
 {
-    m_kind->setObjectName(name + QStringLiteral("Kind"));
+    m_kind->setObjectName(name + QStringLiteral("Distribution"));
     m_first->setObjectName(name + QStringLiteral("First"));
     m_second->setObjectName(name + QStringLiteral("Second"));
 }

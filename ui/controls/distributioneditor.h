@@ -25,7 +25,7 @@ public:
 
     void setDistribution(const Core::Distribution &distribution);
     const Core::Distribution &distribution() const { return m_distribution; }
-    // Names the kind list `name` + "Kind" and the fields `name` + "First" / "Second".
+    // Names the kind list `name` + "Distribution" and the fields `name` + "First" / "Second".
     void setObjectNames(const QString &name);
 
     QComboBox *kindBox() const { return m_kind; }
