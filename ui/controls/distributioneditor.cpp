@@ -1,5 +1,6 @@
 #include "controls/distributioneditor.h"
 
+#include "controls/narrowcombo.h"
 #include "controls/valuefield.h"
 #include "controls/valueslider.h"
 #include "controls/valuetext.h"
@@ -27,7 +28,7 @@ ValueField *secondsField()
 
 DistributionEditor::DistributionEditor(QWidget *parent)
     : QWidget(parent)
-    , m_kind(new QComboBox)
+    , m_kind(narrowComboBox({}))
     , m_firstName(new QLabel)
     , m_first(secondsField())
     , m_secondName(new QLabel)

@@ -1,6 +1,7 @@
 #include "controls/pipelinesliders.h"
 
 #include "controls/distributioneditor.h"
+#include "controls/narrowcombo.h"
 #include "controls/scenarioeditor.h"
 #include "controls/scenarioedits.h"
 #include "controls/scenariofilecheck.h"
@@ -65,7 +66,7 @@ QString queueText(double capacity)
 PipelineSliders::PipelineSliders(ScenarioEditor *editor, QWidget *parent)
     : QWidget(parent)
     , m_editor(editor)
-    , m_scopeBox(new QComboBox)
+    , m_scopeBox(narrowComboBox(QStringLiteral("pipelineScope")))
     , m_resetMode(new QPushButton(tr("Use the Shared Values")))
     , m_producers(countSlider(tr("Producers"), kSliderCount, tr("producer"), tr("producers")))
     , m_items(countSlider(tr("Items per producer"), kSliderItems, tr("item"), tr("items")))
@@ -76,7 +77,7 @@ PipelineSliders::PipelineSliders(ScenarioEditor *editor, QWidget *parent)
     , m_queue(new ValueSlider(tr("Queue capacity"), {0, double(kSliderItems), kSliderItems, ValueSlider::Scale::Linear}, queueText))
     , m_pauseDistribution(new DistributionEditor)
     , m_processingDistribution(new DistributionEditor)
-    , m_processingKind(new QComboBox)
+    , m_processingKind(narrowComboBox(QStringLiteral("processingKind")))
     , m_message(new QLabel)
 {
     m_scopeBox->setObjectName(QStringLiteral("pipelineScope"));

@@ -1,6 +1,7 @@
 #include "controls/scenarioproperties.h"
 
 #include "controls/distributioneditor.h"
+#include "controls/narrowcombo.h"
 #include "controls/scenarioeditor.h"
 #include "controls/scenarioedits.h"
 #include "controls/scenariofilecheck.h"
@@ -65,7 +66,8 @@ ScenarioProperties::ScenarioProperties(ScenarioEditor *editor, QWidget *parent)
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    constexpr int kIndent = 12; // as a group's contents, under the disclosure's arrow
+    layout->setContentsMargins(kIndent, 0, kIndent, 0);
     layout->addWidget(m_message);
 
     connect(m_editor, &ScenarioEditor::scenarioLoaded, this, [this] {
@@ -180,8 +182,7 @@ ValueField *ScenarioProperties::secondsField(const QString &objectName, std::fun
 void ScenarioProperties::addPipelineRows()
 {
     m_form->addRow(sectionTitle(tr("Producers and consumers")));
-    m_firstMode = new QComboBox;
-    m_firstMode->setObjectName(QStringLiteral("pipelineMode"));
+    m_firstMode = narrowComboBox(QStringLiteral("pipelineMode"));
     m_firstMode->setToolTip(tr("The mode the Gantt tab shows and the file names first; the Latency tab shows both."));
     for (const Core::PipelineSpec::Mode mode : {Core::PipelineSpec::Mode::Sync, Core::PipelineSpec::Mode::Async})
         m_firstMode->addItem(Core::pipelineModeName(mode), int(mode));
@@ -199,13 +200,14 @@ void ScenarioProperties::addPipelineRows()
 void ScenarioProperties::addClientRows()
 {
     m_form->addRow(sectionTitle(tr("Client")));
-    m_clientKind = new QComboBox;
-    m_clientKind->setObjectName(QStringLiteral("clientKind"));
-    m_clientKind->addItem(tr("Open: requests arrive at their own times"), int(ClientKind::Open));
-    m_clientKind->addItem(tr("Closed: connections send in turn (like wrk)"), int(ClientKind::Closed));
+    m_clientKind = narrowComboBox(QStringLiteral("clientKind"));
+    m_clientKind->addItem(tr("Open"), int(ClientKind::Open));
+    m_clientKind->setItemData(0, tr("Requests arrive at their own times, whatever the server does"), Qt::ToolTipRole);
+    m_clientKind->addItem(tr("Closed (like wrk)"), int(ClientKind::Closed));
+    m_clientKind->setItemData(1, tr("Connections each send the next request when the last is answered"), Qt::ToolTipRole);
     connect(m_clientKind, &QComboBox::activated, this,
             [this](int index) { editClientKind(ClientKind(m_clientKind->itemData(index).toInt())); });
-    m_form->addRow(tr("Client"), m_clientKind);
+    m_form->addRow(tr("Kind"), m_clientKind);
     if (m_shape.client != ClientKind::Open)
         return; // a closed client's connections, duration and timeout have sliders
     m_openTimeout = secondsField(QStringLiteral("openTimeout"), [this](double seconds) {
@@ -225,8 +227,7 @@ void ScenarioProperties::addArrivalRows()
     m_form->addRow(tr("Seed"), m_seed);
     if (m_shape.client != ClientKind::Open)
         return; // a closed client's connections decide when requests go
-    m_arrivalKind = new QComboBox;
-    m_arrivalKind->setObjectName(QStringLiteral("arrivalKind"));
+    m_arrivalKind = narrowComboBox(QStringLiteral("arrivalKind"));
     m_arrivalKind->addItem(tr("Poisson (random, at a rate)"), int(ArrivalKind::Poisson));
     m_arrivalKind->addItem(tr("Uniform gaps"), int(ArrivalKind::Uniform));
     m_arrivalKind->addItem(tr("Bursts"), int(ArrivalKind::Burst));
@@ -283,8 +284,7 @@ void ScenarioProperties::addGeneratorStepRows()
 {
     for (qsizetype i = 0; i < m_shape.steps; ++i) {
         const QString prefix = QStringLiteral("generatorStep%1").arg(i + 1);
-        auto *kind = new QComboBox;
-        kind->setObjectName(prefix + QStringLiteral("Kind"));
+        QComboBox *kind = narrowComboBox(prefix + QStringLiteral("Kind"));
         kind->addItem(tr("cpu"), int(Core::StepKind::Cpu));
         kind->addItem(tr("io"), int(Core::StepKind::Io));
         connect(kind, &QComboBox::activated, this, [this, i, kind](int index) {
@@ -324,8 +324,10 @@ void ScenarioProperties::refresh()
 {
     const Core::Scenario &scenario = m_editor->scenario();
     const auto showText = [](QLineEdit *edit, const QString &text) {
-        if (!edit->isModified()) // never over what is being typed
+        if (!edit->isModified() && edit->text() != text) { // never over what is being typed
             edit->setText(text);
+            edit->setCursorPosition(0); // a long description shows its start
+        }
     };
     showText(m_name, scenario.name);
     showText(m_description, scenario.description);
