@@ -160,6 +160,7 @@ PipelineSliders::PipelineSliders(ScenarioEditor *editor, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(scopeRow);
     layout->addWidget(m_resetMode, 0, Qt::AlignLeft);
+    layout->addWidget(m_message); // on top: in sight whichever field was edited
     for (ValueSlider *slider : {m_producers, m_items, m_pauseLow, m_pauseHigh, m_consumers, m_processing, m_queue})
         layout->addWidget(slider);
     const auto caption = [layout](const QString &text, QWidget *buddy) {
@@ -171,7 +172,6 @@ PipelineSliders::PipelineSliders(ScenarioEditor *editor, QWidget *parent)
     caption(tr("Pause after each item"), m_pauseDistribution);
     caption(tr("Processing of each item"), m_processingDistribution);
     caption(tr("Processing is"), m_processingKind);
-    layout->addWidget(m_message);
 
     connect(m_editor, &ScenarioEditor::scenarioLoaded, this, [this] {
         m_message->hide();

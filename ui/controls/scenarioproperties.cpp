@@ -127,7 +127,7 @@ void ScenarioProperties::rebuild()
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    static_cast<QVBoxLayout *>(layout())->insertWidget(0, m_rows);
+    static_cast<QVBoxLayout *>(layout())->addWidget(m_rows); // under the message
 
     m_name = lineEdit(QStringLiteral("scenarioName"), [this](const QString &text) {
         Core::Scenario edited = m_editor->scenario();
