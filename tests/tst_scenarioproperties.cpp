@@ -10,6 +10,7 @@
 
 #include "model/scenariojson.h"
 
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QJsonArray>
@@ -267,6 +268,13 @@ void TestScenarioProperties::everyWrittenFieldIsReachable()
         }
         return false;
     };
+    // Unfolded, every field of the panel says what it is.
+    for (QWidget *widget : child<Ui::ScenarioProperties>(QStringLiteral("scenarioProperties"))->findChildren<QWidget *>()) {
+        const bool control = qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
+            || (qobject_cast<QLineEdit *>(widget) && !qobject_cast<QAbstractSpinBox *>(widget->parentWidget()));
+        if (control && widget->isVisibleTo(m_window.get()))
+            QVERIFY2(!widget->toolTip().isEmpty(), qPrintable(widget->objectName()));
+    }
     for (const QString &field : std::as_const(fields)) {
         if (kFormatFields.contains(field))
             continue;

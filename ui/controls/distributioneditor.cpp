@@ -43,6 +43,7 @@ DistributionEditor::DistributionEditor(QWidget *parent)
     m_kind->setItemData(1, tr("Memoryless: mostly short, now and then long (a mean)"), Qt::ToolTipRole);
     m_kind->setItemData(2, tr("Anywhere between a low and a high, evenly"), Qt::ToolTipRole);
     m_kind->setItemData(3, tr("A long right tail, as real service times have (a mean and a standard deviation)"), Qt::ToolTipRole);
+    m_kind->setToolTip(tr("How the duration is drawn: always the same, or from a distribution"));
     m_firstName->setBuddy(m_first);
     m_secondName->setBuddy(m_second);
 
@@ -91,20 +92,27 @@ void DistributionEditor::showParameters()
     switch (m_distribution.kind) {
     case Kind::Fixed:
         m_firstName->setText(tr("Value"));
+        m_first->setToolTip(tr("The duration, every time"));
         break;
     case Kind::Exponential:
         m_firstName->setText(tr("Mean"));
+        m_first->setToolTip(tr("The mean duration"));
         break;
     case Kind::Uniform:
         m_firstName->setText(tr("Low"));
+        m_first->setToolTip(tr("The shortest duration"));
         m_secondName->setText(tr("High"));
+        m_second->setToolTip(tr("The longest duration"));
         break;
     case Kind::LogNormal:
         m_firstName->setText(tr("Mean"));
+        m_first->setToolTip(tr("The mean duration"));
         m_secondName->setText(tr("SD"));
-        m_secondName->setToolTip(tr("Standard deviation"));
+        m_second->setToolTip(tr("The standard deviation of the duration"));
         break;
     }
+    m_firstName->setToolTip(m_first->toolTip());
+    m_secondName->setToolTip(m_second->toolTip());
     const bool two = m_distribution.kind == Kind::Uniform || m_distribution.kind == Kind::LogNormal;
     m_secondName->setVisible(two);
     m_second->setVisible(two);

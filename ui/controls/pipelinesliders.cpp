@@ -109,6 +109,7 @@ PipelineSliders::PipelineSliders(ScenarioEditor *editor, QWidget *parent)
     m_pauseDistribution->setObjectNames(QStringLiteral("pause"));
     m_processingDistribution->setObjectNames(QStringLiteral("processing"));
     m_processingKind->setObjectName(QStringLiteral("processingKind"));
+    m_processingKind->setToolTip(tr("Whether a consumer's processing is a wait, as the course's sleep, or work that holds the event loop"));
     m_processingKind->addItem(tr("I/O: a wait that holds nothing (a sleep)"), QStringLiteral("io"));
     m_processingKind->addItem(tr("CPU: work that holds the loop"), QStringLiteral("cpu"));
     m_message->setObjectName(QStringLiteral("pipelineMessage"));

@@ -139,6 +139,8 @@ void ScenarioProperties::rebuild()
         edited.description = text;
         applyEdited(tr("Set the description"), QStringLiteral("description"), edited);
     });
+    m_name->setToolTip(tr("The scenario's name, in the window's title and the charts' titles"));
+    m_description->setToolTip(tr("What the scenario shows, under the scenario chooser"));
     m_form->addRow(tr("Name"), m_name);
     m_form->addRow(tr("Description"), m_description);
     if (m_shape.pipeline) {
@@ -205,6 +207,7 @@ void ScenarioProperties::addClientRows()
     m_clientKind->setItemData(0, tr("Requests arrive at their own times, whatever the server does"), Qt::ToolTipRole);
     m_clientKind->addItem(tr("Closed (like wrk)"), int(ClientKind::Closed));
     m_clientKind->setItemData(1, tr("Connections each send the next request when the last is answered"), Qt::ToolTipRole);
+    m_clientKind->setToolTip(tr("Open: requests arrive at their own times. Closed: connections send in turn, as wrk does."));
     connect(m_clientKind, &QComboBox::activated, this,
             [this](int index) { editClientKind(ClientKind(m_clientKind->itemData(index).toInt())); });
     m_form->addRow(tr("Kind"), m_clientKind);
@@ -231,6 +234,7 @@ void ScenarioProperties::addArrivalRows()
     m_arrivalKind->addItem(tr("Poisson (random, at a rate)"), int(ArrivalKind::Poisson));
     m_arrivalKind->addItem(tr("Uniform gaps"), int(ArrivalKind::Uniform));
     m_arrivalKind->addItem(tr("Bursts"), int(ArrivalKind::Burst));
+    m_arrivalKind->setToolTip(tr("How generated requests arrive; another kind keeps the average rate"));
     connect(m_arrivalKind, &QComboBox::activated, this,
             [this](int index) { editArrivalKind(ArrivalKind(m_arrivalKind->itemData(index).toInt())); });
     m_form->addRow(tr("Arrivals"), m_arrivalKind);
@@ -245,6 +249,7 @@ void ScenarioProperties::addArrivalRows()
         const ValueSlider::Typing rate = ValueSlider::numberTyping(0, 0, {tr("req/s"), tr("requests/s")}, tr("a rate such as 20 req/s"));
         m_arrivalFirst = new ValueField(rateText, rate.parse, rate.expected);
         m_arrivalFirst->setObjectName(QStringLiteral("arrivalRate"));
+        m_arrivalFirst->setToolTip(tr("Requests per second, on average"));
         connect(m_arrivalFirst, &ValueField::valueTyped, this, [arrivalEdit](double perSecond) {
             arrivalEdit(tr("Set the arrival rate to %1").arg(rateText(perSecond)), [perSecond](auto &arrival) { arrival.rate = perSecond; });
         });
@@ -258,6 +263,8 @@ void ScenarioProperties::addArrivalRows()
         m_arrivalSecond = secondsField(QStringLiteral("arrivalHigh"), [arrivalEdit](double high) {
             arrivalEdit(tr("Set the longest gap to %1").arg(ValueText::exactSeconds(high)), [high](auto &arrival) { arrival.high = high; });
         });
+        m_arrivalFirst->setToolTip(tr("The shortest gap between two arrivals"));
+        m_arrivalSecond->setToolTip(tr("The longest gap between two arrivals"));
         m_form->addRow(tr("Gap from"), m_arrivalFirst);
         m_form->addRow(tr("Gap to"), m_arrivalSecond);
         break;
@@ -273,6 +280,8 @@ void ScenarioProperties::addArrivalRows()
         m_arrivalSecond = secondsField(QStringLiteral("burstEvery"), [arrivalEdit](double every) {
             arrivalEdit(tr("Send a burst every %1").arg(ValueText::exactSeconds(every)), [every](auto &arrival) { arrival.burstEvery = every; });
         });
+        m_arrivalFirst->setToolTip(tr("Requests arriving together in each burst"));
+        m_arrivalSecond->setToolTip(tr("The time from one burst to the next"));
         m_form->addRow(tr("Burst size"), m_arrivalFirst);
         m_form->addRow(tr("Every"), m_arrivalSecond);
         break;
@@ -285,6 +294,7 @@ void ScenarioProperties::addGeneratorStepRows()
     for (qsizetype i = 0; i < m_shape.steps; ++i) {
         const QString prefix = QStringLiteral("generatorStep%1").arg(i + 1);
         QComboBox *kind = narrowComboBox(prefix + QStringLiteral("Kind"));
+        kind->setToolTip(tr("cpu computes (needs a processor, and the loop or GIL where the model has one); io waits"));
         kind->addItem(tr("cpu"), int(Core::StepKind::Cpu));
         kind->addItem(tr("io"), int(Core::StepKind::Io));
         connect(kind, &QComboBox::activated, this, [this, i, kind](int index) {
@@ -315,6 +325,7 @@ void ScenarioProperties::addRequestNameRows()
             edited.requests[i].name = text;
             applyEdited(tr("Rename request %1 to %2").arg(i + 1).arg(text), {}, edited);
         });
+        name->setToolTip(tr("The request's name in the charts and tables"));
         m_form->addRow(tr("Request %1").arg(i + 1), name);
         m_requestNames << name;
     }
