@@ -261,15 +261,19 @@ void TestPipelineSliders::aModesOwnValuesAreEditedApart()
     QCOMPARE(runOf(panel, Mode::Sync)->metrics.makespanSeconds, 4 * kProcessing);
     QCOMPARE(runOf(panel, Mode::Async)->items.size(), kItems);
 
-    // Back to both modes: the shared value shows.
+    // Back to both modes: the shared value shows, and a line says sync keeps its own.
     sliders()->setScope(Ui::PipelineSliders::Scope::BothModes);
     QCOMPARE(sliders()->itemsSlider()->value(), double(kItems));
+    QVERIFY(sliders()->ownValuesLabel()->isVisibleTo(m_window.get()));
+    QCOMPARE(sliders()->ownValuesLabel()->text(), QStringLiteral("sync mode has its own items."));
     sliders()->setScope(Ui::PipelineSliders::Scope::SyncMode);
     QCOMPARE(sliders()->itemsSlider()->value(), 4.0);
     QVERIFY(sliders()->resetModeButton()->isEnabled());
     QTest::mouseClick(sliders()->resetModeButton(), Qt::LeftButton);
     QVERIFY(pipeline().syncOverrides.isEmpty());
     QCOMPARE(sliders()->itemsSlider()->value(), double(kItems));
+    sliders()->setScope(Ui::PipelineSliders::Scope::BothModes);
+    QVERIFY(!sliders()->ownValuesLabel()->isVisibleTo(m_window.get()));
 }
 
 void TestPipelineSliders::pauseRangeKeepsLowBelowHigh()

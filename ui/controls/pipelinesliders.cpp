@@ -55,6 +55,24 @@ QString scopeKey(PipelineSliders::Scope scope)
     return {};
 }
 
+// What `overrides` sets, in the sliders' words.
+QStringList namesOf(const Core::PipelineOverrides &overrides)
+{
+    QStringList names;
+    const auto add = [&names](bool set, const QString &name) {
+        if (set)
+            names << name;
+    };
+    add(overrides.producers.has_value(), PipelineSliders::tr("producers"));
+    add(overrides.itemsPerProducer.has_value(), PipelineSliders::tr("items"));
+    add(overrides.delay.has_value(), PipelineSliders::tr("pause"));
+    add(overrides.consumers.has_value(), PipelineSliders::tr("consumers"));
+    add(overrides.processing.has_value(), PipelineSliders::tr("processing time"));
+    add(overrides.processingKind.has_value(), PipelineSliders::tr("processing kind"));
+    add(overrides.maxQueue.has_value(), PipelineSliders::tr("queue capacity"));
+    return names;
+}
+
 QString queueText(double capacity)
 {
     const qint64 n = qint64(capacity);
@@ -79,6 +97,7 @@ PipelineSliders::PipelineSliders(ScenarioEditor *editor, QWidget *parent)
     , m_processingDistribution(new DistributionEditor)
     , m_processingKind(narrowComboBox(QStringLiteral("processingKind")))
     , m_message(new QLabel)
+    , m_ownValues(new QLabel)
 {
     m_scopeBox->setObjectName(QStringLiteral("pipelineScope"));
     m_scopeBox->addItem(tr("Both modes"));
@@ -116,6 +135,9 @@ PipelineSliders::PipelineSliders(ScenarioEditor *editor, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
+    m_ownValues->setObjectName(QStringLiteral("pipelineOwnValues"));
+    m_ownValues->setWordWrap(true);
+    m_ownValues->setForegroundRole(QPalette::PlaceholderText);
 
     connectSlider(m_producers, QStringLiteral("producers"), [](double n) -> Change { return [n](auto &v) { v.producers = int(n); }; },
                   [](double n) { return tr("Set the producers to %1").arg(n); });
@@ -161,6 +183,7 @@ PipelineSliders::PipelineSliders(ScenarioEditor *editor, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(scopeRow);
     layout->addWidget(m_resetMode, 0, Qt::AlignLeft);
+    layout->addWidget(m_ownValues);
     layout->addWidget(m_message); // on top: in sight whichever field was edited
     for (ValueSlider *slider : {m_producers, m_items, m_pauseLow, m_pauseHigh, m_consumers, m_processing, m_queue})
         layout->addWidget(slider);
@@ -295,6 +318,13 @@ void PipelineSliders::refresh()
     m_processingKind->setCurrentIndex(m_processingKind->findData(Core::stepKindName(values.processingKind).toString()));
 
     const std::optional<Mode> mode = scopeMode();
+    QStringList own;
+    for (const Mode each : {Mode::Sync, Mode::Async}) {
+        if (const QStringList names = namesOf(m_editor->scenario().pipeline->overridesFor(each)); !names.isEmpty())
+            own << tr("%1 mode has its own %2").arg(Core::pipelineModeName(each), names.join(QStringLiteral(", ")));
+    }
+    m_ownValues->setText(own.join(QStringLiteral("; ")) + QLatin1Char('.'));
+    m_ownValues->setVisible(!mode && !own.isEmpty());
     m_resetMode->setVisible(mode.has_value());
     m_resetMode->setEnabled(mode && !m_editor->scenario().pipeline->overridesFor(*mode).isEmpty());
     m_resetMode->setToolTip(mode ? tr("Drop the %1 mode's own values: it runs with the values both modes share.").arg(Core::pipelineModeName(*mode))

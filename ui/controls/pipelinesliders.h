@@ -56,6 +56,8 @@ public:
     QPushButton *resetModeButton() const { return m_resetMode; }
     // The file's message for the last refused edit; hidden after an accepted one.
     QLabel *messageLabel() const { return m_message; }
+    // Under "Both modes": which values a mode keeps of its own (the sliders show the shared ones).
+    QLabel *ownValuesLabel() const { return m_ownValues; }
 
 private:
     using Change = std::function<void(Core::PipelineOverrides &)>;
@@ -85,6 +87,7 @@ private:
     DistributionEditor *m_processingDistribution;
     QComboBox *m_processingKind;
     QLabel *m_message;
+    QLabel *m_ownValues;
 };
 
 } // namespace LatencyLab::Ui
