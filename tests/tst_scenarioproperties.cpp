@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QGroupBox>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -169,6 +170,7 @@ private Q_SLOTS:
     void distributionKindKeepsTheMean();
     void clientKindSwitchesTheSliders();
     void pipelineSeed();
+    void manyRequestsNameOnlyTheFirst();
 
 private:
     void open(const QByteArray &json);
@@ -372,6 +374,23 @@ void TestScenarioProperties::pipelineSeed()
     QCOMPARE(scenario().pipeline->seed, 9u);
     undo()->undo();
     QCOMPARE(scenario().pipeline->seed, before);
+}
+
+// As many name fields as the request sliders have blocks (12), not one per request of a large file.
+void TestScenarioProperties::manyRequestsNameOnlyTheFirst()
+{
+    QJsonArray requests;
+    for (int i = 1; i <= 40; ++i)
+        requests.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("R%1").arg(i)}, {QStringLiteral("arrival"), 0},
+                                    {QStringLiteral("steps"), QJsonArray{QJsonObject{{QStringLiteral("cpu"), 0.001}}}}});
+    QJsonObject file = Core::ScenarioJson::toJson(presetScenario(QStringLiteral("three-requests")));
+    file.insert(QStringLiteral("requests"), requests);
+    open(QJsonDocument(file).toJson());
+    const QRegularExpression nameField(QStringLiteral(R"(^request\d+Name$)"));
+    QCOMPARE(m_window->findChildren<QLineEdit *>(nameField).size(), 12);
+    typeLine(QStringLiteral("request12Name"), QStringLiteral("Twelfth"));
+    QCOMPARE(scenario().requests.at(11).name, QStringLiteral("Twelfth"));
+    QCOMPARE(scenario().requests.size(), 40);
 }
 
 QTEST_MAIN(TestScenarioProperties)

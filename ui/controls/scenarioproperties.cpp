@@ -2,6 +2,7 @@
 
 #include "controls/distributioneditor.h"
 #include "controls/narrowcombo.h"
+#include "controls/requestsliders.h"
 #include "controls/scenarioeditor.h"
 #include "controls/scenarioedits.h"
 #include "controls/scenariofilecheck.h"
@@ -16,6 +17,7 @@
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -88,7 +90,8 @@ ScenarioProperties::Shape ScenarioProperties::shapeOf(const Core::Scenario &scen
         shape.arrival = scenario.generator->arrival.kind;
         shape.steps = scenario.generator->steps.size();
     } else {
-        shape.requests = scenario.requests.size();
+        // Names as far as the request sliders go: a file of 10⁶ requests is no form of 10⁶ rows.
+        shape.requests = std::min(scenario.requests.size(), RequestSliders::kMaxRequests);
     }
     return shape;
 }
