@@ -4,8 +4,10 @@
 #include "controls/comparelist.h"
 #include "controls/generatorsliders.h"
 #include "controls/modelpanel.h"
+#include "controls/pipelinesliders.h"
 #include "controls/requestsliders.h"
 #include "controls/scenarioeditor.h"
+#include "controls/scenarioproperties.h"
 
 #include "model/presets.h"
 
@@ -14,6 +16,7 @@
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace LatencyLab::Ui {
@@ -38,6 +41,9 @@ ScenarioControls::ScenarioControls(ScenarioEditor *editor, QWidget *parent)
     , m_tooManyRequests(new QLabel)
     , m_generatorSliders(new GeneratorSliders(editor))
     , m_clientSliders(new ClientSliders(editor))
+    , m_pipelineSliders(new PipelineSliders(editor))
+    , m_propertiesToggle(new QToolButton)
+    , m_properties(new ScenarioProperties(editor))
 {
     m_presets->setObjectName(QStringLiteral("presets"));
     m_presets->setToolTip(tr("A ready-made scenario to explore; File → Open… loads your own."));
@@ -68,15 +74,33 @@ ScenarioControls::ScenarioControls(ScenarioEditor *editor, QWidget *parent)
     requestLayout->addWidget(m_requestSliders);
     requestLayout->addWidget(m_tooManyRequests);
 
-    connect(editor, &ScenarioEditor::scenarioChanged, this, [this, editor] { showRequestGroupTitle(editor->scenario()); });
+    // The client's kind and the description can be edited too: the groups follow every edit.
+    connect(editor, &ScenarioEditor::scenarioChanged, this, [this, editor] { showScenario(editor->scenario()); });
 
     m_generatorGroup = groupOf(tr("Generated requests"), m_generatorSliders);
     m_clientGroup = groupOf(tr("Client (closed loop, like wrk)"), m_clientSliders);
+    m_pipelineGroup = groupOf(tr("Producers and consumers"), m_pipelineSliders);
+
+    // Folded at first: the sliders are what most edits need.
+    m_propertiesToggle->setObjectName(QStringLiteral("propertiesToggle"));
+    m_propertiesToggle->setText(tr("More Properties"));
+    m_propertiesToggle->setToolTip(tr("The scenario's other fields: name, seed, client kind, arrivals, distributions."));
+    m_propertiesToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_propertiesToggle->setArrowType(Qt::RightArrow);
+    m_propertiesToggle->setCheckable(true);
+    m_propertiesToggle->setAutoRaise(true);
+    m_properties->hide();
+    connect(m_propertiesToggle, &QToolButton::toggled, this, [this](bool unfolded) {
+        m_propertiesToggle->setArrowType(unfolded ? Qt::DownArrow : Qt::RightArrow);
+        m_properties->setVisible(unfolded);
+    });
 
     auto *controls = new QWidget;
     auto *layout = new QVBoxLayout(controls);
-    for (QGroupBox *group : {scenarioGroup, m_modelGroup, m_clientGroup, m_generatorGroup, m_requestGroup})
+    for (QGroupBox *group : {scenarioGroup, m_modelGroup, m_clientGroup, m_generatorGroup, m_requestGroup, m_pipelineGroup})
         layout->addWidget(group);
+    layout->addWidget(m_propertiesToggle, 0, Qt::AlignLeft);
+    layout->addWidget(m_properties);
     layout->addStretch(1);
 
     setObjectName(QStringLiteral("controls"));
@@ -128,7 +152,8 @@ void ScenarioControls::showScenario(const Core::Scenario &scenario)
                                    .arg(scenario.requests.size())
                                    .arg(RequestSliders::kMaxRequests));
     m_generatorGroup->setVisible(GeneratorSliders::appliesTo(scenario));
-    m_clientGroup->setVisible(ClientSliders::appliesTo(scenario));
+    m_clientGroup->setVisible(ClientSliders::appliesTo(scenario) && !scenario.pipeline);
+    m_pipelineGroup->setVisible(PipelineSliders::appliesTo(scenario));
 }
 
 } // namespace LatencyLab::Ui

@@ -5,6 +5,7 @@
 class QComboBox;
 class QGroupBox;
 class QLabel;
+class QToolButton;
 
 namespace LatencyLab::Core {
 struct Scenario;
@@ -15,12 +16,16 @@ namespace LatencyLab::Ui {
 class ClientSliders;
 class GeneratorSliders;
 class ModelPanel;
+class PipelineSliders;
 class RequestSliders;
 class ScenarioEditor;
+class ScenarioProperties;
 
 // The window's left side: the preset (or file) chooser with the scenario's
 // description, the server model, and the sliders that apply to the scenario
-// (client, generated requests, hand-written requests), all editing through `editor`.
+// (client, generated requests, hand-written requests, producers and
+// consumers), and below them, folded, the scenario's other properties — all
+// editing through `editor`.
 class ScenarioControls : public QScrollArea
 {
     Q_OBJECT
@@ -37,6 +42,10 @@ public:
     RequestSliders *requestSliders() const { return m_requestSliders; }
     GeneratorSliders *generatorSliders() const { return m_generatorSliders; }
     ClientSliders *clientSliders() const { return m_clientSliders; }
+    PipelineSliders *pipelineSliders() const { return m_pipelineSliders; }
+    ScenarioProperties *properties() const { return m_properties; }
+    // Unfolds (or folds) the properties.
+    QToolButton *propertiesToggle() const { return m_propertiesToggle; }
 
 Q_SIGNALS:
     // The user chose a preset in the chooser.
@@ -56,6 +65,10 @@ private:
     GeneratorSliders *m_generatorSliders;
     QGroupBox *m_clientGroup;
     ClientSliders *m_clientSliders;
+    QGroupBox *m_pipelineGroup;
+    PipelineSliders *m_pipelineSliders;
+    QToolButton *m_propertiesToggle;
+    ScenarioProperties *m_properties;
 };
 
 } // namespace LatencyLab::Ui
