@@ -7,20 +7,38 @@
 
 #include <QPainter>
 
+#include <algorithm>
+
 namespace LatencyLab::Ui {
 
 GanttRenderer::GanttRenderer() = default;
 GanttRenderer::~GanttRenderer() = default;
 
+namespace {
+
+// Whether two charts show the same runs, section by section (a new row
+// order or pin state of one result): what depends only on the runs carries over.
+bool sameRuns(const GanttChart &a, const GanttChart &b)
+{
+    return a.sections.size() == b.sections.size()
+        && std::equal(a.sections.cbegin(), a.sections.cend(), b.sections.cbegin(),
+                      [](const GanttSection &x, const GanttSection &y) { return x.run == y.run; });
+}
+
+} // namespace
+
 void GanttRenderer::setChart(GanttChart chart)
 {
+    // Re-ordering a million rows must not walk every request on the UI thread again.
+    const bool keepLatestEnds = sameRuns(chart, m_chart) && m_latestEnds.size() == chart.sections.size();
     m_chart = std::move(chart);
     if (m_indexesChartsItself && !isIndexed(m_chart))
         indexChart(m_chart);
     ++m_revision;
     m_cached.reset();
     m_fullRange = TimeRange{m_chart.start(), m_chart.end()};
-    m_latestEnds = latestEndsOf(m_chart);
+    if (!keepLatestEnds)
+        m_latestEnds = latestEndsOf(m_chart);
 }
 
 void GanttRenderer::setStyle(const GanttStyle &style)
