@@ -70,7 +70,7 @@ struct AppOptions
     bool dark = false;           // sweep, crossover: in the window's dark style
     QString bundlePath;          // --bundle OUT.zip: every chart, the CSV, the JSON and the scenario in one file
     QString animationPath;       // --animation OUT.gif|.mp4|.webm|FOLDER: the chart's replay (gantt or compare)
-    int animationFps = 30;       // --fps
+    int animationFps = 30;       // --fps (AnimationLimits::kDefaultFps)
 
     // record: the URL as given (already checked to be http:// with a host);
     // unset values take RecordOptions' defaults.

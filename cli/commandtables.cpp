@@ -1,6 +1,6 @@
 #include "cli/commandtables.h"
 
-#include "export/animationexport.h"
+#include "charts/animationformat.h"
 
 #include "export/exportpreset.h"
 
@@ -294,9 +294,9 @@ const QList<OptionDef> &optionTable()
              return success();
          }},
         {QLatin1String("--fps"), QLatin1String("N"),
-         QStringLiteral("--animation: frames per second, 1 to %1 (default 30)").arg(Ui::AnimationOptions::kMaxFps),
+         QStringLiteral("--animation: frames per second, 1 to %1 (default %2)").arg(Ui::AnimationLimits::kMaxFps).arg(Ui::AnimationLimits::kDefaultFps),
          [](AppOptions &o, const QString &option, const QString &value) {
-             const auto number = parseIntInRange(option, value, 1, Ui::AnimationOptions::kMaxFps);
+             const auto number = parseIntInRange(option, value, 1, Ui::AnimationLimits::kMaxFps);
              if (!number)
                  return fail(number.error());
              o.animationFps = *number;
@@ -323,7 +323,7 @@ const QList<OptionDef> &optionTable()
          QStringLiteral("record: send for D seconds, at most %1 (default %2); export --animation: play the replay in D "
                         "seconds, at most %3 (default %4)")
              .arg(toSeconds(RecordLimits::kMaxDuration)).arg(toSeconds(RecordLimits::kDefaultDuration))
-             .arg(Ui::AnimationOptions::kMaxSeconds).arg(Ui::AnimationOptions().seconds),
+             .arg(Ui::AnimationLimits::kMaxSeconds).arg(Ui::AnimationLimits::kDefaultSeconds),
          [](AppOptions &o, const QString &option, const QString &value) {
              const auto seconds = parseSecondsInRange(option, value, 0, RecordLimits::kMaxDuration, true);
              if (!seconds)

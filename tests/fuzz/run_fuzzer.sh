@@ -35,8 +35,12 @@ case "$name" in
     commandline)
         seeds=("$here/seeds/$name" "$here/regressions/$name")
         options=(-dict="$here/dicts/commandline.dict" -max_len=1024) ;;
+    traces)
+        # The format fixtures and the malformed catalogue; JSON's tokens as for scenarios.
+        seeds=("$repo/tests/data/traces" "$repo/tests/badinput/traces" "$here/regressions/$name")
+        options=(-dict="$here/dicts/scenario.dict" -max_len=16384) ;;
     *)
-        echo "run_fuzzer: no fuzz target named $name (scenario, httprequest, httpresponse, commandline)" >&2
+        echo "run_fuzzer: no fuzz target named $name (scenario, httprequest, httpresponse, commandline, traces)" >&2
         exit 2 ;;
 esac
 corpora="${LATENCYLAB_FUZZ_CORPORA:-${XDG_CACHE_HOME:-$HOME/.cache}/latencylab/fuzz-corpora}"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/animationformat.h"
 #include "charts/ganttchart.h"
 #include "export/exportpreset.h"
 
@@ -11,30 +12,22 @@
 
 namespace LatencyLab::Ui {
 
-// What an animation is written as: by its file's extension, or PNG frames
-// into a folder (a path without an extension), which needs no encoder.
-enum class AnimationFormat : quint8 { Gif, Mp4, WebM, Frames };
-
-struct AnimationOptions
+struct AnimationOptions : AnimationLimits
 {
-    static constexpr int kMaxFps = 60;
-    static constexpr double kMaxSeconds = 120;
-
     QString path;
     QSize size{1280, 720};
     double scale = 1.0;
     ExportPreset preset = ExportPreset::Standard;
-    int fps = 30;
+    int fps = kDefaultFps;
     // How long the replay plays, in real seconds; the whole chart is then
     // held for one more second, so a looping GIF shows how it ended.
-    double seconds = 8;
+    double seconds = kDefaultSeconds;
 
     // Frames of the replay, then of the finished chart.
     int playFrames() const;
     int frameCount() const { return playFrames() + fps; }
 };
 
-Core::Result<AnimationFormat> animationFormatFor(const QString &path);
 // Debian's ffmpeg, which encodes GIF, MP4 and WebM; empty when it is not installed.
 QString ffmpegProgram();
 // What to tell a user without ffmpeg.
