@@ -81,6 +81,12 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.exportBundle = makeAction(window, tr("Export &Bundle…"), QKeySequence(),
                                 tr("Save every chart as PNG and SVG, the timeline CSV, the metrics JSON and the scenario in one zip file"),
                                 themedIcon(window, "package-x-generic"));
+    a.importTraces = makeAction(window, tr("&Import Traces…"), QKeySequence(),
+                                tr("Read OpenTelemetry, Jaeger or Zipkin traces, or a HAR file, and show the measured requests"),
+                                themedIcon(window, "document-import"));
+    a.simulateTraces = makeAction(window, tr("Simulate &These Requests"), QKeySequence(),
+                                  tr("Open the imported requests as the scenario, under every server model, beside what was measured"));
+    a.simulateTraces->setEnabled(false);
     a.quit = makeAction(window, tr("&Quit"), QKeySequence::Quit, tr("Close LatencyLab"),
                         themedIcon(window, "application-exit"));
 
@@ -179,6 +185,9 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     file->addSeparator();
     file->addAction(exportChart);
     file->addAction(exportBundle);
+    file->addSeparator();
+    file->addAction(importTraces);
+    file->addAction(simulateTraces);
     file->addSeparator();
     file->addAction(quit);
 

@@ -23,6 +23,8 @@ struct WindowActions
     QAction *saveAs = nullptr;
     QAction *exportChart = nullptr;
     QAction *exportBundle = nullptr; // every chart, the data and the scenario in one zip file
+    QAction *importTraces = nullptr;  // OpenTelemetry, Jaeger or Zipkin traces, or a HAR file, onto the Imported tabs
+    QAction *simulateTraces = nullptr; // the imported requests as the scenario; enabled once something is imported
     QAction *quit = nullptr;
     // Edit
     QAction *undo = nullptr;
