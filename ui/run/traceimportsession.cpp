@@ -27,13 +27,19 @@ namespace {
 // A message box lists this many problems; the rest are counted.
 constexpr qsizetype kProblemsListed = 8;
 
+// "1 trace", "3 traces", with the count in the locale's digits.
+QString counted(qint64 count, const QString &one, const QString &many)
+{
+    return QStringLiteral("%L1 %2").arg(count).arg(count == 1 ? one : many);
+}
+
 } // namespace
 
 QString listProblems(const QStringList &problems, qsizetype shown)
 {
     QStringList lines = problems.mid(0, shown);
     if (problems.size() > shown)
-        lines << TraceImportSession::tr("… and %n more.", nullptr, int(problems.size() - shown));
+        lines << TraceImportSession::tr("… and %L1 more.").arg(problems.size() - shown);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -108,23 +114,22 @@ void TraceImportSession::accept(const QString &path, Core::ImportedTraces traces
     m_fileName = QFileInfo(path).fileName();
     fillFilter(); // shows the import
     const qint64 requests = qint64(m_traces.requests.size());
-    QString summary = tr("Imported %1 (%2): %Ln trace(s), ", nullptr, int(m_traces.traceCount))
-                          .arg(m_fileName, Core::traceFormatTitle(m_traces.format));
-    summary += tr("%Ln request(s), ", nullptr, int(requests));
-    summary += tr("%Ln problem(s)", nullptr, int(m_traces.problems.size()));
+    const qint64 problems = m_traces.problems.size();
+    QString summary = tr("Imported %1 (%2): %3, %4, %5")
+                          .arg(m_fileName, Core::traceFormatTitle(m_traces.format), counted(m_traces.traceCount, tr("trace"), tr("traces")),
+                               counted(requests, tr("request"), tr("requests")), counted(problems, tr("problem"), tr("problems")));
     const qint64 withoutQueueStart = m_traces.requestsWithoutQueueStart();
+    const QString invisible = tr("time queued before a server-side root span is invisible to the trace");
     if (withoutQueueStart == requests)
-        summary += tr(" — time queued before a server-side root span is invisible to the trace");
+        summary += tr(" — %1").arg(invisible);
     else if (withoutQueueStart > 0)
-        summary += tr(" — for %Ln request(s), time queued before a server-side root span is invisible to the trace", nullptr,
-                      int(withoutQueueStart));
+        summary += tr(" — for %1 of %2: %3").arg(QString::number(withoutQueueStart), counted(requests, tr("request"), tr("requests")), invisible);
     Q_EMIT reported(summary, false);
-    if (!m_traces.problems.isEmpty())
+    if (problems > 0)
         Q_EMIT errorOccurred(tr("Some Traces Were Not Imported"),
-                             tr("%1: %Ln trace(s) or span(s) could not be mapped; the rest were imported.\n\n", nullptr,
-                                int(m_traces.problems.size()))
-                                     .arg(m_fileName) +
-                                 listProblems(m_traces.problems, kProblemsListed));
+                             tr("%1: %2 could not be mapped; the rest were imported.\n\n%3")
+                                 .arg(m_fileName, counted(problems, tr("trace or span"), tr("traces or spans")),
+                                      listProblems(m_traces.problems, kProblemsListed)));
 }
 
 void TraceImportSession::fillFilter()
@@ -137,7 +142,7 @@ void TraceImportSession::fillFilter()
     {
         const QSignalBlocker quiet(m_filter); // one show() below, not one per item
         m_filter->clear();
-        m_filter->addItem(tr("All endpoints (%Ln)", nullptr, int(m_traces.requests.size())), QString());
+        m_filter->addItem(tr("All endpoints (%L1)").arg(m_traces.requests.size()), QString());
         for (const QString &endpoint : endpoints)
             m_filter->addItem(endpoint, endpoint);
         m_filter->setCurrentIndex(0);
@@ -170,7 +175,9 @@ void TraceImportSession::show()
 {
     m_chart = {};
     m_chart.title = source();
-    m_chart.recorded = true;
+    // A HAR file is what a client saw (waiting for the answer, then receiving
+    // it), as a recording is; a trace is the server's own work and waits.
+    m_chart.recorded = m_traces.format == Core::TraceFormat::Har;
     GanttSection section = GanttSection::fromRun(std::make_shared<const Core::SimulationRun>(Core::measuredRun(shownTraces())));
     section.title = tr("measured");
     m_chart.sections << section;
