@@ -15,6 +15,7 @@
 #include "run/traceimportsession.h"
 #include "window/mainwindow.h"
 #include "window/resulttables.h"
+#include "charts/theme.h"
 
 #include "model/presets.h"
 
@@ -136,6 +137,13 @@ void TestTraceWindow::anImportShowsTheMeasuredRequests()
     QVERIFY2(status.contains(QStringLiteral("for 2 of 3 requests: time queued before a server-side root span is invisible")),
              qPrintable(status));
     QVERIFY(m_window->actions().simulateTraces->isEnabled());
+
+    // The dark theme reaches the imported charts as it does the others.
+    const Ui::Theme theme = m_window->theme();
+    m_window->setTheme(Ui::Theme::Dark);
+    QCOMPARE(m_window->importedView()->chartStyle().background, m_window->ganttView()->chartStyle().background);
+    QVERIFY(m_window->importedView()->chartStyle().background.lightness() < 128);
+    m_window->setTheme(theme);
 }
 
 void TestTraceWindow::theEndpointFilterLimitsTheRows()
@@ -228,7 +236,8 @@ void TestTraceWindow::simulatingOpensTheRequestsWithTheMeasuredRowsFirst()
     QVERIFY(measured.reference);
     QCOMPARE(measured.reference->timeline.response(2), 60 * kMs);
     const QString status = m_window->statusText();
-    QVERIFY2(status.contains(QStringLiteral("against the measured requests: Δ mean 8.3 %, worst −20.0 ms")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("against the measured requests: Δ mean 8.3 %, worst −20.0 ms (simulated − measured)")),
+             qPrintable(status));
 
     // Another scenario: the measured rows no longer apply.
     m_window->showPreset(QStringLiteral("three-requests"), *Core::Presets::load(QStringLiteral("three-requests")));

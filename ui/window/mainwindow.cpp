@@ -349,6 +349,8 @@ void MainWindow::applyPalette()
     m_runs->measuredView()->setChartStyle(style);
     m_runs->recordedView()->setChartStyle(style);
     m_runs->recordedLoadView()->setChartStyle(style);
+    m_runs->importedView()->setChartStyle(style);
+    m_runs->importedLoadView()->setChartStyle(style);
     m_runs->pipelinePanel()->setChartStyle(style);
     m_explainer->setChartStyle(style);
 }

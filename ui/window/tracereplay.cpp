@@ -76,7 +76,8 @@ QString TraceReplay::distance(const GanttChart &gantt) const
     const Core::Result<Core::MeasuredComparison> comparison = Core::MeasuredComparison::compare(m_measured->timeline, own.timeline);
     if (!comparison)
         return tr("%1 cannot be set against the measured requests: %2").arg(own.server.describe(), comparison.error());
-    return tr("%1 against the measured requests: Δ mean %2, worst %3")
+    // The chart's rows say measured − simulated; this says which way round it counts.
+    return tr("%1 against the measured requests: Δ mean %2, worst %3 (simulated − measured)")
         .arg(own.server.describe(), Core::formatPercent(comparison->meanAbsoluteShare), signedDuration(comparison->worstDelta));
 }
 

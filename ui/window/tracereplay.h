@@ -37,7 +37,8 @@ public:
     // `compare` with the measured rows as its first section, each row's Δ
     // against `gantt`'s run (the scenario's own model); unchanged when inactive.
     GanttChart withMeasured(GanttChart compare, const GanttChart &gantt) const;
-    // "sync (1 × blocking) against the measured requests: Δ mean 2.1 %, worst +20.0 ms"; empty when inactive.
+    // "sync (1 × blocking) against the measured requests: Δ mean 2.1 %, worst
+    // +20.0 ms (simulated − measured)"; empty when inactive.
     QString distance(const GanttChart &gantt) const;
 
 Q_SIGNALS:
