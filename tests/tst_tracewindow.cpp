@@ -77,6 +77,8 @@ private Q_SLOTS:
     void anImportShowsTheMeasuredRequests();
     void theEndpointFilterLimitsTheRows();
     void aMalformedFileKeepsWhatWasShown();
+    void tracesThatCannotBeMappedAreListed();
+    void manyProblemsAreCounted();
     void droppedTraceAndHarFilesImport();
     void simulatingOpensTheRequestsWithTheMeasuredRowsFirst();
 
@@ -177,6 +179,45 @@ void TestTraceWindow::aMalformedFileKeepsWhatWasShown()
     QVERIFY2(m_window->statusText().contains(QStringLiteral("Cannot import broken.json")), qPrintable(m_window->statusText()));
     QCOMPARE(m_window->importedView()->chart().rowCount(), 3); // the shop's requests stay
     QCOMPARE(m_window->resultTables()->source(), QStringLiteral("Imported: otlp-shop.json"));
+}
+
+// Zipkin v2: one trace of a lone 10 ms server span, and one whose only span
+// names a parent that is not in the file (no root): the first imports, the
+// second is listed by its trace and span.
+void TestTraceWindow::tracesThatCannotBeMappedAreListed()
+{
+    QTemporaryDir dir;
+    const QString partial = dir.filePath(QStringLiteral("partial.json"));
+    QFile file(partial);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"([
+  {"traceId": "aaaa000000000001", "id": "a000000000000001", "name": "get /ok", "kind": "SERVER",
+   "timestamp": 1700000000000000, "duration": 10000, "localEndpoint": {"serviceName": "front"}},
+  {"traceId": "bbbb000000000002", "id": "b000000000000002", "parentId": "b0000000000000ff", "name": "get /lost",
+   "kind": "SERVER", "timestamp": 1700000000020000, "duration": 5000, "localEndpoint": {"serviceName": "front"}}
+])");
+    file.close();
+    QVERIFY(import(partial));
+    QCOMPARE(m_errors.size(), 1);
+    QVERIFY2(m_errors.first().contains(QStringLiteral("1 trace or span could not be mapped")), qPrintable(m_errors.first()));
+    QVERIFY2(m_errors.first().contains(QStringLiteral("trace bbbb000000000002 span b000000000000002")), qPrintable(m_errors.first()));
+    const Ui::GanttChart &chart = m_window->importedView()->chart();
+    QCOMPARE(rowNames(chart), QStringList{QStringLiteral("front: get /ok")});
+    QCOMPARE(response(chart, 0), 10 * kMs);
+    QVERIFY2(m_window->statusText().contains(QStringLiteral("2 traces, 1 request, 1 problem")), qPrintable(m_window->statusText()));
+}
+
+// A message box lists the first problems and counts the rest.
+void TestTraceWindow::manyProblemsAreCounted()
+{
+    QStringList problems;
+    for (int i = 1; i <= 10; ++i)
+        problems << QStringLiteral("trace %1: no root span").arg(i);
+    const QStringList lines = Ui::listProblems(problems, 8).split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 9);
+    QCOMPARE(lines[7], QStringLiteral("trace 8: no root span"));
+    QCOMPARE(lines[8], QStringLiteral("… and 2 more."));
+    QCOMPARE(Ui::listProblems(problems.mid(0, 3), 8).split(QLatin1Char('\n')).size(), 3);
 }
 
 // page.har, by hand from its timings: the first entry 15 ms to resolve and
