@@ -96,8 +96,11 @@ void TestTraceWindow::init()
     m_window = std::make_unique<Ui::MainWindow>();
     m_window->setErrorReporter([this](const QString &, const QString &message) { m_errors << message; });
     m_window->setUnsavedChangesPrompt([](const QString &) { return Ui::UnsavedChoice::Discard; });
+    QSignalSpy shown(m_window.get(), &Ui::MainWindow::chartsShown);
     m_window->showPreset(QStringLiteral("three-requests"), *Core::Presets::load(QStringLiteral("three-requests")));
     m_window->resize(1400, 900);
+    // The preset's charts first, so that their status line does not come after an import's.
+    QVERIFY(QTest::qWaitFor([&] { return shown.size() >= 1; }, 10'000));
 }
 
 void TestTraceWindow::cleanup()
@@ -233,6 +236,7 @@ void TestTraceWindow::droppedTraceAndHarFilesImport()
     QCOMPARE(response(page, 0), 50 * kMs);
     QCOMPARE(response(page, 1), 48 * kMs);
     QVERIFY(page.recorded); // what a browser saw, as a recording
+    QVERIFY2(m_window->statusText().contains(QStringLiteral("page.har (HAR 1.2): 3 entries, 3 requests")), qPrintable(m_window->statusText()));
 
     // A JSON file that is no scenario but traces imports; the scenario stays.
     const QString scenarioName = m_window->editor()->scenario().name;

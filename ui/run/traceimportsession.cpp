@@ -115,8 +115,12 @@ void TraceImportSession::accept(const QString &path, Core::ImportedTraces traces
     fillFilter(); // shows the import
     const qint64 requests = qint64(m_traces.requests.size());
     const qint64 problems = m_traces.problems.size();
+    // A HAR file holds entries, each a request, where a trace file holds traces.
+    const bool har = m_traces.format == Core::TraceFormat::Har;
+    const QString tracesCounted = har ? counted(m_traces.traceCount, tr("entry"), tr("entries"))
+                                      : counted(m_traces.traceCount, tr("trace"), tr("traces"));
     QString summary = tr("Imported %1 (%2): %3, %4, %5")
-                          .arg(m_fileName, Core::traceFormatTitle(m_traces.format), counted(m_traces.traceCount, tr("trace"), tr("traces")),
+                          .arg(m_fileName, Core::traceFormatTitle(m_traces.format), tracesCounted,
                                counted(requests, tr("request"), tr("requests")), counted(problems, tr("problem"), tr("problems")));
     const qint64 withoutQueueStart = m_traces.requestsWithoutQueueStart();
     const QString invisible = tr("time queued before a server-side root span is invisible to the trace");
