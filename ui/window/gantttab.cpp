@@ -6,7 +6,12 @@
 namespace LatencyLab::Ui {
 
 GanttTab::GanttTab(GanttView *view, QString kind, QString caption, const ScenarioEditor *scenario)
-    : ChartTab(view, std::move(kind), std::move(caption), scenario)
+    : GanttTab(view, view, std::move(kind), std::move(caption), scenario)
+{
+}
+
+GanttTab::GanttTab(QWidget *shown, GanttView *view, QString kind, QString caption, const ScenarioEditor *scenario)
+    : ChartTab(shown, std::move(kind), std::move(caption), scenario)
     , m_view(view)
 {
 }

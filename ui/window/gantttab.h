@@ -13,6 +13,8 @@ class GanttTab : public ChartTab
 {
 public:
     GanttTab(GanttView *view, QString kind, QString caption, const ScenarioEditor *scenario);
+    // The chart inside `shown`, a tab with controls around it (Imported).
+    GanttTab(QWidget *shown, GanttView *view, QString kind, QString caption, const ScenarioEditor *scenario);
 
     Core::Result<Export> exportTo(const QString &path, QSize size, double scale) override;
     bool hasSlide() const override { return true; }

@@ -18,8 +18,9 @@
 #include "window/resulttables.h"
 #include "window/runtabs.h"
 #include "window/scenariocontrols.h"
-#include "window/scenariodrop.h"
 #include "window/scenariofiles.h"
+#include "window/traceactions.h"
+#include "window/tracereplay.h"
 
 #include "charts/ganttstyle.h"
 #include "charts/pipelinecharts.h"
@@ -177,8 +178,12 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     m_runs = new RunTabs(m_editor, m_tabs, m_actions, m_toolBar, statusBar(), this);
     connect(m_runs, &RunTabs::reported, this, &MainWindow::setStatus);
+    connect(m_runs, &RunTabs::errorOccurred, this, &MainWindow::reportError);
     m_results->follow(m_tabs, m_runs);
     m_document = new ScenarioDocument(m_editor, m_settings.get(), m_recentMenu, this);
+    m_traceReplay = new TraceReplay(m_document, this);
+    connect(m_traceReplay, &TraceReplay::errorOccurred, this, &MainWindow::reportError);
+    m_traces = new TraceActions(m_actions, m_runs, m_document, m_traceReplay, m_settings.get(), m_tabs, m_compare, this);
     connectActions();
     setAcceptDrops(true);
 
@@ -360,6 +365,8 @@ void MainWindow::applyPalette()
     m_runs->measuredView()->setChartStyle(style);
     m_runs->recordedView()->setChartStyle(style);
     m_runs->recordedLoadView()->setChartStyle(style);
+    m_runs->importedView()->setChartStyle(style);
+    m_runs->importedLoadView()->setChartStyle(style);
     m_runs->pipelinePanel()->setChartStyle(style);
     m_explainer->setChartStyle(style);
 }
@@ -405,6 +412,7 @@ void MainWindow::choosePreset(const QString &name)
 
 void MainWindow::onScenarioLoaded()
 {
+    m_traceReplay->scenarioLoaded();
     m_fitNextCharts = true; // another scenario: a zoom into the last one means nothing here
     if (m_pin->isPinned()) { // its charts are of another scenario too
         m_pin->unpin();
@@ -448,15 +456,18 @@ bool MainWindow::isComputing() const
 
 void MainWindow::showCharts(const WindowCharts &charts)
 {
-    m_pin->show(charts.scenario, charts.gantt, charts.compare);
+    m_pin->show(charts.scenario, charts.gantt, m_traceReplay->withMeasured(charts.compare, charts.gantt));
     fitIfScenarioIsNew();
     m_loadTab->setCharts(charts.compare, charts.load);
     const auto runs = charts.runs();
     m_results->setSimulated({tr("Simulated: %1").arg(m_editor->scenario().name), runs, {}, runs, {}});
     const QString primary = charts.gantt.sections.isEmpty() ? QString() : charts.gantt.sections.first().run->server.describe();
     m_tabs->setTabText(m_tabs->indexOf(m_gantt), primary.isEmpty() ? tr("&Gantt") : tr("&Gantt: %1").arg(primary));
-    setStatus(tr("%1 — %2 — computed in %3")
-                  .arg(m_editor->scenario().name, modelsShown(charts.compare), Core::formatSeconds(charts.computeSeconds)));
+    QString status = tr("%1 — %2 — computed in %3")
+                         .arg(m_editor->scenario().name, modelsShown(charts.compare), Core::formatSeconds(charts.computeSeconds));
+    if (const QString distance = m_traceReplay->distance(charts.gantt); !distance.isEmpty())
+        status = tr("%1 — %2").arg(status, distance);
+    setStatus(status);
     Q_EMIT chartsShown();
 }
 
@@ -536,19 +547,26 @@ void MainWindow::cancelExport()
     m_export->cancel();
 }
 
+void MainWindow::importTraces(const QString &path)
+{
+    m_traces->importTraces(path);
+}
+
+bool MainWindow::simulateImportedTraces()
+{
+    return m_traces->simulate();
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!scenarioFileIn(event->mimeData()).isEmpty())
+    if (TraceActions::accepts(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QString path = scenarioFileIn(event->mimeData());
-    if (path.isEmpty())
-        return;
-    event->acceptProposedAction();
-    m_document->openInteractively(path);
+    if (m_traces->drop(event->mimeData()))
+        event->acceptProposedAction();
 }
 
 void MainWindow::exportChartWithDialog()

@@ -56,6 +56,9 @@ class ResultTables;
 class RealRunPanel;
 class RecordSession;
 class ScenarioEditor;
+class TraceActions;
+class TraceImportSession;
+class TraceReplay;
 struct WindowCharts;
 
 // The LatencyLab window: scenario and model controls with sliders on the
@@ -94,6 +97,12 @@ public:
     bool exportChart(QWidget *tab, const QString &path, QSize size, double scale, ExportPreset preset = ExportPreset::Standard);
     // Records real HTTP requests (Record…, Record the Demo Server) onto the Recorded tabs.
     void startRecording(const Core::RecordPlan &plan) { m_runs->startRecording(plan); }
+    // File → Import Traces… without the dialog: reads traces or a HAR file on
+    // a worker thread onto the Imported tabs (TraceImportSession).
+    void importTraces(const QString &path);
+    // "Simulate these requests": the imported requests shown as the scenario,
+    // the measured rows first in Compare (TraceReplay). False if nothing changed.
+    bool simulateImportedTraces();
     void cancelExport();
 
     // How errors reach the user; by default a window-modal, non-blocking
@@ -149,6 +158,11 @@ public:
     GanttView *recordedView() const { return m_runs->recordedView(); }
     LoadView *recordedLoadView() const { return m_runs->recordedLoadView(); }
     RecordSession *recordSession() const { return m_runs->recordSession(); }
+    // The Imported tabs (shown once something was imported) and what fills them.
+    GanttView *importedView() const { return m_runs->importedView(); }
+    LoadView *importedLoadView() const { return m_runs->importedLoadView(); }
+    TraceImportSession *traceImport() const { return m_runs->traceImport(); }
+    TraceReplay *traceReplay() const { return m_traceReplay; }
     GanttView *currentView() const;
     LoadView *currentLoadView() const;
     MetricsTable *metricsTable() const { return m_metrics; }
@@ -246,6 +260,8 @@ private:
     ScenarioDocument *m_document = nullptr;
     ChartComputation *m_computation = nullptr;
     ResultPin *m_pin = nullptr; // Pin and Unpin: the Gantt and Compare views show the live charts through it
+    TraceActions *m_traces = nullptr; // Import Traces…, dropped traces, Simulate These Requests
+    TraceReplay *m_traceReplay = nullptr; // "Simulate these requests": the measured rows beside the simulated ones
     RequestReplay *m_replay = nullptr; // plays the Gantt and Compare charts as their requests happened
     PresentationMode *m_presentation = nullptr;
     bool m_fitNextCharts = false; // the next charts are of a newly loaded scenario

@@ -12,10 +12,12 @@
 #include "gantt/ganttview.h"
 #include "gantt/zoomcontrol.h"
 #include "load/loadview.h"
+#include "run/importedtracespanel.h"
 #include "run/pipelinerunpanel.h"
 #include "run/realrunpanel.h"
 #include "run/recorddialog.h"
 #include "run/recordsession.h"
+#include "run/traceimportsession.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -38,6 +40,20 @@ QString timeNow()
     return QTime::currentTime().toString(QStringLiteral("HH:mm"));
 }
 
+// Recorded or imported rows, each section in both tables under its own name.
+ShownRuns everySection(const GanttChart &chart, const QString &source)
+{
+    ShownRuns shown;
+    shown.source = source;
+    for (const GanttSection &section : chart.sections) {
+        shown.models << section.run;
+        shown.modelNames << section.title;
+    }
+    shown.requests = shown.models;
+    shown.requestNames = shown.modelNames;
+    return shown;
+}
+
 } // namespace
 
 RunTabs::RunTabs(const ScenarioEditor *editor, ChartTabs *tabs, const WindowActions &actions, QToolBar *toolBar, QStatusBar *statusBar,
@@ -51,6 +67,7 @@ RunTabs::RunTabs(const ScenarioEditor *editor, ChartTabs *tabs, const WindowActi
     createRealRun(toolBar, statusBar);
     createPipeline(statusBar);
     createRecording(statusBar);
+    createImport(statusBar);
     m_choice = new RunChoice(m_actions.runModels, editor, this);
     connect(m_actions.run, &QAction::triggered, this, &RunTabs::runForReal);
     connect(m_actions.cancelRun, &QAction::triggered, m_realRun, &RealRunPanel::cancel);
@@ -126,6 +143,45 @@ void RunTabs::createRecording(QStatusBar *statusBar)
     });
 }
 
+void RunTabs::createImport(QStatusBar *statusBar)
+{
+    auto *view = new GanttView(new ZoomControl(this));
+    view->setObjectName(QStringLiteral("importedView"));
+    m_importedPanel = new ImportedTracesPanel(view);
+    // Traces are not the scenario's: the chart is named on its own.
+    m_tabs->addChart(std::make_unique<GanttTab>(m_importedPanel, view, QStringLiteral("imported"), tr("Imported"), nullptr), tr("&Imported"),
+                     tr("Requests read from traces or a HAR file, each a row from arrival to measured response: its own work and waits."));
+    m_importedLoad = new LoadView;
+    m_importedLoad->setObjectName(QStringLiteral("importedLoadView"));
+    m_tabs->addChart(std::make_unique<LoadTab>(m_importedLoad, QStringLiteral("imported-load"), tr("Imported Load"), nullptr),
+                     tr("Imported Lo&ad"), tr("The imported requests as a load generator would report them."));
+    for (QWidget *tab : {static_cast<QWidget *>(m_importedPanel), static_cast<QWidget *>(m_importedLoad)})
+        m_tabs->setChartVisible(tab, false); // until something is imported
+
+    auto *busy = new BusyIndicator;
+    statusBar->addPermanentWidget(busy);
+    m_import = new TraceImportSession(view, m_importedLoad, m_importedPanel->endpointFilter(), busy, this);
+    connect(m_import, &TraceImportSession::reported, this, &RunTabs::reported);
+    connect(m_import, &TraceImportSession::errorOccurred, this, &RunTabs::errorOccurred);
+    connect(m_import, &TraceImportSession::importChanged, this, [this] {
+        for (QWidget *tab : {static_cast<QWidget *>(m_importedPanel), static_cast<QWidget *>(m_importedLoad)})
+            m_tabs->setChartVisible(tab, true);
+        if (m_tabs->currentWidget() != m_importedLoad)
+            m_tabs->setCurrentWidget(m_importedPanel);
+        Q_EMIT resultsChanged();
+    });
+}
+
+void RunTabs::importTraces(const QString &path, const QString &notScenario)
+{
+    m_import->start(path, notScenario);
+}
+
+GanttView *RunTabs::importedView() const
+{
+    return m_importedPanel->view();
+}
+
 void RunTabs::showRunning(bool running)
 {
     m_actions.run->setEnabled(!running);
@@ -176,6 +232,8 @@ std::optional<ShownRuns> RunTabs::shownRuns(const QWidget *tab) const
         return measuredRuns();
     if (tab == m_recorded || tab == m_recordedLoad)
         return recordedRuns();
+    if (tab == m_importedPanel || tab == m_importedLoad)
+        return importedRuns();
     return std::nullopt;
 }
 
@@ -203,18 +261,15 @@ ShownRuns RunTabs::measuredRuns() const
 
 ShownRuns RunTabs::recordedRuns() const
 {
-    ShownRuns shown;
-    const GanttChart &chart = m_record->chart();
-    shown.source = tr("%1, %2").arg(chart.title, m_recordedAt);
+    QString source = tr("%1, %2").arg(m_record->chart().title, m_recordedAt);
     if (m_record->isRunning())
-        shown.source = tr("%1 (recording)").arg(shown.source);
-    for (const GanttSection &section : chart.sections) {
-        shown.models << section.run;
-        shown.modelNames << section.title;
-    }
-    shown.requests = shown.models;
-    shown.requestNames = shown.modelNames;
-    return shown;
+        source = tr("%1 (recording)").arg(source);
+    return everySection(m_record->chart(), source);
+}
+
+ShownRuns RunTabs::importedRuns() const
+{
+    return everySection(m_import->chart(), m_import->source());
 }
 
 } // namespace LatencyLab::Ui

@@ -45,6 +45,8 @@ public:
 
     void showPreset(const QString &name, const Core::Scenario &scenario);
     void showFile(const QString &path, const Core::Scenario &scenario);
+    // A scenario made in the window (from imported traces): neither a preset nor a file, so Save asks where.
+    void showUntitled(const Core::Scenario &scenario) { show({}, {}, scenario); }
     // The preset chosen by the user, once any unsaved edits are dealt with:
     // false if the user kept the current scenario.
     bool choosePreset(const QString &name);

@@ -5,7 +5,10 @@
 
 namespace LatencyLab::Ui {
 
-QString scenarioFileIn(const QMimeData *mime)
+namespace {
+
+// The one local file a drag carries, if its name ends in `suffix`.
+QString oneLocalFile(const QMimeData *mime, QLatin1String suffix)
 {
     if (!mime || !mime->hasUrls())
         return {};
@@ -13,7 +16,19 @@ QString scenarioFileIn(const QMimeData *mime)
     if (urls.size() != 1 || !urls.first().isLocalFile())
         return {};
     const QString path = urls.first().toLocalFile();
-    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? path : QString();
+    return path.endsWith(suffix, Qt::CaseInsensitive) ? path : QString();
+}
+
+} // namespace
+
+QString scenarioFileIn(const QMimeData *mime)
+{
+    return oneLocalFile(mime, QLatin1String(".json"));
+}
+
+QString harFileIn(const QMimeData *mime)
+{
+    return oneLocalFile(mime, QLatin1String(".har"));
 }
 
 } // namespace LatencyLab::Ui

@@ -84,6 +84,12 @@ WindowActions WindowActions::create(QWidget *window, QUndoStack *undoStack)
     a.exportAnimation = makeAction(window, tr("Export &Animation…"), QKeySequence(),
                                    tr("Save the Gantt or Compare chart's replay as a GIF, MP4 or WebM (with ffmpeg), or as PNG frames"),
                                    themedIcon(window, "video-x-generic"));
+    a.importTraces = makeAction(window, tr("&Import Traces…"), QKeySequence(),
+                                tr("Read OpenTelemetry, Jaeger or Zipkin traces, or a HAR file, and show the measured requests"),
+                                themedIcon(window, "document-import"));
+    a.simulateTraces = makeAction(window, tr("Simulate &These Requests"), QKeySequence(),
+                                  tr("Open the imported requests as the scenario, under every server model, beside what was measured"));
+    a.simulateTraces->setEnabled(false);
     a.quit = makeAction(window, tr("&Quit"), QKeySequence::Quit, tr("Close LatencyLab"),
                         themedIcon(window, "application-exit"));
 
@@ -183,6 +189,9 @@ void WindowActions::addMenusTo(QMenuBar *menuBar, QMenu *recent, QMenu *presets)
     file->addAction(exportChart);
     file->addAction(exportBundle);
     file->addAction(exportAnimation);
+    file->addSeparator();
+    file->addAction(importTraces);
+    file->addAction(simulateTraces);
     file->addSeparator();
     file->addAction(quit);
 

@@ -24,6 +24,8 @@ struct WindowActions
     QAction *exportChart = nullptr;
     QAction *exportBundle = nullptr; // every chart, the data and the scenario in one zip file
     QAction *exportAnimation = nullptr; // the Gantt or Compare chart's replay as a GIF, MP4, WebM or PNG frames
+    QAction *importTraces = nullptr;  // OpenTelemetry, Jaeger or Zipkin traces, or a HAR file, onto the Imported tabs
+    QAction *simulateTraces = nullptr; // the imported requests as the scenario; enabled once something is imported
     QAction *quit = nullptr;
     // Edit
     QAction *undo = nullptr;
