@@ -1,6 +1,7 @@
 #include "cli/servecommand.h"
 
 #include "cli/headless.h"
+#include "net/demoservertrace.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -8,6 +9,7 @@
 #include <cerrno>
 #include <csignal>
 #include <memory>
+#include <optional>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -92,6 +94,9 @@ int runServeCommand(const AppOptions &options, QTextStream &out, QTextStream &er
     if (!termination.isInstalled())
         return reportBadInput(err, QStringLiteral("cannot watch for SIGINT and SIGTERM"));
     DemoServer server(demoServerConfigFrom(options));
+    std::optional<DemoServerTrace> trace;
+    if (!options.otlpPath.isEmpty())
+        trace.emplace(server);
     const Result<quint16> port = server.listen(quint16(options.port.value_or(kDefaultServePort)));
     if (!port)
         return reportBadInput(err, port.error());
@@ -103,6 +108,12 @@ int runServeCommand(const AppOptions &options, QTextStream &out, QTextStream &er
     server.close();
     out << QStringLiteral("stopped after answering %L1 requests\n").arg(answered);
     out.flush();
+    if (trace) {
+        if (const Status written = trace->write(options.otlpPath); !written)
+            return reportBadInput(err, written.error());
+        out << QStringLiteral("wrote %L1 traces to %2\n").arg(trace->requestCount()).arg(options.otlpPath);
+        out.flush();
+    }
     return kExitSuccess;
 }
 

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "base/result.h"
+#include "net/recording.h"
+#include "traces/harwriter.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace LatencyLab::Core {
+
+// A recording's rows as HAR exchanges, in send order: each request's GET of
+// the recording's URL, sent at its arrival (on the recording's wall clock);
+// wait up to the answer's head, receive while its body came (the io and cpu
+// spans of the row). A row without an answer has status 0, its error as
+// `_error`, and waits for as long as it was given.
+std::vector<HarExchange> harExchanges(const Recording &recording);
+
+// The recording as a HAR 1.2 file at `path`, written whole or not at all.
+Status writeRecordingHar(const Recording &recording, const QString &path);
+
+} // namespace LatencyLab::Core
