@@ -31,7 +31,7 @@ int runRecordCommand(const AppOptions &options, QTextStream &out, QTextStream &e
             return reportBadInput(err, written.error());
     }
     if (!options.harPath.isEmpty()) {
-        if (const Status written = writeRecordingHar(*recording, options.harPath); !written)
+        if (const Status written = writeRecordingsHar({&*recording, 1}, options.harPath); !written)
             return reportBadInput(err, written.error());
     }
     if (options.json)

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <iterator>
 
 namespace LatencyLab::Core {
 
@@ -31,9 +32,14 @@ std::vector<HarExchange> harExchanges(const Recording &recording)
     return exchanges;
 }
 
-Status writeRecordingHar(const Recording &recording, const QString &path)
+Status writeRecordingsHar(std::span<const Recording> recordings, const QString &path)
 {
-    return writeJsonAtomically(harDocument(harExchanges(recording), QCoreApplication::applicationVersion()), path);
+    std::vector<HarExchange> exchanges;
+    for (const Recording &recording : recordings) {
+        std::vector<HarExchange> more = harExchanges(recording);
+        exchanges.insert(exchanges.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    return writeJsonAtomically(harDocument(exchanges, QCoreApplication::applicationVersion()), path);
 }
 
 } // namespace LatencyLab::Core

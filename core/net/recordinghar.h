@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <span>
 #include <vector>
 
 namespace LatencyLab::Core {
@@ -17,7 +18,8 @@ namespace LatencyLab::Core {
 // `_error`, and waits for as long as it was given.
 std::vector<HarExchange> harExchanges(const Recording &recording);
 
-// The recording as a HAR 1.2 file at `path`, written whole or not at all.
-Status writeRecordingHar(const Recording &recording, const QString &path);
+// Recordings (the Recorded tab may show several) as one HAR 1.2 file at
+// `path`, their entries in the order given, written whole or not at all.
+Status writeRecordingsHar(std::span<const Recording> recordings, const QString &path);
 
 } // namespace LatencyLab::Core

@@ -17,6 +17,7 @@ namespace LatencyLab::Ui {
 
 class ChartTabs;
 class GanttView;
+class HarExport;
 class LoadView;
 class PipelinePanel;
 class PipelineRunPanel;
@@ -52,6 +53,7 @@ public:
     GanttView *recordedView() const { return m_recorded; }
     LoadView *recordedLoadView() const { return m_recordedLoad; }
     RecordSession *recordSession() const { return m_record; }
+    HarExport *harExport() const { return m_harExport; }
     RunChoice *runChoice() const { return m_choice; }
 
     // The runs a tab of these shows, for the tables below the charts
@@ -84,6 +86,7 @@ private:
     GanttView *m_recorded = nullptr;
     LoadView *m_recordedLoad = nullptr;
     RecordSession *m_record = nullptr;
+    HarExport *m_harExport = nullptr;
     RunChoice *m_choice = nullptr;
     QString m_measuredSource; // "Measured at 0.5×: Three requests, 12:03"
     QString m_recordedAt;     // "12:03"
