@@ -4,6 +4,8 @@
 #include "net/demoservertrace.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <cerrno>
@@ -95,8 +97,12 @@ int runServeCommand(const AppOptions &options, QTextStream &out, QTextStream &er
         return reportBadInput(err, QStringLiteral("cannot watch for SIGINT and SIGTERM"));
     DemoServer server(demoServerConfigFrom(options));
     std::optional<DemoServerTrace> trace;
-    if (!options.otlpPath.isEmpty())
+    if (!options.otlpPath.isEmpty()) {
+        // Found out now, not after a whole session's traces were gathered.
+        if (!QFileInfo(options.otlpPath).absoluteDir().exists())
+            return reportBadInput(err, QStringLiteral("--otlp %1: its folder does not exist").arg(options.otlpPath));
         trace.emplace(server);
+    }
     const Result<quint16> port = server.listen(quint16(options.port.value_or(kDefaultServePort)));
     if (!port)
         return reportBadInput(err, port.error());
