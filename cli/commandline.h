@@ -55,6 +55,9 @@ struct AppOptions
     bool json = false;
     bool perRequest = false;
     QString timelineCsvPath; // empty: no CSV
+    // simulate: the requests as OTLP/JSON traces; serve: the requests served,
+    // traced as the server worked, written when it stops (empty: none)
+    QString otlpPath;
 
     // run: every duration is multiplied by this (0.1 runs 30 s in 3 s)
     double timeScale = 1.0;
@@ -80,6 +83,7 @@ struct AppOptions
     std::optional<Nanos> duration;
     std::optional<qint64> requestCount;
     std::optional<Nanos> timeout;
+    QString harPath; // the recorded requests as HAR 1.2 (empty: none)
 
     // sweep, and export --chart sweep|crossover: the first axis (required), a second for a map,
     // what decides the winner, the CSV to write (sweep only)

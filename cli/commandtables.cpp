@@ -180,6 +180,18 @@ const QList<OptionDef> &optionTable()
              o.timelineCsvPath = value;
              return requireNonEmpty(option, value, QStringLiteral("a file path"));
          }},
+        {QLatin1String("--otlp"), QLatin1String("OUT.json"),
+         QStringLiteral("write the requests as OpenTelemetry OTLP/JSON traces to OUT.json, one trace per request "
+                        "(serve: those it answered, when it stops)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             o.otlpPath = value;
+             return requireNonEmpty(option, value, QStringLiteral("a file path"));
+         }},
+        {QLatin1String("--har"), QLatin1String("OUT.har"), QStringLiteral("write the recorded requests to OUT.har as HAR 1.2 (a browser's DevTools opens it)"),
+         [](AppOptions &o, const QString &option, const QString &value) {
+             o.harPath = value;
+             return requireNonEmpty(option, value, QStringLiteral("a file path"));
+         }},
         {QLatin1String("--time-scale"), QLatin1String("X"),
          QStringLiteral("multiply every duration by X, %1 to %2 (0.1 runs 30 s in 3 s; default 1)")
              .arg(RealRunLimits::kMinTimeScale).arg(RealRunLimits::kMaxTimeScale),
@@ -448,7 +460,8 @@ const QList<CommandDef> &commandTable()
         {QLatin1String("simulate"), Command::Simulate, QLatin1String("(--preset NAME | FILE.json) [options]"),
          QLatin1String("simulate in virtual time and print the metrics"), ScenarioArgument::Required,
          kScenarioOptions
-             + QList<QLatin1String>{QLatin1String("--json"), QLatin1String("--per-request"), QLatin1String("--timeline-csv")}},
+             + QList<QLatin1String>{QLatin1String("--json"), QLatin1String("--per-request"), QLatin1String("--timeline-csv"),
+                                    QLatin1String("--otlp")}},
         {QLatin1String("run"), Command::Run, QLatin1String("(--preset NAME | FILE.json) [options]"),
          QLatin1String("run it for real (the same requests, measured) and print measured and predicted metrics"),
          ScenarioArgument::Required,
@@ -473,13 +486,14 @@ const QList<CommandDef> &commandTable()
         {QLatin1String("record"), Command::Record, QLatin1String("URL [options]"),
          QLatin1String("send real HTTP requests to an http:// URL and score them like wrk"), ScenarioArgument::Url,
          {QLatin1String("--mode"), QLatin1String("--connections"), QLatin1String("--duration"), QLatin1String("--requests"),
-          QLatin1String("--timeout"), QLatin1String("--json"), QLatin1String("--per-request"), QLatin1String("--timeline-csv")}},
+          QLatin1String("--timeout"), QLatin1String("--json"), QLatin1String("--per-request"), QLatin1String("--timeline-csv"),
+          QLatin1String("--har")}},
         {QLatin1String("import"), Command::Import, QLatin1String("FILE [--format auto|otlp|jaeger|zipkin|har] [--out SCENARIO.json]"),
          QLatin1String("read traces (OpenTelemetry, Jaeger, Zipkin) or a HAR into requests, and write them as a scenario"),
          ScenarioArgument::TraceFile, {QLatin1String("--format"), QLatin1String("--out")}},
         {QLatin1String("serve"), Command::Serve, QLatin1String("[options]"),
          QLatin1String("the demo server on 127.0.0.1 (GET /api/sun, /health) until interrupted"), ScenarioArgument::None,
-         {QLatin1String("--port"), QLatin1String("--model"), QLatin1String("--workers"), QLatin1String("--delay")}},
+         {QLatin1String("--port"), QLatin1String("--model"), QLatin1String("--workers"), QLatin1String("--delay"), QLatin1String("--otlp")}},
     };
     return table;
 }

@@ -12,6 +12,9 @@
 #include "model/timelinecsv.h"
 #include "pipeline/simulationjson.h"
 #include "realtime/realrun.h"
+#include "traces/jsonsavefile.h"
+#include "traces/otlpwriter.h"
+#include "traces/simulationspans.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -76,11 +79,18 @@ int simulateCommand(const AppOptions &options, QTextStream &out, QTextStream &er
     const Result<Scenario> scenario = loadScenario(options);
     if (!scenario)
         return reportBadInput(err, scenario.error());
+    if (scenario->pipeline && !options.otlpPath.isEmpty())
+        return reportBadInput(err, QStringLiteral("--otlp: a producer/consumer pipeline has no requests to trace"));
     if (scenario->pipeline)
         return simulatePipelineCommand(options, *scenario, out, err);
     const Result<SimulationRun> run = simulate(*scenario, chooseServer(*scenario, options));
     if (!run)
         return reportBadInput(err, run.error());
+    if (!options.otlpPath.isEmpty()) {
+        const std::vector<TraceSpan> spans = simulationSpans(run->timeline, scenario->name);
+        if (const Status written = writeJsonAtomically(otlpDocument(spans), options.otlpPath); !written)
+            return reportBadInput(err, written.error());
+    }
     return deliver(options, run->timeline, runOutput(options, scenario->name, *run), out, err);
 }
 

@@ -3,6 +3,7 @@
 #include "cli/headless.h"
 #include "model/timelinecsv.h"
 #include "net/httprecorder.h"
+#include "net/recordinghar.h"
 
 #include <QJsonDocument>
 
@@ -27,6 +28,10 @@ int runRecordCommand(const AppOptions &options, QTextStream &out, QTextStream &e
         return reportBadInput(err, recording.error());
     if (!options.timelineCsvPath.isEmpty()) {
         if (const Status written = writeTimelineCsv(recording->run.timeline, options.timelineCsvPath); !written)
+            return reportBadInput(err, written.error());
+    }
+    if (!options.harPath.isEmpty()) {
+        if (const Status written = writeRecordingsHar({&*recording, 1}, options.harPath); !written)
             return reportBadInput(err, written.error());
     }
     if (options.json)

@@ -1,13 +1,17 @@
 #include "cli/servecommand.h"
 
 #include "cli/headless.h"
+#include "net/demoservertrace.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <cerrno>
 #include <csignal>
 #include <memory>
+#include <optional>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -92,6 +96,13 @@ int runServeCommand(const AppOptions &options, QTextStream &out, QTextStream &er
     if (!termination.isInstalled())
         return reportBadInput(err, QStringLiteral("cannot watch for SIGINT and SIGTERM"));
     DemoServer server(demoServerConfigFrom(options));
+    std::optional<DemoServerTrace> trace;
+    if (!options.otlpPath.isEmpty()) {
+        // Found out now, not after a whole session's traces were gathered.
+        if (!QFileInfo(options.otlpPath).absoluteDir().exists())
+            return reportBadInput(err, QStringLiteral("--otlp %1: its folder does not exist").arg(options.otlpPath));
+        trace.emplace(server);
+    }
     const Result<quint16> port = server.listen(quint16(options.port.value_or(kDefaultServePort)));
     if (!port)
         return reportBadInput(err, port.error());
@@ -103,6 +114,12 @@ int runServeCommand(const AppOptions &options, QTextStream &out, QTextStream &er
     server.close();
     out << QStringLiteral("stopped after answering %L1 requests\n").arg(answered);
     out.flush();
+    if (trace) {
+        if (const Status written = trace->write(options.otlpPath); !written)
+            return reportBadInput(err, written.error());
+        out << QStringLiteral("wrote %L1 traces to %2\n").arg(trace->requestCount()).arg(options.otlpPath);
+        out.flush();
+    }
     return kExitSuccess;
 }
 

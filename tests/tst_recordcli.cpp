@@ -10,10 +10,15 @@
 #include "resultcheck.h"
 #include "wallclock.h"
 
+#include "engine/simulator.h"
+#include "traces/traceimport.h"
+#include "traces/tracescenario.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -71,6 +76,7 @@ private Q_SLOTS:
     void serveOnAPortInUseExitsTwo();
     void recordAgainstServe();
     void serveStopsCleanlyOnSigint();
+    void serveOtlpTracesWhatRecordMeasured();
 };
 
 void TestRecordCli::recordParses()
@@ -261,6 +267,53 @@ void TestRecordCli::serveStopsCleanlyOnSigint()
     QVERIFY(stopWith(serve, SIGINT));
     QCOMPARE(serve.exitCode(), 0);
     QCOMPARE(serve.readAllStandardError(), QByteArray());
+}
+
+// serve --otlp under record --har: each served request's trace carries when
+// it was read, so its queueing shows; replayed under the sync model with the
+// server's workers, it gives the latencies the client measured.
+void TestRecordCli::serveOtlpTracesWhatRecordMeasured()
+{
+    QTemporaryDir folder;
+    const QString traces = folder.filePath(QStringLiteral("served.json"));
+    const QString har = folder.filePath(QStringLiteral("recorded.har"));
+    QProcess serve;
+    const quint16 port = startServe(serve, words("--port 0 --model sync --workers 2 --delay 0.1") + QStringList{QStringLiteral("--otlp"), traces});
+    QVERIFY(port != 0);
+    const QString url = QStringLiteral("http://127.0.0.1:%1/api/sun").arg(port);
+    Outcome outcome;
+    QVERIFY(runLatencyLab(QStringList{QStringLiteral("record"), url} + words("--connections 4 --requests 16 --json")
+                              + QStringList{QStringLiteral("--har"), har},
+                          outcome));
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+    QVERIFY(!QFile::exists(traces)); // written when the server stops, not before
+    QVERIFY(stopWith(serve, SIGINT));
+    QCOMPARE(serve.exitCode(), 0);
+    QVERIFY2(QString::fromUtf8(serve.readAllStandardOutput()).contains(QStringLiteral("wrote 16 traces")), "serve's last line");
+
+    const Result<ImportedTraces> served = TraceImport::load(traces);
+    QVERIFY2(served, failureOf(served).constData());
+    QCOMPARE(served->requests.size(), size_t(16));
+    QCOMPARE(served->requestsWithoutQueueStart(), 0); // every queue start at or before its root's start
+    const Result<ImportedTraces> recorded = TraceImport::load(har);
+    QVERIFY2(recorded, failureOf(recorded).constData());
+    QCOMPARE(recorded->requests.size(), size_t(16));
+
+    // Two workers, four connections, 0.1 s each: by hand, the first two answer
+    // at 0.1 s and every later one waits a whole service time, so p50 and p99 are 0.2 s.
+    const QJsonObject latency = QJsonDocument::fromJson(outcome.out.toUtf8())[u"latency_s"].toObject();
+    const Result<Scenario> replay = scenarioFromTraces(*served, QStringLiteral("served"));
+    QVERIFY2(replay, failureOf(replay).constData());
+    ServerSpec sync;
+    sync.workers = 2;
+    const Result<SimulationRun> simulated = simulate(*replay, sync);
+    QVERIFY2(simulated, failureOf(simulated).constData());
+    for (const char *key : {"p50", "p99"}) {
+        const double measured = latency[QLatin1String(key)].toDouble();
+        const double predicted = key == QByteArrayView("p50") ? simulated->metrics.latencySeconds.p50 : simulated->metrics.latencySeconds.p99;
+        QVERIFY2(measured >= 0.19, qPrintable(QString::number(measured)));
+        QVERIFY2(std::abs(predicted - measured) <= 0.1 * measured, qPrintable(QStringLiteral("%1: measured %2 s, replayed %3 s").arg(QLatin1String(key)).arg(measured).arg(predicted)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRecordCli)

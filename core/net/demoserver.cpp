@@ -91,6 +91,7 @@ struct DemoServer::Connection
     QByteArray buffer; // read but not yet parsed
     State state = State::Idle;
     Nanos since = 0;   // when the current state began
+    ServedRequest served; // the request in progress, for the served observer
 };
 
 struct DemoServer::Private
@@ -105,6 +106,7 @@ struct DemoServer::Private
     int busy = 0;              // workers serving a request (a handler coroutine holds one)
     bool admitting = false;
     qint64 answered = 0;
+    ServedObserver observer;
 
     Nanos now() const { return clock.realNow(); }
 };
@@ -243,6 +245,16 @@ int DemoServer::connectionCount() const
     return int(d->connections.size());
 }
 
+void DemoServer::setServedObserver(ServedObserver observer)
+{
+    d->observer = std::move(observer);
+}
+
+Nanos DemoServer::startedUnixNanos() const
+{
+    return d->clock.startedUnixNanos();
+}
+
 // --- connections -----------------------------------------------------------------
 
 DemoServer::Connection *DemoServer::find(quint64 id) const
@@ -342,6 +354,8 @@ void DemoServer::remove(quint64 id)
 
 void DemoServer::admit(Connection &connection)
 {
+    connection.served = ServedRequest{};
+    connection.served.read = d->now();
     if (m_config.model == Model::Async || d->busy < m_config.workers) {
         takeWorker(connection);
         return;
@@ -356,6 +370,7 @@ void DemoServer::takeWorker(Connection &connection)
     ++d->busy;
     connection.state = Connection::State::Reading;
     connection.since = d->now();
+    connection.served.started = connection.since;
     readRequest(connection.id);
 }
 
@@ -395,6 +410,8 @@ void DemoServer::readRequest(quint64 id)
     connection->buffer.remove(0, read.consumed);
     connection->state = Connection::State::Handling;
     connection->since = d->now();
+    connection->served.method = read.method;
+    connection->served.path = httpTargetPath(read.target);
     dispatch(id, read.method, read.target, read.keepAlive);
 }
 
@@ -422,12 +439,14 @@ QCoro::Task<> DemoServer::serveSun(quint64 id, bool headOnly, bool keepAlive)
 {
     // Like an endpoint calling a web API twice: two upstream calls, one after the other.
     const SunWaits waits = sunWaits(m_config.delay);
-    auto firstCall = d->waits.sleep(waits.first);
-    if (!co_await firstCall)
-        co_return; // the server is closing
-    auto secondCall = d->waits.sleep(waits.second);
-    if (!co_await secondCall)
-        co_return;
+    for (const Nanos wait : {waits.first, waits.second}) {
+        const Nanos start = d->now();
+        auto call = d->waits.sleep(wait);
+        if (!co_await call)
+            co_return; // the server is closing
+        if (Connection *connection = find(id))
+            connection->served.upstreamWaits.push_back({start, d->now()});
+    }
     const QJsonObject answer{
         {QStringLiteral("location"), QStringLiteral("demo")},
         {QStringLiteral("sunrise"), QStringLiteral("06:12")},
@@ -448,6 +467,11 @@ void DemoServer::finishRequest(quint64 id, int status, const QByteArray &body, b
         connection->socket->write(httpResponse(status, body, headOnly, keepAlive));
         ++d->answered;
         connection->since = d->now();
+        if (d->observer) {
+            connection->served.answered = connection->since;
+            connection->served.status = status;
+            d->observer(connection->served);
+        }
         connection->state = keepAlive ? Connection::State::Idle : Connection::State::Closing;
         if (!keepAlive)
             connection->socket->disconnectFromHost(); // after the answer is flushed; may call onClosed()

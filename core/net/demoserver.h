@@ -8,7 +8,9 @@
 
 #include <QCoroTask>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace LatencyLab::Core {
 
@@ -58,6 +60,25 @@ public:
     };
     static SunWaits sunWaits(Nanos delay);
 
+    // One answered request as an instrumented server would trace it. Times are
+    // nanoseconds on the server's clock, whose 0 is startedUnixNanos().
+    struct ServedRequest
+    {
+        struct Wait
+        {
+            Nanos start = 0;
+            Nanos end = 0;
+        };
+        Nanos read = 0;    // its bytes were first seen (sync: before it waited, unread, for a worker)
+        Nanos started = 0; // a worker took it
+        Nanos answered = 0; // its answer was written
+        std::vector<Wait> upstreamWaits; // GET /api/sun's simulated calls, in order
+        QByteArray method;
+        QByteArray path;
+        int status = 0;
+    };
+    using ServedObserver = std::function<void(const ServedRequest &)>;
+
     // One line naming what is wrong with `config`, if anything.
     static Status checkConfig(const Config &config);
     static QString modelName(Model model); // "sync", "async"
@@ -87,6 +108,10 @@ public:
     int busyWorkers() const;       // requests being served
     int queuedRequests() const;    // sync: requests waiting for a worker
     int connectionCount() const;
+    // Told of every answered request, as it is answered (serve --otlp traces them).
+    void setServedObserver(ServedObserver observer);
+    // The wall-clock moment of the server clock's 0, in nanoseconds since 1970.
+    Nanos startedUnixNanos() const;
 
 private:
     struct Private;

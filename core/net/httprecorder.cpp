@@ -215,6 +215,7 @@ void HttpRecorder::end(const QString &failure)
         Recording recording = makeRecording(m_options, m_timeline, m_outcomes);
         recording.firstError = m_firstError;
         recording.wallSeconds = toSeconds(wall);
+        recording.startedUnixNanos = m_clock.startedUnixNanos();
         result.emplace(std::move(recording));
     } else {
         result.emplace(Result<Recording>::failure(failure));

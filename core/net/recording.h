@@ -101,6 +101,7 @@ struct Recording
     std::vector<RequestOutcome> outcomes;  // one per timeline row
     QString firstError;                    // the first connection or read error, for people
     double wallSeconds = 0;                // how long the recording took
+    Nanos startedUnixNanos = 0;            // the wall-clock moment of the timeline's 0 (nanoseconds since 1970)
 
     struct ErrorCounts
     {

@@ -2,6 +2,7 @@
 
 #include "window/charttabs.h"
 #include "window/gantttab.h"
+#include "window/harexport.h"
 #include "window/latencytab.h"
 #include "window/loadtab.h"
 #include "window/runchoice.h"
@@ -21,6 +22,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QMenu>
 #include <QStatusBar>
 #include <QTime>
 #include <QToolBar>
@@ -141,6 +143,17 @@ void RunTabs::createRecording(QStatusBar *statusBar)
         m_actions.record->setEnabled(!running);
         m_actions.recordDemo->setEnabled(!running);
     });
+
+    // Beside the Record actions, in whichever menu holds them.
+    auto *exportHar = new QAction(tr("Export Recording as &HAR…"), m_window);
+    exportHar->setObjectName(QStringLiteral("exportHarAction"));
+    exportHar->setStatusTip(tr("Save the Recorded tab's requests as HAR 1.2, which a browser's DevTools opens"));
+    for (QObject *holder : m_actions.recordDemo->associatedObjects()) {
+        if (auto *menu = qobject_cast<QMenu *>(holder))
+            menu->addAction(exportHar);
+    }
+    m_harExport = new HarExport(m_record, exportHar, m_window);
+    connect(m_harExport, &HarExport::reported, this, &RunTabs::reported);
 }
 
 void RunTabs::createImport(QStatusBar *statusBar)

@@ -18,6 +18,7 @@ namespace LatencyLab::Ui {
 class ChartTabs;
 class GanttView;
 class ImportedTracesPanel;
+class HarExport;
 class LoadView;
 class PipelinePanel;
 class PipelineRunPanel;
@@ -57,6 +58,7 @@ public:
     GanttView *recordedView() const { return m_recorded; }
     LoadView *recordedLoadView() const { return m_recordedLoad; }
     RecordSession *recordSession() const { return m_record; }
+    HarExport *harExport() const { return m_harExport; }
     RunChoice *runChoice() const { return m_choice; }
     ImportedTracesPanel *importedPanel() const { return m_importedPanel; }
     GanttView *importedView() const;
@@ -97,6 +99,7 @@ private:
     GanttView *m_recorded = nullptr;
     LoadView *m_recordedLoad = nullptr;
     RecordSession *m_record = nullptr;
+    HarExport *m_harExport = nullptr;
     RunChoice *m_choice = nullptr;
     ImportedTracesPanel *m_importedPanel = nullptr;
     LoadView *m_importedLoad = nullptr;
