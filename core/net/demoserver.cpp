@@ -92,6 +92,7 @@ struct DemoServer::Connection
     State state = State::Idle;
     Nanos since = 0;   // when the current state began
     ServedRequest served; // the request in progress, for the served observer
+    bool draining = false; // finishRequest is reading the requests that came meanwhile
 };
 
 struct DemoServer::Private
@@ -477,8 +478,26 @@ void DemoServer::finishRequest(quint64 id, int status, const QByteArray &body, b
             connection->socket->disconnectFromHost(); // after the answer is flushed; may call onClosed()
     }
     admitQueued();
-    if (Connection *again = find(id); again && again->state == Connection::State::Idle)
-        onReadable(id); // a request that came while this one was served
+    // Requests that came while this one was served: in a loop, not by
+    // recursion, so a client pipelining thousands of requests answered at
+    // once cannot exhaust the stack. A nested answer on this connection
+    // leaves the next request to the loop already running.
+    Connection *again = find(id);
+    if (!again || again->draining)
+        return;
+    again->draining = true;
+    for (;;) {
+        const qint64 answeredBefore = d->answered;
+        if (again->state == Connection::State::Idle)
+            onReadable(id);
+        again = find(id);
+        if (!again)
+            return; // closed meanwhile
+        if (d->answered == answeredBefore || again->state != Connection::State::Idle) {
+            again->draining = false;
+            return;
+        }
+    }
 }
 
 // Answers a request that cannot be served and closes: after a malformed head
