@@ -371,15 +371,6 @@ void MainWindow::applyPalette()
     m_explainer->setChartStyle(style);
 }
 
-void MainWindow::keyPressEvent(QKeyEvent *event)
-{
-    if (event->key() == Qt::Key_Escape && m_presentation && m_presentation->isActive()) {
-        m_presentation->setActive(false);
-        return;
-    }
-    QMainWindow::keyPressEvent(event);
-}
-
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)

@@ -1,5 +1,6 @@
 #include "window/presentationmode.h"
 
+#include <QKeyEvent>
 #include <QMainWindow>
 #include <QWidget>
 
@@ -12,6 +13,17 @@ PresentationMode::PresentationMode(QMainWindow *window, QList<QWidget *> panels,
 {
     for (QWidget *panel : panels)
         m_panels << panel;
+    m_window->installEventFilter(this);
+}
+
+bool PresentationMode::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_active && watched == m_window && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        setActive(false);
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void PresentationMode::setActive(bool active)

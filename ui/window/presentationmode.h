@@ -31,6 +31,10 @@ public:
 Q_SIGNALS:
     void activeChanged(bool active);
 
+protected:
+    // Esc, unhandled by the widget with the focus, leaves presentation mode.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QMainWindow *m_window;
     QList<QPointer<QWidget>> m_panels;
