@@ -55,19 +55,13 @@ bool RequestReplay::isReplaying() const
 void RequestReplay::chartsShown()
 {
     const std::optional<PinnedResult> &live = m_pin->live();
-    m_events.clear();
     Core::Nanos duration = 0;
     if (live && !live->compare.isEmpty() && live->compare.rowCount() + live->gantt.rowCount() <= 2 * kMaxRequests) {
         m_start = std::min(live->compare.start(), live->gantt.isEmpty() ? live->compare.start() : live->gantt.start());
         const Core::Nanos end = std::max(live->compare.end(), live->gantt.isEmpty() ? 0 : live->gantt.end());
         duration = end - m_start;
-        addEvents(live->gantt, m_events);
-        addEvents(live->compare, m_events);
-        for (Core::Nanos &event : m_events)
-            event -= m_start;
-        std::sort(m_events.begin(), m_events.end());
-        m_events.erase(std::unique(m_events.begin(), m_events.end()), m_events.end());
     }
+    m_eventsListed = false; // listed when first stepped through: a slider's drag need not sort them
     m_bar->setEnabled(duration > 0);
     m_bar->setToolTip(duration > 0 || !live ? QString()
                                             : tr("Replay plays charts of up to %L1 requests a model.").arg(kMaxRequests));
@@ -87,8 +81,25 @@ void RequestReplay::positionChanged(Core::Nanos position)
     Q_EMIT momentChanged(moment);
 }
 
+void RequestReplay::listEvents()
+{
+    m_events.clear();
+    m_eventsListed = true;
+    const std::optional<PinnedResult> &live = m_pin->live();
+    if (!live || m_controller->duration() <= 0)
+        return;
+    addEvents(live->gantt, m_events);
+    addEvents(live->compare, m_events);
+    for (Core::Nanos &event : m_events)
+        event -= m_start;
+    std::sort(m_events.begin(), m_events.end());
+    m_events.erase(std::unique(m_events.begin(), m_events.end()), m_events.end());
+}
+
 bool RequestReplay::stepToEvent(int direction)
 {
+    if (!m_eventsListed)
+        listEvents();
     const Core::Nanos position = m_controller->position();
     if (direction > 0) {
         const auto next = std::upper_bound(m_events.begin(), m_events.end(), position);

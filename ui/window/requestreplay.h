@@ -56,12 +56,14 @@ private:
     void chartsShown();
     void positionChanged(Core::Nanos position);
     bool handleKey(const QKeyEvent *key);
+    void listEvents();
 
     ResultPin *m_pin;
     ReplayController *m_controller;
     ReplayBar *m_bar;
     Core::Nanos m_start = 0;              // the first arrival: position 0
     std::vector<Core::Nanos> m_events;    // arrivals and span ends, since m_start, sorted, distinct
+    bool m_eventsListed = false;          // m_events is of the charts shown
     bool m_speedChosen = false;           // the user picked a speed: new charts keep it
     bool m_settingSpeed = false;
 };
