@@ -14,6 +14,38 @@ bool cancelled(const std::atomic<bool> *cancel)
 
 } // namespace
 
+double LoadChart::rateScaleTop() const
+{
+    if (replay)
+        return replay->rateTop;
+    double meterMax = 0;
+    double barMax = 0;
+    for (const LoadModel &model : models) {
+        for (size_t b = 0; b < model.series.buckets.size(); ++b) {
+            barMax = std::max(barMax, model.series.requestsPerSecond(model.series.buckets[b]));
+            meterMax = std::max(meterMax, model.smoothedRate[b]);
+        }
+    }
+    return std::max({std::min(barMax, meterMax * 1.6), meterMax * 1.15, 1e-3});
+}
+
+std::pair<Core::Nanos, Core::Nanos> LoadChart::latencyRange() const
+{
+    if (replay)
+        return {replay->shortestLatency, replay->longestLatency};
+    Core::Nanos shortest = std::numeric_limits<Core::Nanos>::max();
+    Core::Nanos longest = 0;
+    for (const LoadModel &model : models) {
+        if (model.series.answers == 0)
+            continue;
+        shortest = std::min(shortest, model.series.shortestLatency);
+        longest = std::max(longest, model.series.longestLatency);
+    }
+    if (shortest > longest)
+        return {0, 0};
+    return {shortest, longest};
+}
+
 LoadChart LoadChart::fromChart(const GanttChart &chart, const std::atomic<bool> *cancel)
 {
     LoadChart load;

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace LatencyLab::Ui {
@@ -43,9 +44,25 @@ struct LoadChart
     double smoothingSigma = 1; // the smoothing kernel's width, in buckets
     Core::LatencyBins bins;
     QList<LoadModel> models;
+    // During a replay (loadChartAsOf): the moment shown, and the whole
+    // chart's scales, which the axes keep while it plays.
+    struct Replay
+    {
+        Core::Nanos time = 0;
+        double rateTop = 0;
+        Core::Nanos shortestLatency = 0;
+        Core::Nanos longestLatency = 0;
+    };
+    std::optional<Replay> replay;
 
     bool isEmpty() const { return models.isEmpty(); }
     bool hasOmission() const { return closedClient && !models.isEmpty() && models.first().omission.has_value(); }
+    // The rate axis's height before headroom: the smoothed lines' peak and
+    // the tallest bar, but bars of lockstep answers far above the lines are
+    // cut rather than flattening them (the whole chart's during a replay).
+    double rateScaleTop() const;
+    // The shortest and longest answer of any model (the whole chart's during a replay); 0, 0 without one.
+    std::pair<Core::Nanos, Core::Nanos> latencyRange() const;
 
     // From the runs a comparison chart holds, in its order. Runs on any
     // thread; returns an empty chart when cancelled.

@@ -1,5 +1,7 @@
 #include "gantt/ganttview.h"
 
+#include "charts/ganttreplay.h"
+
 #include "gantt/chartindexer.h"
 #include "gantt/frametimeoverlay.h"
 #include "gantt/zoomcontrol.h"
@@ -46,6 +48,25 @@ GanttView::~GanttView() = default;
 
 void GanttView::setChart(GanttChart chart)
 {
+    m_whole = std::move(chart);
+    m_receivingChart = true;
+    Q_EMIT wholeChartChanged();
+    m_receivingChart = false;
+    present();
+}
+
+void GanttView::setReplayTime(std::optional<Core::Nanos> time)
+{
+    if (time == m_replayTime)
+        return;
+    m_replayTime = time;
+    if (!m_receivingChart)
+        present();
+}
+
+void GanttView::present()
+{
+    GanttChart chart = m_replayTime ? chartAsOf(m_whole, *m_replayTime) : m_whole;
     // A large chart whose rows must be ordered anew keeps the one shown until
     // it is ready, so zooming stays fluid meanwhile; with none shown yet, it
     // is drawn at once, row by row.

@@ -30,7 +30,14 @@ public:
     // The chart is shown at once, or, when it is large and its rows must be
     // ordered anew, once that is done in the background (isPreparingChart).
     void setChart(GanttChart chart);
+    // What is shown: during a replay, the chart as it stood at the replay's moment.
     const GanttChart &chart() const { return m_renderer.chart(); }
+    // The chart set last, whole.
+    const GanttChart &wholeChart() const { return m_whole; }
+    // A replay's moment: the view shows the chart set last as it stood then
+    // (chartAsOf), and so every chart set after, until the moment is none.
+    void setReplayTime(std::optional<Core::Nanos> time);
+    std::optional<Core::Nanos> replayTime() const { return m_replayTime; }
     bool isPreparingChart() const;
     // The chart's colours: the window picks the dark style in a dark theme.
     void setChartStyle(const GanttStyle &style);
@@ -43,6 +50,8 @@ public:
 
 Q_SIGNALS:
     void hoveredRequestChanged();
+    // setChart() gave a new chart; a replay may set its moment before it is shown.
+    void wholeChartChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -56,6 +65,8 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    // The whole chart or, during a replay, its moment: shown now or once indexed.
+    void present();
     void showChart(GanttChart chart);
     // The time under a horizontal position, clamped to the plot.
     Core::Nanos timeAt(double x) const;
@@ -65,6 +76,9 @@ private:
     ZoomControl *m_zoom;
     GanttChartIndexer *m_indexer;
     mutable GanttRenderer m_renderer;
+    GanttChart m_whole;
+    std::optional<Core::Nanos> m_replayTime;
+    bool m_receivingChart = false; // in setChart(): a moment set meanwhile is shown with the chart
     std::optional<GanttHit> m_hover;
     bool m_dragging = false;
     QPointF m_dragOrigin;

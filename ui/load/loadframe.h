@@ -15,6 +15,8 @@
 #include <QRectF>
 #include <QString>
 
+#include <optional>
+
 namespace LatencyLab::Ui {
 
 // Room left of every plot for its value labels, and right of it.
@@ -80,6 +82,7 @@ struct LoadPlotFrame
     QList<LoadXTick> xTicks;
     bool xLabels = false; // the x ticks' marks and labels are shown (the lowest panel of a stack)
     QLineF axisLine;      // the x axis, on the plot's bottom pixel row
+    std::optional<QLineF> replayCursor; // a replay's moment, through the plot, when it is in view
 };
 
 QFont loadPanelTitleFont(const GanttStyle &style);

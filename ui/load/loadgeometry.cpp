@@ -42,21 +42,17 @@ LoadPlotFrame timeFrame(const LoadLayoutContext &c, const QRectF &rect, bool axi
     LoadPlotFrame frame = loadPlotFrame(c, rect, axisLabels);
     frame.xTicks = loadTimeTicks(c, frame.plot);
     frame.title = loadPanelTitle(c.style, frame.titleLine, title, note);
+    if (c.chart.replay) {
+        const double x = std::round(loadTimeScale(c, frame.plot).toPixel(c.chart.replay->time));
+        if (x >= frame.plot.left() && x <= frame.plot.right())
+            frame.replayCursor = QLineF(x, frame.plot.top(), x, frame.plot.bottom());
+    }
     return frame;
 }
 
 ValueAxis latencyAxis(const LoadLayoutContext &c, double pixels)
 {
-    Nanos shortest = std::numeric_limits<Nanos>::max();
-    Nanos longest = 0;
-    for (const LoadModel &model : c.chart.models) {
-        if (model.series.answers == 0)
-            continue;
-        shortest = std::min(shortest, model.series.shortestLatency);
-        longest = std::max(longest, model.series.longestLatency);
-    }
-    if (shortest > longest)
-        shortest = longest = 0;
+    const auto [shortest, longest] = c.chart.latencyRange();
     if (c.chart.bins.logarithmic && shortest > 0) {
         const double low = niceFloor(Core::toSeconds(shortest) * 0.95);
         const double high = niceCeiling(std::max(Core::toSeconds(longest), Core::toSeconds(c.chart.timeout)) * 1.05);
@@ -184,15 +180,7 @@ LoadRatePanel layOutRatePanel(const LoadLayoutContext &c, const QRectF &rect, bo
     // so the scale is theirs and taller bars are cut (and notched). Above the
     // tallest whole bar and the lines, a little headroom: nothing touches
     // the plot's top but a cut bar's notch.
-    double meterMax = 0;
-    double barMax = 0;
-    for (const LoadModel &model : chart.models) {
-        for (size_t b = 0; b < model.series.buckets.size(); ++b) {
-            barMax = std::max(barMax, model.series.requestsPerSecond(model.series.buckets[b]));
-            meterMax = std::max(meterMax, model.smoothedRate[b]);
-        }
-    }
-    const double top = std::max({std::min(barMax, meterMax * 1.6), meterMax * 1.15, 1e-3}) * kRateHeadroom;
+    const double top = chart.rateScaleTop() * kRateHeadroom;
     const ValueAxis axis = axisFromZero(top, plot.height());
     panel.frame.yTicks = loadYTicks(c.style, plot, axis, ticksAlong(axis, plot.height(), 28, numberLabel));
 
@@ -237,6 +225,9 @@ LoadRatePanel layOutRatePanel(const LoadLayoutContext &c, const QRectF &rect, bo
         const LoadModel &model = chart.models[m];
         QPolygonF line;
         for (size_t b = 0; b < model.series.buckets.size(); ++b) {
+            // During a replay, the line ends with the last bucket complete by then.
+            if (chart.replay && model.series.buckets[b].start + chart.window.bucketWidth > chart.replay->time)
+                break;
             const Nanos middle = model.series.buckets[b].start + chart.window.bucketWidth / 2;
             line << QPointF(scale.toPixel(std::min(middle, chart.window.end)), axis.toPixel(model.smoothedRate[b], baseline, plot.top()));
         }

@@ -107,7 +107,7 @@ int layOutMarkers(const QFontMetricsF &metrics, const QRectF &plot, const QList<
 
 QString histogramNote(const LoadChart &chart, const LoadModel &model)
 {
-    QString note = QObject::tr("%L1 answers").arg(model.series.answers);
+    QString note = model.series.answers == 1 ? QObject::tr("1 answer") : QObject::tr("%L1 answers").arg(model.series.answers);
     if (model.series.summary.timeouts > 0)
         note += QObject::tr(", %L1 timed out").arg(model.series.summary.timeouts);
     if (chart.bins.logarithmic)

@@ -181,6 +181,16 @@ void paintHeader(const LoadPaintContext &c, const LoadHeader &header)
     }
 }
 
+// A replay's moment, as the Gantt chart draws it.
+void paintReplayCursor(const LoadPaintContext &c, const LoadPlotFrame &frame)
+{
+    if (!frame.replayCursor)
+        return;
+    c.painter.setRenderHint(QPainter::Antialiasing, false);
+    c.painter.setPen(QPen(c.style.hoverOutline, 2 * c.style.lineWidth));
+    c.painter.drawLine(*frame.replayCursor);
+}
+
 void paintRatePanel(const LoadPaintContext &c, const LoadRatePanel &panel)
 {
     QPainter &p = c.painter;
@@ -203,6 +213,7 @@ void paintRatePanel(const LoadPaintContext &c, const LoadRatePanel &panel)
     p.setFont(c.style.font(c.style.textPixelSize, true));
     for (const LoadRatePanel::Total &total : panel.totals)
         drawLabelOnData(c, total.label, lineColour(c, total.model), 200);
+    paintReplayCursor(c, panel.frame);
     paintXAxis(c, panel.frame);
 }
 
@@ -244,6 +255,7 @@ void paintLatencyPanel(const LoadPaintContext &c, const LoadLatencyPanel &panel)
         p.drawPolyline(panel.answers[m].p99);
     }
     p.restore();
+    paintReplayCursor(c, panel.frame);
     paintXAxis(c, panel.frame);
 }
 

@@ -1,5 +1,7 @@
 #include "load/loadview.h"
 
+#include "charts/loadreplay.h"
+
 #include "load/loadcanvas.h"
 
 #include "base/numberformat.h"
@@ -52,7 +54,21 @@ LoadView::LoadView(QWidget *parent)
 
 void LoadView::setChart(LoadChart chart)
 {
-    m_canvas->renderer().setChart(std::move(chart));
+    m_whole = std::move(chart);
+    present();
+}
+
+void LoadView::setReplayTime(std::optional<Core::Nanos> time)
+{
+    if (time == m_replayTime)
+        return;
+    m_replayTime = time;
+    present();
+}
+
+void LoadView::present()
+{
+    m_canvas->renderer().setChart(m_replayTime && !m_whole.isEmpty() ? loadChartAsOf(m_whole, *m_replayTime) : m_whole);
     updateOmissionControls();
     m_canvas->update();
 }

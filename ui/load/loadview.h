@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QLabel;
 
@@ -26,7 +28,13 @@ public:
     explicit LoadView(QWidget *parent = nullptr);
 
     void setChart(LoadChart chart);
+    // What is shown: during a replay, the chart as it stood at the replay's moment.
     const LoadChart &chart() const;
+    // The chart set last, whole.
+    const LoadChart &wholeChart() const { return m_whole; }
+    // A replay's moment: the view shows the chart set last as it stood then
+    // (loadChartAsOf), and so every chart set after, until the moment is none.
+    void setReplayTime(std::optional<Core::Nanos> time);
     // The chart's colours: the window picks the dark style in a dark theme.
     void setChartStyle(const GanttStyle &style);
 
@@ -40,12 +48,15 @@ public:
     LoadCanvas *canvas() const { return m_canvas; }
 
 private:
+    void present();
     void updateOmissionControls();
 
     LoadCanvas *m_canvas;
     QCheckBox *m_omission;
     QLabel *m_note;
     QLabel *m_explanation;
+    LoadChart m_whole;
+    std::optional<Core::Nanos> m_replayTime;
 };
 
 } // namespace LatencyLab::Ui

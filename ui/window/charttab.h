@@ -15,6 +15,7 @@ class QWidget;
 
 namespace LatencyLab::Ui {
 
+struct GanttChart;
 class ScenarioEditor;
 class ZoomControl;
 
@@ -60,6 +61,9 @@ public:
     virtual ZoomControl *zoomControl() const { return nullptr; }
     // The tab became the current one.
     virtual void shown() {}
+    // The requests' Gantt chart the tab shows, whole (not as of a replay's
+    // moment): what Export Animation plays. None for other kinds of chart.
+    virtual const GanttChart *requestChart() const { return nullptr; }
 
 protected:
     // The title of a chart named on its own (a recording).

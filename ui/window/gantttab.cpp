@@ -47,6 +47,11 @@ ZoomControl *GanttTab::zoomControl() const
     return m_view->zoomControl();
 }
 
+const GanttChart *GanttTab::requestChart() const
+{
+    return &m_view->wholeChart();
+}
+
 QString GanttTab::ownTitle() const
 {
     return m_view->chart().title;

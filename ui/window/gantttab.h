@@ -21,6 +21,7 @@ public:
     Core::Result<Export> exportSlideTo(const QString &path, double scale) override;
     QImage render() override;
     ZoomControl *zoomControl() const override;
+    const GanttChart *requestChart() const override;
 
 protected:
     QString ownTitle() const override;

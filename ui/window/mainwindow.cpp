@@ -13,7 +13,7 @@
 #include "window/loadtab.h"
 #include "window/presentationmode.h"
 #include "window/recentfilesmenu.h"
-#include "window/requestreplay.h"
+#include "window/requestreplays.h"
 #include "window/resultpin.h"
 #include "window/resulttables.h"
 #include "window/runtabs.h"
@@ -29,7 +29,6 @@
 #include "controls/explainerpanel.h"
 #include "controls/metricstable.h"
 #include "controls/pipelinepanel.h"
-#include "controls/replaybar.h"
 #include "controls/requesttable.h"
 #include "controls/scenarioeditor.h"
 #include "export/exportpreset.h"
@@ -127,19 +126,15 @@ MainWindow::MainWindow(QWidget *parent)
     });
     m_tabs->setCurrentWidget(m_compare);
     m_pin = new ResultPin(m_gantt, m_compare, this);
-    m_replay = new RequestReplay(m_pin, {m_gantt, m_compare}, this);
-    // The replay bar sits under the tabs whose charts it plays.
+    m_replays = new RequestReplays(m_tabs, this);
+    m_replay = m_replays->play({m_gantt, m_compare}, m_load, {m_gantt, m_compare, m_load});
+    // The replay bars sit under the tabs whose charts they play.
     auto *chartArea = new QWidget;
     auto *chartLayout = new QVBoxLayout(chartArea);
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->setSpacing(0);
     chartLayout->addWidget(m_tabs, 1);
-    chartLayout->addWidget(m_replay->bar());
-    const auto showReplayBar = [this] {
-        m_replay->bar()->setVisible(m_tabs->currentWidget() == m_gantt || m_tabs->currentWidget() == m_compare);
-    };
-    connect(m_tabs, &QTabWidget::currentChanged, this, showReplayBar);
-    showReplayBar();
+    chartLayout->addWidget(m_replays->barArea());
 
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(chartArea);
@@ -147,7 +142,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_requests = new RequestTable(this);
     m_results = new ResultTables(right, m_metrics, m_requests, this);
     m_metricsBlock = m_results->modelsBlock();
-    connect(m_replay, &RequestReplay::momentChanged, m_results, &ResultTables::setReplayTime);
     right->setStretchFactor(0, 1);
     right->setChildrenCollapsible(false);
     right->setSizes({kChartHeight, kMetricsHeight, kRequestsHeight});
@@ -179,7 +173,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_runs = new RunTabs(m_editor, m_tabs, m_actions, m_toolBar, statusBar(), this);
     connect(m_runs, &RunTabs::reported, this, &MainWindow::setStatus);
     connect(m_runs, &RunTabs::errorOccurred, this, &MainWindow::reportError);
-    m_results->follow(m_tabs, m_runs);
+    m_runs->playIn(m_replays);
+    m_results->follow(m_tabs, m_runs, m_replays);
     m_document = new ScenarioDocument(m_editor, m_settings.get(), m_recentMenu, this);
     m_traceReplay = new TraceReplay(m_document, this);
     connect(m_traceReplay, &TraceReplay::errorOccurred, this, &MainWindow::reportError);
@@ -250,7 +245,7 @@ void MainWindow::createMenus()
 void MainWindow::connectActions()
 {
     m_presentation = new PresentationMode(this, {m_controls, m_metricsBlock, m_results->requestsBlock(), m_toolBar, statusBar(), m_explainer},
-                                          m_replay->bar(), this);
+                                          m_replays->barArea(), this);
     connect(m_actions.presentation, &QAction::toggled, m_presentation, &PresentationMode::setActive);
     connect(m_presentation, &PresentationMode::activeChanged, this, [this](bool active) {
         m_actions.presentation->setChecked(active);
@@ -267,16 +262,15 @@ void MainWindow::connectActions()
                                    scenarioFile.isEmpty() ? folderOr(QStandardPaths::DocumentsLocation) : QFileInfo(scenarioFile).path());
     });
     connect(m_actions.exportAnimation, &QAction::triggered, this, [this] {
-        // The chart shown in the Gantt tab, else the Compare tab's, whole and without the pin.
-        const std::optional<PinnedResult> &live = m_pin->live();
-        if (!live) {
+        // The current tab's requests (any Gantt tab: Measured, Recorded…), else the Compare tab's.
+        const ChartTab *current = m_tabs->currentChart();
+        const ChartTab *tab = current && current->requestChart() && !current->requestChart()->isEmpty() ? current : m_tabs->chartOf(m_compare);
+        if (tab->requestChart()->isEmpty()) {
             reportError(tr("Export Animation"), tr("There is no chart to animate yet."));
             return;
         }
-        const bool gantt = m_tabs->currentWidget() == m_gantt;
         const QString scenarioFile = m_document->filePath();
-        m_animation->exportWithDialog(gantt ? live->gantt : live->compare,
-                                      m_editor->scenario().name + (gantt ? QStringLiteral("-gantt") : QStringLiteral("-compare")),
+        m_animation->exportWithDialog(*tab->requestChart(), tab->name().file,
                                       scenarioFile.isEmpty() ? folderOr(QStandardPaths::DocumentsLocation) : QFileInfo(scenarioFile).path());
     });
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);

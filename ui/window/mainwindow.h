@@ -37,6 +37,7 @@ class ChartTabExport;
 class ExplainerPanel;
 class PresentationMode;
 class RequestReplay;
+class RequestReplays;
 class RecentFilesMenu;
 class ClientSliders;
 class GanttView;
@@ -142,6 +143,7 @@ public:
     GanttView *ganttView() const { return m_gantt; }
     GanttView *compareView() const { return m_compare; }
     RequestReplay *requestReplay() const { return m_replay; }
+    RequestReplays *requestReplays() const { return m_replays; }
     PresentationMode *presentationMode() const { return m_presentation; }
     AnimationExportAction *animationExport() const { return m_animation; }
     LoadView *loadView() const { return m_load; }
@@ -261,7 +263,8 @@ private:
     ResultPin *m_pin = nullptr; // Pin and Unpin: the Gantt and Compare views show the live charts through it
     TraceActions *m_traces = nullptr; // Import Traces…, dropped traces, Simulate These Requests
     TraceReplay *m_traceReplay = nullptr; // "Simulate these requests": the measured rows beside the simulated ones
-    RequestReplay *m_replay = nullptr; // plays the Gantt and Compare charts as their requests happened
+    RequestReplays *m_replays = nullptr; // every request chart's replay, their bars under the charts
+    RequestReplay *m_replay = nullptr;   // plays the Gantt, Compare and Load charts as their requests happened
     PresentationMode *m_presentation = nullptr;
     bool m_fitNextCharts = false; // the next charts are of a newly loaded scenario
 };

@@ -6,10 +6,10 @@
 
 namespace LatencyLab::Ui {
 
-PresentationMode::PresentationMode(QMainWindow *window, QList<QWidget *> panels, QWidget *replayBar, QObject *parent)
+PresentationMode::PresentationMode(QMainWindow *window, QList<QWidget *> panels, QWidget *replayBars, QObject *parent)
     : QObject(parent)
     , m_window(window)
-    , m_replayBar(replayBar)
+    , m_replayBars(replayBars)
 {
     for (QWidget *panel : panels)
         m_panels << panel;
@@ -40,10 +40,10 @@ void PresentationMode::setActive(bool active)
                 m_hidden << panel;
             }
         }
-        m_replayBarFont = m_replayBar->font();
-        QFont large = m_replayBarFont;
+        m_replayBarsFont = m_replayBars->font();
+        QFont large = m_replayBarsFont;
         large.setPixelSize(kReplayBarPixelSize);
-        m_replayBar->setFont(large);
+        m_replayBars->setFont(large);
         m_window->setWindowState(m_windowStates | Qt::WindowFullScreen);
     } else {
         for (const QPointer<QWidget> &panel : std::as_const(m_hidden)) {
@@ -51,7 +51,7 @@ void PresentationMode::setActive(bool active)
                 panel->show();
         }
         m_hidden.clear();
-        m_replayBar->setFont(m_replayBarFont);
+        m_replayBars->setFont(m_replayBarsFont);
         m_window->setWindowState(m_windowStates);
     }
     Q_EMIT activeChanged(active);

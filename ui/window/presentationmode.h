@@ -23,7 +23,8 @@ public:
     // The replay bar's type in presentation mode, in pixels: readable from the back of a room.
     static constexpr int kReplayBarPixelSize = 22;
 
-    PresentationMode(QMainWindow *window, QList<QWidget *> panels, QWidget *replayBar, QObject *parent = nullptr);
+    // `replayBars`: where the replay bars are, set in large type.
+    PresentationMode(QMainWindow *window, QList<QWidget *> panels, QWidget *replayBars, QObject *parent = nullptr);
 
     bool isActive() const { return m_active; }
     void setActive(bool active);
@@ -39,8 +40,8 @@ private:
     QMainWindow *m_window;
     QList<QPointer<QWidget>> m_panels;
     QList<QPointer<QWidget>> m_hidden; // the panels presentation mode hid: shown again on leaving
-    QWidget *m_replayBar;
-    QFont m_replayBarFont;
+    QWidget *m_replayBars;
+    QFont m_replayBarsFont;
     Qt::WindowStates m_windowStates;
     bool m_active = false;
 };

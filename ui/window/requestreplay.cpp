@@ -3,7 +3,7 @@
 #include "charts/ganttchart.h"
 #include "controls/replaybar.h"
 #include "controls/replaycontroller.h"
-#include "window/resultpin.h"
+#include "gantt/ganttview.h"
 
 #include <QKeyEvent>
 #include <QWidget>
@@ -29,22 +29,41 @@ void addEvents(const GanttChart &chart, std::vector<Core::Nanos> &events)
     }
 }
 
+// The most requests one section of `chart` holds.
+qint64 largestSection(const GanttChart &chart)
+{
+    qint64 largest = 0;
+    for (const GanttSection &section : chart.sections) {
+        if (section.run)
+            largest = std::max(largest, qint64(section.run->timeline.requestCount()));
+    }
+    return largest;
+}
+
 } // namespace
 
-RequestReplay::RequestReplay(ResultPin *pin, QList<QWidget *> views, QObject *parent)
+RequestReplay::RequestReplay(QList<GanttView *> played, QList<QWidget *> otherViews, QObject *parent)
     : QObject(parent)
-    , m_pin(pin)
+    , m_played(std::move(played))
+    , m_otherViews(std::move(otherViews))
     , m_controller(new ReplayController(this))
     , m_bar(new ReplayBar(m_controller))
 {
-    m_bar->setObjectName(QStringLiteral("requestReplayBar"));
-    connect(m_pin, &ResultPin::shown, this, &RequestReplay::chartsShown);
+    for (GanttView *view : std::as_const(m_played))
+        connect(view, &GanttView::wholeChartChanged, this, &RequestReplay::chartsShown);
     connect(m_controller, &ReplayController::positionChanged, this, &RequestReplay::positionChanged);
     // Played to the end: the charts show whole again, without a cursor.
     connect(m_controller, &ReplayController::playingChanged, this, [this] { positionChanged(m_controller->position()); });
     connect(m_controller, &ReplayController::speedChanged, this, [this] { m_speedChosen = m_speedChosen || !m_settingSpeed; });
-    for (QWidget *view : views)
+    for (QWidget *view : views())
         view->installEventFilter(this);
+    chartsShown(); // nothing to play yet, most often
+}
+
+QList<QWidget *> RequestReplay::views() const
+{
+    QList<QWidget *> views(m_played.cbegin(), m_played.cend());
+    return views + m_otherViews;
 }
 
 bool RequestReplay::isReplaying() const
@@ -54,17 +73,26 @@ bool RequestReplay::isReplaying() const
 
 void RequestReplay::chartsShown()
 {
-    const std::optional<PinnedResult> &live = m_pin->live();
+    std::optional<Core::Nanos> start;
+    Core::Nanos end = 0;
+    qint64 largest = 0;
+    for (const GanttView *view : std::as_const(m_played)) {
+        const GanttChart &chart = view->wholeChart();
+        if (chart.isEmpty())
+            continue;
+        start = std::min(start.value_or(chart.start()), chart.start());
+        end = std::max(end, chart.end());
+        largest = std::max(largest, largestSection(chart));
+    }
+    const bool tooLarge = largest > kMaxRequests;
     Core::Nanos duration = 0;
-    if (live && !live->compare.isEmpty() && live->compare.rowCount() + live->gantt.rowCount() <= 2 * kMaxRequests) {
-        m_start = std::min(live->compare.start(), live->gantt.isEmpty() ? live->compare.start() : live->gantt.start());
-        const Core::Nanos end = std::max(live->compare.end(), live->gantt.isEmpty() ? 0 : live->gantt.end());
-        duration = end - m_start;
+    if (start && !tooLarge) {
+        m_start = *start;
+        duration = std::max<Core::Nanos>(0, end - m_start);
     }
     m_eventsListed = false; // listed when first stepped through: a slider's drag need not sort them
     m_bar->setEnabled(duration > 0);
-    m_bar->setToolTip(duration > 0 || !live ? QString()
-                                            : tr("Replay plays charts of up to %L1 requests a model.").arg(kMaxRequests));
+    m_bar->setToolTip(tooLarge ? tr("Replay plays charts of up to %L1 requests a model.").arg(kMaxRequests) : QString());
     if (!m_speedChosen && duration > 0) {
         m_settingSpeed = true;
         m_controller->setSpeed(ReplayController::speedToPlayWithin(duration, kComfortablePlayTime));
@@ -77,7 +105,11 @@ void RequestReplay::positionChanged(Core::Nanos position)
 {
     const bool whole = m_controller->duration() <= 0 || (position >= m_controller->duration() && !m_controller->isPlaying());
     const std::optional<Core::Nanos> moment = whole ? std::nullopt : std::optional<Core::Nanos>(m_start + position);
-    m_pin->setReplayTime(moment);
+    if (moment == m_moment)
+        return;
+    m_moment = moment;
+    for (GanttView *view : std::as_const(m_played))
+        view->setReplayTime(moment);
     Q_EMIT momentChanged(moment);
 }
 
@@ -85,11 +117,10 @@ void RequestReplay::listEvents()
 {
     m_events.clear();
     m_eventsListed = true;
-    const std::optional<PinnedResult> &live = m_pin->live();
-    if (!live || m_controller->duration() <= 0)
+    if (m_controller->duration() <= 0)
         return;
-    addEvents(live->gantt, m_events);
-    addEvents(live->compare, m_events);
+    for (const GanttView *view : std::as_const(m_played))
+        addEvents(view->wholeChart(), m_events);
     for (Core::Nanos &event : m_events)
         event -= m_start;
     std::sort(m_events.begin(), m_events.end());

@@ -1,6 +1,5 @@
 #include "window/resultpin.h"
 
-#include "charts/ganttreplay.h"
 #include "gantt/ganttview.h"
 
 namespace LatencyLab::Ui {
@@ -15,15 +14,6 @@ ResultPin::ResultPin(GanttView *gantt, GanttView *compare, QObject *parent)
 void ResultPin::show(const Core::Scenario &scenario, const GanttChart &gantt, const GanttChart &compare)
 {
     m_live = PinnedResult{scenario, gantt, compare};
-    refresh();
-    Q_EMIT shown();
-}
-
-void ResultPin::setReplayTime(std::optional<Core::Nanos> time)
-{
-    if (time == m_replayTime)
-        return;
-    m_replayTime = time;
     refresh();
 }
 
@@ -72,10 +62,6 @@ void ResultPin::refresh()
     }
     gantt.order = m_rowOrder;
     compare.order = m_rowOrder;
-    if (m_replayTime) {
-        gantt = chartAsOf(gantt, *m_replayTime);
-        compare = chartAsOf(compare, *m_replayTime);
-    }
     m_gantt->setChart(std::move(gantt));
     m_compare->setChart(std::move(compare));
 }

@@ -15,8 +15,7 @@ class GanttView;
 // with the pinned ones below them, greyed, on the same time axis, titled with
 // what has changed since (PinnedResult::labelFor). Pinning again replaces the
 // pin. Exports of those tabs include it, as they draw what the views show.
-// Every chart it gives the views has their rows in the window's row order,
-// and, during a replay, shows the moment replayed.
+// Every chart it gives the views has their rows in the window's row order.
 class ResultPin : public QObject
 {
     Q_OBJECT
@@ -35,16 +34,11 @@ public:
     // How the views order their rows, live and pinned alike: the charts shown are drawn again in it.
     void setRowOrder(RowOrder order);
     RowOrder rowOrder() const { return m_rowOrder; }
-    // A replay's moment: the views show every section as it stood then
-    // (chartAsOf), live and pinned on one cursor; none shows them whole.
-    void setReplayTime(std::optional<Core::Nanos> time);
     // The charts shown now, whole and without the pin; none before the first.
     const std::optional<PinnedResult> &live() const { return m_live; }
 
 Q_SIGNALS:
     void pinnedChanged(bool pinned);
-    // show() gave the views charts of a new result.
-    void shown();
 
 private:
     void refresh();
@@ -55,7 +49,6 @@ private:
     std::optional<PinnedResult> m_live;
     std::optional<PinnedResult> m_pinned;
     RowOrder m_rowOrder = RowOrder::Arrival;
-    std::optional<Core::Nanos> m_replayTime;
 };
 
 } // namespace LatencyLab::Ui

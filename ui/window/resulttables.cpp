@@ -1,6 +1,7 @@
 #include "window/resulttables.h"
 
 #include "window/charttabs.h"
+#include "window/requestreplays.h"
 #include "window/runtabs.h"
 
 #include "controls/metricstable.h"
@@ -80,12 +81,14 @@ ResultTables::ResultTables(QSplitter *splitter, MetricsTable *metrics, RequestTa
     show({});
 }
 
-void ResultTables::follow(ChartTabs *tabs, RunTabs *runs)
+void ResultTables::follow(ChartTabs *tabs, RunTabs *runs, RequestReplays *replays)
 {
     m_tabs = tabs;
     m_runs = runs;
+    m_replays = replays;
     connect(tabs, &QTabWidget::currentChanged, this, &ResultTables::showCurrentTab);
     connect(runs, &RunTabs::resultsChanged, this, &ResultTables::showCurrentTab);
+    connect(replays, &RequestReplays::momentChanged, this, &ResultTables::showCurrentTab);
     showCurrentTab();
 }
 
@@ -95,28 +98,23 @@ void ResultTables::setSimulated(const ShownRuns &simulated)
     showCurrentTab();
 }
 
-void ResultTables::setReplayTime(std::optional<Core::Nanos> time)
-{
-    if (time == m_replayTime)
-        return;
-    m_replayTime = time;
-    showCurrentTab();
-}
-
 void ResultTables::showCurrentTab()
 {
-    const std::optional<ShownRuns> own = m_tabs && m_runs ? m_runs->shownRuns(m_tabs->currentWidget()) : std::nullopt;
-    if (own || !m_replayTime) {
-        show(own ? *own : m_simulated);
+    const QWidget *tab = m_tabs ? m_tabs->currentWidget() : nullptr;
+    const std::optional<ShownRuns> own = m_runs ? m_runs->shownRuns(tab) : std::nullopt;
+    const ShownRuns &shown = own ? *own : m_simulated;
+    const std::optional<Core::Nanos> moment = m_replays ? m_replays->momentOf(tab) : std::nullopt;
+    if (!moment) {
+        show(shown);
         return;
     }
     // The models' figures count the requests that had arrived; the requests' rows stay, unanswered.
-    ShownRuns past = m_simulated;
-    past.source = tr("%1 — as of %2").arg(m_simulated.source, Core::formatSeconds(Core::toSeconds(*m_replayTime)));
+    ShownRuns past = shown;
+    past.source = tr("%1 — as of %2").arg(shown.source, Core::formatSeconds(Core::toSeconds(*moment)));
     for (auto &run : past.models)
-        run = Core::runAsOf(run, *m_replayTime, Core::NotYetArrived::Leave);
+        run = Core::runAsOf(run, *moment, Core::NotYetArrived::Leave);
     for (auto &run : past.requests)
-        run = Core::runAsOf(run, *m_replayTime, Core::NotYetArrived::KeepEmptyRows);
+        run = Core::runAsOf(run, *moment, Core::NotYetArrived::KeepEmptyRows);
     show(past);
 }
 

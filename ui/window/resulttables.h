@@ -14,6 +14,7 @@ namespace LatencyLab::Ui {
 
 class ChartTabs;
 class MetricsTable;
+class RequestReplays;
 class RequestTable;
 class RunTabs;
 
@@ -30,13 +31,12 @@ class ResultTables : public QObject
 public:
     ResultTables(QSplitter *splitter, MetricsTable *metrics, RequestTable *requests, QObject *parent);
 
-    // Follows the current tab of `tabs`, asking `runs` about the tabs it owns.
-    void follow(ChartTabs *tabs, RunTabs *runs);
+    // Follows the current tab of `tabs`, asking `runs` about the tabs it
+    // owns, and `replays` what moment the tab shows: the figures as of then
+    // (requests not yet answered say so).
+    void follow(ChartTabs *tabs, RunTabs *runs, RequestReplays *replays);
     // The simulated scenario's runs, shown unless a tab has runs of its own.
     void setSimulated(const ShownRuns &simulated);
-    // A replay's moment: the simulated runs' figures as of then (requests
-    // not yet answered say so); none shows them whole.
-    void setReplayTime(std::optional<Core::Nanos> time);
 
     // The models' table with its caption.
     QWidget *modelsBlock() const { return m_modelsBlock; }
@@ -57,8 +57,8 @@ private:
     QLabel *m_requestsCaption;
     ChartTabs *m_tabs = nullptr;
     RunTabs *m_runs = nullptr;
+    RequestReplays *m_replays = nullptr;
     ShownRuns m_simulated;
-    std::optional<Core::Nanos> m_replayTime;
     QString m_source;
 };
 

@@ -5,6 +5,7 @@
 #include "window/harexport.h"
 #include "window/latencytab.h"
 #include "window/loadtab.h"
+#include "window/requestreplays.h"
 #include "window/runchoice.h"
 
 #include "controls/busyindicator.h"
@@ -239,6 +240,13 @@ void RunTabs::startRecording(const Core::RecordPlan &plan)
     m_record->start(plan);
 }
 
+void RunTabs::playIn(RequestReplays *replays) const
+{
+    replays->play({m_measured}, nullptr, {m_measured});
+    replays->play({m_recorded}, m_recordedLoad, {m_recorded, m_recordedLoad});
+    replays->play({importedView()}, m_importedLoad, {m_importedPanel, m_importedLoad});
+}
+
 std::optional<ShownRuns> RunTabs::shownRuns(const QWidget *tab) const
 {
     if (tab == m_measured)
@@ -256,7 +264,7 @@ std::optional<ShownRuns> RunTabs::shownRuns(const QWidget *tab) const
 ShownRuns RunTabs::measuredRuns() const
 {
     ShownRuns shown;
-    const GanttChart &chart = m_measured->chart();
+    const GanttChart &chart = m_measured->wholeChart();
     if (m_realRun->isRunning())
         shown.source = tr("%1 (running)").arg(m_measuredSource);
     else if (chart.sections.isEmpty())

@@ -24,6 +24,7 @@ class PipelinePanel;
 class PipelineRunPanel;
 class RealRunPanel;
 class RecordSession;
+class RequestReplays;
 class RunChoice;
 class ScenarioEditor;
 class TraceImportSession;
@@ -64,6 +65,9 @@ public:
     GanttView *importedView() const;
     LoadView *importedLoadView() const { return m_importedLoad; }
     TraceImportSession *traceImport() const { return m_import; }
+
+    // Gives Measured, Recorded (with Recorded Load) and Imported (with Imported Load) a replay each.
+    void playIn(RequestReplays *replays) const;
 
     // The runs a tab of these shows, for the tables below the charts
     // (measured or recorded, and when); nothing for another tab.
