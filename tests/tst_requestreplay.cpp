@@ -99,9 +99,10 @@ void TestRequestReplay::atOneSecondSyncMakesRequest2WaitWhileAsyncRunsIt()
 void TestRequestReplay::everySectionSharesTheCursor()
 {
     replay()->controller()->seek(fromSeconds(0.5));
-    const Ui::GanttChart &gantt = m_window->ganttView()->chart();
     QCOMPARE(compare().replayTime, std::optional(fromSeconds(0.5)));
-    QCOMPARE(gantt.replayTime, std::optional(fromSeconds(0.5)));
+    // The Gantt tab, out of sight, catches up when shown.
+    m_window->chartTabs()->setCurrentWidget(m_window->ganttView());
+    QCOMPARE(m_window->ganttView()->chart().replayTime, std::optional(fromSeconds(0.5)));
     for (const Ui::GanttSection &section : compare().sections)
         QCOMPARE(section.run->timeline.requestCount(), 3); // not-yet-answered rows stay in place
     // The cursor is drawn where 0.5 s is on the axis.

@@ -52,7 +52,7 @@ void GanttView::setChart(GanttChart chart)
     m_receivingChart = true;
     Q_EMIT wholeChartChanged();
     m_receivingChart = false;
-    present();
+    presentWhenSeen();
 }
 
 void GanttView::setReplayTime(std::optional<Core::Nanos> time)
@@ -61,11 +61,28 @@ void GanttView::setReplayTime(std::optional<Core::Nanos> time)
         return;
     m_replayTime = time;
     if (!m_receivingChart)
+        presentWhenSeen();
+}
+
+void GanttView::presentWhenSeen()
+{
+    if (!isVisibleTo(window()) && (m_replayTime || m_presentPending)) {
+        m_presentPending = true;
+        return;
+    }
+    present();
+}
+
+void GanttView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_presentPending)
         present();
 }
 
 void GanttView::present()
 {
+    m_presentPending = false;
     GanttChart chart = m_replayTime ? chartAsOf(m_whole, *m_replayTime) : m_whole;
     // A large chart whose rows must be ordered anew keeps the one shown until
     // it is ready, so zooming stays fluid meanwhile; with none shown yet, it

@@ -30,7 +30,8 @@ public:
     // The chart is shown at once, or, when it is large and its rows must be
     // ordered anew, once that is done in the background (isPreparingChart).
     void setChart(GanttChart chart);
-    // What is shown: during a replay, the chart as it stood at the replay's moment.
+    // What the view draws: during a replay, the chart as it stood at the
+    // replay's moment (a view out of sight, on another tab, catches up when shown).
     const GanttChart &chart() const { return m_renderer.chart(); }
     // The chart set last, whole.
     const GanttChart &wholeChart() const { return m_whole; }
@@ -55,6 +56,7 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -67,6 +69,9 @@ protected:
 private:
     // The whole chart or, during a replay, its moment: shown now or once indexed.
     void present();
+    // present(), or, out of sight during a replay, once shown: a replay's
+    // frame cuts only the charts someone sees.
+    void presentWhenSeen();
     void showChart(GanttChart chart);
     // The time under a horizontal position, clamped to the plot.
     Core::Nanos timeAt(double x) const;
@@ -79,6 +84,7 @@ private:
     GanttChart m_whole;
     std::optional<Core::Nanos> m_replayTime;
     bool m_receivingChart = false; // in setChart(): a moment set meanwhile is shown with the chart
+    bool m_presentPending = false; // out of sight, what it draws is not the chart and moment it was given
     std::optional<GanttHit> m_hover;
     bool m_dragging = false;
     QPointF m_dragOrigin;

@@ -55,7 +55,7 @@ LoadView::LoadView(QWidget *parent)
 void LoadView::setChart(LoadChart chart)
 {
     m_whole = std::move(chart);
-    present();
+    presentWhenSeen();
 }
 
 void LoadView::setReplayTime(std::optional<Core::Nanos> time)
@@ -63,11 +63,28 @@ void LoadView::setReplayTime(std::optional<Core::Nanos> time)
     if (time == m_replayTime)
         return;
     m_replayTime = time;
+    presentWhenSeen();
+}
+
+void LoadView::presentWhenSeen()
+{
+    if (!isVisibleTo(window()) && (m_replayTime || m_presentPending)) {
+        m_presentPending = true;
+        return;
+    }
     present();
+}
+
+void LoadView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_presentPending)
+        present();
 }
 
 void LoadView::present()
 {
+    m_presentPending = false;
     m_canvas->renderer().setChart(m_replayTime && !m_whole.isEmpty() ? loadChartAsOf(m_whole, *m_replayTime) : m_whole);
     updateOmissionControls();
     m_canvas->update();

@@ -28,7 +28,8 @@ public:
     explicit LoadView(QWidget *parent = nullptr);
 
     void setChart(LoadChart chart);
-    // What is shown: during a replay, the chart as it stood at the replay's moment.
+    // What the view draws: during a replay, the chart as it stood at the
+    // replay's moment (a view out of sight, on another tab, catches up when shown).
     const LoadChart &chart() const;
     // The chart set last, whole.
     const LoadChart &wholeChart() const { return m_whole; }
@@ -47,8 +48,14 @@ public:
     const LoadRenderer &renderer() const;
     LoadCanvas *canvas() const { return m_canvas; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void present();
+    // present(), or, out of sight during a replay, once shown: a replay's
+    // frame recounts only the charts someone sees.
+    void presentWhenSeen();
     void updateOmissionControls();
 
     LoadCanvas *m_canvas;
@@ -57,6 +64,7 @@ private:
     QLabel *m_explanation;
     LoadChart m_whole;
     std::optional<Core::Nanos> m_replayTime;
+    bool m_presentPending = false; // out of sight, what it draws is not the chart and moment it was given
 };
 
 } // namespace LatencyLab::Ui
