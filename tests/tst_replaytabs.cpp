@@ -23,10 +23,14 @@
 
 #include <QDir>
 #include <QSignalSpy>
+#include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace LatencyLab;
@@ -61,6 +65,7 @@ private Q_SLOTS:
     void theLoadTabKeepsItsAxesWhilePlaying();
     void measuredRunsHaveTheirOwnCursor();
     void importedTracesPlayWithTheirLoadAndTables();
+    void aClickOnTheScrubberGoesThere();
 
 private:
     Ui::RequestReplays *replays() const { return m_window->requestReplays(); }
@@ -203,6 +208,29 @@ void TestReplayTabs::importedTracesPlayWithTheirLoadAndTables()
     QVERIFY(replay->bar()->isVisible());
     QCOMPARE(m_window->importedLoadView()->chart().replay->time, 250 * kMs);
     QCOMPARE(answersOf(m_window->importedLoadView()->chart(), 0), 1);
+}
+
+// Clicked at 40 % of its groove (between the handle's two end positions),
+// the scrubber goes to 40 % of the run, not a page towards it.
+void TestReplayTabs::aClickOnTheScrubberGoesThere()
+{
+    Ui::RequestReplay *replay = m_window->requestReplay();
+    QSlider *scrubber = replay->bar()->scrubber();
+    QVERIFY(scrubber->isVisible());
+    QCOMPARE(replay->controller()->position(), replay->controller()->duration()); // at the end: the whole run
+    QStyleOptionSlider option;
+    option.initFrom(scrubber);
+    option.orientation = Qt::Horizontal;
+    option.minimum = scrubber->minimum();
+    option.maximum = scrubber->maximum();
+    option.sliderPosition = scrubber->value();
+    const QRect groove = scrubber->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderGroove, scrubber);
+    const QRect handle = scrubber->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, scrubber);
+    const int travel = groove.width() - handle.width();
+    const QPoint at(groove.x() + handle.width() / 2 + int(0.4 * travel), groove.center().y());
+    QTest::mouseClick(scrubber, Qt::LeftButton, {}, at);
+    const double share = double(replay->controller()->position()) / double(replay->controller()->duration());
+    QVERIFY2(std::abs(share - 0.4) < 0.02, qPrintable(QString::number(share)));
 }
 
 QTEST_MAIN(TestReplayTabs)

@@ -2,6 +2,7 @@
 
 #include "charts/glyphicon.h"
 #include "controls/replaycontroller.h"
+#include "controls/scrubberslider.h"
 
 #include "base/numberformat.h"
 
@@ -22,7 +23,7 @@ ReplayBar::ReplayBar(ReplayController *replay, QWidget *parent)
     , m_replay(replay)
     , m_play(new QToolButton)
     , m_speed(new QComboBox)
-    , m_scrubber(new QSlider(Qt::Horizontal))
+    , m_scrubber(new ScrubberSlider)
     , m_position(new QLabel)
 {
     m_play->setObjectName(QStringLiteral("replayPlay"));
