@@ -4,6 +4,7 @@
 #include "scenariobuilder.h"
 #include "timelinetext.h"
 
+#include "engine/runasof.h"
 #include "engine/simulator.h"
 #include "model/presets.h"
 #include "model/timelineasof.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void notYetArrivedRowsAreEmptyOrLeftOut();
     void metricsAsOfCountOnlyWhatWasAnswered();
     void theEndShowsEverything();
+    void aClosedClientsThroughputIsOverTheTimeItHadBeenSending();
 };
 
 namespace {
@@ -120,6 +122,29 @@ void TestTimelineAsOf::theEndShowsEverything()
         QCOMPARE(past.end(r), full.end(r));
         QCOMPARE(past.flags(r), full.flags(r));
     }
+}
+
+// One connection sending 1 s requests back to back for 10 s: answers at
+// 1, 2, … 10 s. At 2.5 s it had been sending for 2.5 s and had two answers:
+// 0.8 a second (not 2 over the whole 10 s); at the end, 10 over 10 s.
+void TestTimelineAsOf::aClosedClientsThroughputIsOverTheTimeItHadBeenSending()
+{
+    auto run = std::make_shared<SimulationRun>();
+    run->server = model("sync");
+    run->client.kind = ClientModel::Kind::Closed;
+    run->client.connections = 1;
+    run->client.duration = fromSeconds(10);
+    for (int k = 0; k < 10; ++k) {
+        const RequestIndex r = run->timeline.addRequest(fromSeconds(k));
+        const Timeline::PendingSpan cpu{fromSeconds(k + 1), kNoRequest, SpanState::Cpu};
+        run->timeline.completeRequest(r, cpu.end, &cpu, 1, Timeline::Finished);
+    }
+    run->metrics = computeMetrics(run->timeline, run->client, run->server);
+    QCOMPARE(run->metrics.throughputRps, 1.0);
+    const auto past = runAsOf(run, fromSeconds(2.5), NotYetArrived::Leave);
+    QCOMPARE(past->metrics.completed, 2);
+    QCOMPARE(past->metrics.throughputRps, 0.8);
+    QCOMPARE(runAsOf(run, fromSeconds(10), NotYetArrived::Leave)->metrics.throughputRps, 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestTimelineAsOf)
