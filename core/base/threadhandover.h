@@ -7,6 +7,8 @@
 // those locks and would report the hand-over itself as a race. The functions
 // here tell it; in every other build they are empty or a plain queued call.
 
+#include "base/backgroundpriority.h"
+
 #include <QFuture>
 #include <QMetaObject>
 #include <QObject>
@@ -62,7 +64,8 @@ void queueCall(QObject *context, Call &&call)
 #endif
 }
 
-// QtConcurrent::run(work), whose result the caller reads after calling
+// QtConcurrent::run(work) at the background's priority (yieldToInteractiveWork),
+// whose result the caller reads after calling
 // received() (a no-op outside ThreadSanitizer builds). Qt moves the task to
 // the pool thread and the result back in template code compiled into
 // LatencyLab, under locks ThreadSanitizer cannot see: those moves are not
@@ -76,6 +79,7 @@ auto runConcurrently(Work &&work)
     sent();
     __tsan_ignore_thread_begin();
     QFuture<Value> future = QtConcurrent::run([work = std::forward<Work>(work)](QPromise<Value> &promise) mutable {
+        yieldToInteractiveWork();
         received();
         Value value = work();
         sent();
@@ -86,7 +90,10 @@ auto runConcurrently(Work &&work)
     __tsan_ignore_thread_end();
     return future;
 #else
-    return QtConcurrent::run(std::forward<Work>(work));
+    return QtConcurrent::run([work = std::forward<Work>(work)]() mutable {
+        yieldToInteractiveWork();
+        return work();
+    });
 #endif
 }
 
