@@ -5,8 +5,10 @@ Runs two experiments, each several times, and prints one JSON object:
 
 - threads: four threads of one interpreter, under its GIL, start together and
   do 1, 2, 3 and 4 units of pure-Python work; when each finishes.
-- processes: four processes of 1 unit each, started together, on `cores`
-  cores (this process's first two, or fewer if it has fewer); when each finishes.
+- processes: four processes of 1 unit each, started together, on one core
+  (this process's first); when each finishes. One core, because a second
+  core that the rest of the machine also uses runs its processes slower,
+  which a model of whole, equal cores cannot know.
 
 Times are seconds from the start. A unit is a busy loop calibrated to take
 `--unit` seconds alone. Only the standard library is used.
@@ -101,7 +103,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="times each experiment runs (default 3)")
     options = parser.parse_args()
 
-    cores = sorted(os.sched_getaffinity(0))[:2]
+    cores = sorted(os.sched_getaffinity(0))[:1]
     iterations = calibrate(options.unit)
     thread_units = [1, 2, 3, 4]
     print(json.dumps({

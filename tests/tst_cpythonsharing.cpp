@@ -27,7 +27,7 @@ class TestCpythonSharing : public QObject
 private Q_SLOTS:
     void initTestCase();
     void threadsUnderTheGilFinishWhenTheModelSays();
-    void processesOnTwoCoresFinishWhenTheModelSays();
+    void processesSharingACoreFinishWhenTheModelSays();
 
 private:
     QJsonObject m_measured;
@@ -139,23 +139,24 @@ void TestCpythonSharing::threadsUnderTheGilFinishWhenTheModelSays()
     QVERIFY2(distance <= 0.15, qPrintable(report));
 }
 
-void TestCpythonSharing::processesOnTwoCoresFinishWhenTheModelSays()
+void TestCpythonSharing::processesSharingACoreFinishWhenTheModelSays()
 {
-    // Four processes of 1 unit on two cores: each runs at half a core, all done
-    // together after 2 units; two at a time would finish half of them at 1 (0.5
-    // away). Linux is fair over longer times than these (seen: 0.83 to 1 of the
-    // last in one run), hence 0.2.
+    // Four processes of 1 unit on one core: each runs at a quarter of it, all
+    // done together after 4 units; one after another would finish them at
+    // 0.25, 0.5, 0.75 and 1 of the last (0.75 away). Linux shares a core in
+    // slices of a few milliseconds (seen: 0.97 to 1 of the last, with the
+    // machine busy), hence 0.1.
     const QJsonObject processes = m_measured.value(QStringLiteral("processes")).toObject();
     const int cores = processes.value(QStringLiteral("cores")).toInt();
-    QVERIFY(cores >= 1);
+    QCOMPARE(cores, 1);
     const QList<double> units = numbers(processes.value(QStringLiteral("units")).toArray());
     const QList<double> predicted = modelled(units, m_measured.value(QStringLiteral("unit_s")).toDouble(),
                                              model("processes", int(units.size()), cores));
     QCOMPARE(predicted.size(), 4);
     QString report;
     const double distance = bestDistance(processes, predicted, report);
-    qInfo("processes on %d cores: %s", cores, qPrintable(report));
-    QVERIFY2(distance <= 0.20, qPrintable(report));
+    qInfo("processes on %d core: %s", cores, qPrintable(report));
+    QVERIFY2(distance <= 0.10, qPrintable(report));
 }
 
 QTEST_GUILESS_MAIN(TestCpythonSharing)
