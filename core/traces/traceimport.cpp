@@ -5,6 +5,7 @@
 #include "traces/harreader.h"
 #include "traces/jaegerreader.h"
 #include "traces/otlpreader.h"
+#include "traces/spanlisttext.h"
 #include "traces/traceformat.h"
 #include "traces/tracemapper.h"
 #include "traces/zipkinreader.h"
@@ -25,7 +26,7 @@ Result<ImportedTraces> mapped(const Result<SpanBatch> &batch, TraceFormat format
     return mapTraces(*batch, format);
 }
 
-Result<ImportedTraces> read(const QJsonDocument &document, TraceFormat format)
+Result<ImportedTraces> read(const QJsonDocument &document, TraceFormat format, const SpanListText *text)
 {
     const auto wrongTop = [format](QStringView expected) {
         return Result<ImportedTraces>::failure(QStringLiteral("expected %1 at the top level of %2").arg(expected, traceFormatTitle(format)));
@@ -34,15 +35,15 @@ Result<ImportedTraces> read(const QJsonDocument &document, TraceFormat format)
     case TraceFormat::Otlp:
         if (!document.isObject() || !document.object().contains(u"resourceSpans"))
             return wrongTop(u"an object with resourceSpans");
-        return mapped(readOtlpSpans(document.object()), format);
+        return mapped(readOtlpSpans(document.object(), text), format);
     case TraceFormat::Jaeger:
         if (!document.isObject())
             return wrongTop(u"an object with data (or one trace with traceID and spans)");
-        return mapped(readJaegerSpans(document.object()), format);
+        return mapped(readJaegerSpans(document.object(), text), format);
     case TraceFormat::Zipkin:
         if (!document.isArray())
             return wrongTop(u"a list of spans");
-        return mapped(readZipkinSpans(document.array()), format);
+        return mapped(readZipkinSpans(document.array(), text), format);
     case TraceFormat::Har:
         if (!document.isObject())
             return wrongTop(u"an object with log");
@@ -54,23 +55,16 @@ Result<ImportedTraces> read(const QJsonDocument &document, TraceFormat format)
     return Result<ImportedTraces>::failure(QStringLiteral("no trace format"));
 }
 
-} // namespace
-
-Result<ImportedTraces> parse(const QByteArray &json, TraceFormat format)
+// The document's traces in `format` (Auto: told by the top level), or why there are none.
+Result<ImportedTraces> readDocument(const QJsonDocument &document, TraceFormat format, const SpanListText *text)
 {
-    if (QByteArrayView(json).trimmed().isEmpty())
-        return Result<ImportedTraces>::failure(QStringLiteral("the input is empty; expected traces or a HAR (JSON)"));
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return Result<ImportedTraces>::failure(describeJsonSyntaxError(json, error));
     if (format == TraceFormat::Auto) {
         const Result<TraceFormat> sniffed = sniffTraceFormat(document);
         if (!sniffed)
             return Result<ImportedTraces>::failure(sniffed.error());
         format = *sniffed;
     }
-    Result<ImportedTraces> traces = read(document, format);
+    Result<ImportedTraces> traces = read(document, format, text);
     if (traces && traces->requests.empty() && !traces->problems.isEmpty()) {
         const qsizetype more = traces->problems.size() - 1;
         return Result<ImportedTraces>::failure(traces->problems.first()
@@ -80,6 +74,32 @@ Result<ImportedTraces> parse(const QByteArray &json, TraceFormat format)
     if (traces && traces->requests.empty())
         return Result<ImportedTraces>::failure(QStringLiteral("no traces in the file (%1)").arg(traceFormatTitle(format)));
     return traces;
+}
+
+} // namespace
+
+Result<ImportedTraces> parse(const QByteArray &json, TraceFormat format)
+{
+    if (QByteArrayView(json).trimmed().isEmpty())
+        return Result<ImportedTraces>::failure(QStringLiteral("the input is empty; expected traces or a HAR (JSON)"));
+    // A whole parsed document takes six to seven times the file; its outline
+    // and one span at a time take little more than the file. Text it cannot
+    // split, a span that does not parse, or any failure is parsed whole, so
+    // every message is the one the whole text gives.
+    if (const std::optional<SpanListText> text = SpanListText::split(json)) {
+        QJsonParseError error;
+        const QJsonDocument outline = QJsonDocument::fromJson(text->outline(), &error);
+        if (error.error == QJsonParseError::NoError) {
+            Result<ImportedTraces> traces = readDocument(outline, format, &*text);
+            if (traces && text->everySpanParses())
+                return traces;
+        }
+    }
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return Result<ImportedTraces>::failure(describeJsonSyntaxError(json, error));
+    return readDocument(document, format, nullptr);
 }
 
 Result<ImportedTraces> load(const QString &path, TraceFormat format)

@@ -1,8 +1,9 @@
 // Wall time and peak memory of importing large trace files: an OTLP/JSON file
 // just under the 64 MB limit holding as many spans as fit (traces of a SERVER
 // root with a db call, an http call and an internal span, as an instrumented
-// service writes them), and as many small spans in Zipkin v2 form as fit
-// (10⁶ would take 73 MB). Each file is generated into a temporary folder and
+// service writes them), as many spans of a root and a CLIENT child in Zipkin
+// v2 form as fit (10⁶ would take 73 MB), and 10⁶ one-span Zipkin traces
+// (62 MB). Each file is generated into a temporary folder and
 // imported by a fresh run of this program (`--load`), so each case's peak
 // resident memory is its own: VmHWM, the peak of this process image, since
 // getrusage's ru_maxrss survives exec and would carry the generator's peak.
@@ -120,6 +121,19 @@ QByteArray zipkinFile(qint64 limit, qint64 &spans)
     return fileUpTo(limit, "[", "]\n", 2, zipkinTrace, spans);
 }
 
+// `count` traces of one span each, ids and times as short as they come.
+QByteArray zipkinOneSpanTraces(qint64 count)
+{
+    QByteArray file = "[";
+    file.reserve(count * 64);
+    for (qint64 k = 1; k <= count; ++k) {
+        const QByteArray id = hexId(quint64(k), 1);
+        file += (k > 1 ? ",{\"traceId\":\"" : "{\"traceId\":\"") + id + "\",\"id\":\"" + id + "\",\"timestamp\":" + QByteArray::number(k)
+            + ",\"duration\":1}";
+    }
+    return file + "]\n";
+}
+
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
@@ -192,5 +206,10 @@ int main(int argc, char **argv)
     if (!writeFile(zipkinPath, zipkinFile(TraceImport::kMaxFileBytes, zipkinSpans)))
         qFatal("cannot write %s", qPrintable(zipkinPath));
     measure(QStringLiteral("Zipkin v2, %1 spans").arg(zipkinSpans), zipkinPath, out);
+
+    const QString millionPath = QDir(folder).filePath(QStringLiteral("zipkin-million.json"));
+    if (!writeFile(millionPath, zipkinOneSpanTraces(1'000'000)))
+        qFatal("cannot write %s", qPrintable(millionPath));
+    measure(QStringLiteral("Zipkin v2, 1000000 one-span traces"), millionPath, out);
     return 0;
 }
