@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace LatencyLab::Core;
@@ -158,6 +159,15 @@ void TestSpanListText::syntaxErrorInASpanNamesItsPlaceInTheFile()
     const Result<ImportedTraces> traces = TraceImport::parse(text);
     QVERIFY(!traces);
     QVERIFY2(traces.error().contains(QStringLiteral("line 2, column 30")), qPrintable(traces.error()));
+
+    // load() drops the file's text once every span is read; here one is not, so it still has it for the message.
+    QTemporaryDir folder;
+    QFile file(folder.filePath(QStringLiteral("broken.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
+    file.close();
+    const Result<ImportedTraces> loaded = TraceImport::load(file.fileName());
+    QVERIFY(!loaded);
+    QVERIFY2(loaded.error().contains(QStringLiteral("broken.json: line 2, column 30")), qPrintable(loaded.error()));
 }
 
 // OTLP's older list name beside the newer one: the reader reads scopeSpans

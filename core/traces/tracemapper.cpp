@@ -167,6 +167,7 @@ std::optional<ImportedRequest> TraceWalk::map(QString &problem, QString &note)
     request.service = rootSpan.service;
     request.endpoint = rootSpan.name;
     Nanos cursor = rootSpan.start;
+    request.steps.reserve(qsizetype(waits.size()) * 2 + 1); // at most a cpu and an io per wait, and a last cpu: no growth
     const auto add = [&request](StepKind kind, Nanos duration) {
         if (duration > 0)
             request.steps.append(Step{kind, duration});
