@@ -22,7 +22,7 @@ namespace LatencyLab::Core {
 // Only a document the outline reproduces exactly is split: anything unusual
 // (text that is not JSON, a key with escapes, a span list reached twice by
 // one path, nesting near the parser's limit) makes split() give up, and the
-// caller parses the whole text as before, so every message stays the same.
+// caller parses the whole text instead, so every message is the same.
 class SpanListText
 {
 public:
