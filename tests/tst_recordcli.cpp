@@ -8,6 +8,7 @@
 #include "closedport.h"
 #include "latencylabprocess.h"
 #include "resultcheck.h"
+#include "serveprocess.h"
 #include "wallclock.h"
 
 #include "engine/simulator.h"
@@ -21,45 +22,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
-
 using namespace LatencyLab::Core;
 using namespace LatencyLab::Tests;
-
-namespace {
-
-constexpr int kTimeoutMs = 30'000;
-
-// `latencylab serve ...` in the background; the port it printed, or 0.
-quint16 startServe(QProcess &process, const QStringList &arguments)
-{
-    process.setProcessEnvironment(headlessEnvironment());
-    process.start(QStringLiteral(LATENCYLAB_BINARY), QStringList{QStringLiteral("serve")} + arguments);
-    if (!process.waitForStarted(kTimeoutMs))
-        return 0;
-    QByteArray firstLine;
-    const bool printed = QTest::qWaitFor(
-        [&] {
-            if (process.canReadLine())
-                firstLine = process.readLine();
-            return !firstLine.isEmpty() || process.state() == QProcess::NotRunning;
-        },
-        kTimeoutMs);
-    const QByteArray prefix = "listening on http://127.0.0.1:";
-    if (!printed || !firstLine.startsWith(prefix)) {
-        qWarning() << "serve printed" << firstLine << process.readAllStandardError();
-        return 0;
-    }
-    return quint16(firstLine.mid(prefix.size()).trimmed().toUInt());
-}
-
-bool stopWith(QProcess &process, int signal)
-{
-    ::kill(pid_t(process.processId()), signal);
-    return process.waitForFinished(kTimeoutMs) && process.exitStatus() == QProcess::NormalExit;
-}
-
-} // namespace
 
 class TestRecordCli : public QObject
 {

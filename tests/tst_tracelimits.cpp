@@ -209,6 +209,24 @@ private Q_SLOTS:
         QVERIFY(!TraceImport::load(dir.filePath(QStringLiteral("absent.json"))));
     }
 
+    // Traces listed out of time order come out by arrival, those arriving
+    // together in the file's order: by hand, 1 ms (a1, then a3), 2 (a5), 3 (a2), 4 (a4), 5 (a0).
+    void requestsInArrivalOrder()
+    {
+        const qint64 startsMs[] = {5, 1, 3, 1, 4, 2};
+        QByteArray spans = "[";
+        for (int k = 0; k < 6; ++k) {
+            const QByteArray id = 'a' + QByteArray::number(k);
+            spans += (k ? ", " : "") + zipkinSpan(id.constData(), "1", "", startsMs[k], 1);
+        }
+        const Result<ImportedTraces> traces = TraceImport::parse(spans + ']');
+        QVERIFY2(traces, qPrintable(traces ? QString() : traces.error()));
+        QStringList order;
+        for (const ImportedRequest &request : traces->requests)
+            order << request.traceId;
+        QCOMPARE(order.join(u' '), QStringLiteral("a1 a3 a5 a2 a4 a0"));
+    }
+
     // 10⁴ children of one span, child k from k to k + 2 ms (k = 0 … 9999), each
     // overlapping the next, wait once: root 0–10001 ms, io 0 to 9999 + 2 = 10001, no cpu.
     void tenThousandChildren()

@@ -58,7 +58,7 @@ TraceSpan readSpan(const QJsonObject &object, const QJsonObject &processes, Trac
 
 } // namespace
 
-Result<SpanBatch> readJaegerSpans(const QJsonObject &document)
+Result<SpanBatch> readJaegerSpans(const QJsonObject &document, const SpanListText *text)
 {
     JsonReader json;
     // The API's {"data": [...]} or one trace as it is stored.
@@ -81,7 +81,7 @@ Result<SpanBatch> readJaegerSpans(const QJsonObject &document)
         const QJsonObject processes = trace.value.toObject().value(u"processes").toObject();
         readSpanList(trace.member(u"spans"), batch, [&processes](const QJsonObject &object, TraceFieldReader &fields) {
             return readSpan(object, processes, fields);
-        });
+        }, text);
     }
     return batch;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "traces/spanlisttext.h"
 #include "traces/tracespan.h"
 
 #include <QJsonObject>
@@ -12,6 +13,7 @@ namespace LatencyLab::Core {
 // processes{id: {serviceName}}}; a span's parent is its first CHILD_OF
 // reference (else its first FOLLOWS_FROM), times in microseconds, its kind
 // in the span.kind tag. Fails only on a wrong structure or too many spans.
-Result<SpanBatch> readJaegerSpans(const QJsonObject &document);
+// With `text`, `document` is its outline (spanlisttext.h).
+Result<SpanBatch> readJaegerSpans(const QJsonObject &document, const SpanListText *text = nullptr);
 
 } // namespace LatencyLab::Core

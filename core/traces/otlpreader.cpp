@@ -90,7 +90,7 @@ TraceSpan readSpan(const QJsonObject &object, const QString &service, TraceField
 
 } // namespace
 
-Result<SpanBatch> readOtlpSpans(const QJsonObject &document)
+Result<SpanBatch> readOtlpSpans(const QJsonObject &document, const SpanListText *text)
 {
     JsonReader json;
     const JsonField resources{document.value(u"resourceSpans"), JsonPath().member(u"resourceSpans")};
@@ -117,7 +117,7 @@ Result<SpanBatch> readOtlpSpans(const QJsonObject &document)
         for (qsizetype s = 0; s < scopes.value.toArray().size(); ++s) {
             readSpanList(scopes.item(s).member(u"spans"), batch, [&service](const QJsonObject &object, TraceFieldReader &fields) {
                 return readSpan(object, service, fields);
-            });
+            }, text);
         }
     }
     return batch;

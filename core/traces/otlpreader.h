@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "traces/spanlisttext.h"
 #include "traces/tracespan.h"
 
 #include <QJsonObject>
@@ -12,6 +13,7 @@ namespace LatencyLab::Core {
 // → spans[], the service from the resource's service.name. Fails only when
 // the document's structure is wrong or holds too many spans; a span that
 // cannot be read is a problem line in the batch.
-Result<SpanBatch> readOtlpSpans(const QJsonObject &document);
+// With `text`, `document` is its outline (spanlisttext.h).
+Result<SpanBatch> readOtlpSpans(const QJsonObject &document, const SpanListText *text = nullptr);
 
 } // namespace LatencyLab::Core

@@ -2,6 +2,7 @@
 
 #include "base/units.h"
 #include "model/jsonreader.h"
+#include "traces/spanlisttext.h"
 #include "traces/tracespan.h"
 
 #include <QJsonArray>
@@ -73,12 +74,17 @@ private:
 
 // Reads every item of the array `list` with `readSpan(object, fields)` into
 // `batch`, an item that is no object being a problem like any unreadable span.
+// With `text`, `list` is of its outline and each span is parsed from its own
+// text as it is read.
 template<typename ReadSpan>
-void readSpanList(const JsonField &list, SpanBatch &batch, ReadSpan readSpan)
+void readSpanList(const JsonField &list, SpanBatch &batch, ReadSpan readSpan, const SpanListText *text = nullptr)
 {
     const qsizetype count = list.value.toArray().size();
+    const QString listPath = text ? list.path.toString() : QString();
     for (qsizetype k = 0; k < count; ++k) {
-        const JsonField item = list.item(k);
+        JsonField item = list.item(k);
+        if (text)
+            item.value = text->item(listPath, k, item.value);
         TraceFieldReader fields(item.path.toString());
         if (!item.value.isObject()) {
             fields.raiseExpected(u"span", item.value, u"an object");

@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <numeric>
 
 namespace LatencyLab::Core {
 
@@ -16,29 +17,36 @@ struct Interval
     Nanos end;
 };
 
-// The spans of one trace, indexed into the batch.
+// The spans of one trace: `count` indices into the batch from `first` on in
+// the shared list of span indices ordered by trace (one list, not one per
+// trace: a file of 10⁶ small traces would spend more on the lists than on the spans).
 struct TraceGroup
 {
     QString traceId;
-    std::vector<qint32> spans;
+    qint32 first = 0;
+    qint32 count = 0;
 };
 
 class TraceWalk
 {
 public:
-    TraceWalk(const std::vector<TraceSpan> &spans, const TraceGroup &group) : m_all(spans), m_group(group) {}
+    TraceWalk(const std::vector<TraceSpan> &spans, const std::vector<qint32> &byTrace, const TraceGroup &group)
+        : m_all(spans), m_byTrace(byTrace), m_group(group)
+    {
+    }
 
     // The request, or the problem that kept the trace from being one.
     std::optional<ImportedRequest> map(QString &problem, QString &note);
 
 private:
-    const TraceSpan &span(qint32 local) const { return m_all[size_t(m_group.spans[size_t(local)])]; }
+    const TraceSpan &span(qint32 local) const { return m_all[size_t(m_byTrace[size_t(m_group.first + local)])]; }
     QString where(qint32 local) const { return QStringLiteral("trace %1 span %2").arg(m_group.traceId, span(local).spanId); }
     bool link(QString &problem);
     bool walk(qint32 root, std::vector<Interval> &waits, QString &problem);
     QString outsideParent(qint32 child, qint32 parent) const;
 
     const std::vector<TraceSpan> &m_all;
+    const std::vector<qint32> &m_byTrace;
     const TraceGroup &m_group;
     std::vector<qint32> m_roots;
     std::vector<std::vector<qint32>> m_children;
@@ -46,7 +54,7 @@ private:
 
 bool TraceWalk::link(QString &problem)
 {
-    const qint32 count = qint32(m_group.spans.size());
+    const qint32 count = m_group.count;
     QHash<QString, qint32> byId;
     byId.reserve(count);
     for (qint32 k = 0; k < count; ++k) {
@@ -133,7 +141,7 @@ bool TraceWalk::walk(qint32 root, std::vector<Interval> &waits, QString &problem
             }
         }
     }
-    if (reachedCount < qint64(m_group.spans.size())) {
+    if (reachedCount < qint64(m_group.count)) {
         // Not reached from the root, yet its parent is in the trace: the parents go round.
         const qint32 first = qint32(std::find(reached.begin(), reached.end(), false) - reached.begin());
         problem = where(first) + QStringLiteral(": its parents form a cycle, apart from the root span");
@@ -159,6 +167,7 @@ std::optional<ImportedRequest> TraceWalk::map(QString &problem, QString &note)
     request.service = rootSpan.service;
     request.endpoint = rootSpan.name;
     Nanos cursor = rootSpan.start;
+    request.steps.reserve(qsizetype(waits.size()) * 2 + 1); // at most a cpu and an io per wait, and a last cpu: no growth
     const auto add = [&request](StepKind kind, Nanos duration) {
         if (duration > 0)
             request.steps.append(Step{kind, duration});
@@ -195,6 +204,34 @@ std::optional<ImportedRequest> TraceWalk::map(QString &problem, QString &note)
     return request;
 }
 
+// A stable sort by arrival that orders indices and then moves each request
+// once, in place: std::stable_sort's buffer would hold half the requests
+// again. Files usually list traces in time order, which costs one pass.
+void sortByArrival(std::vector<ImportedRequest> &requests)
+{
+    const auto earlier = [](const ImportedRequest &a, const ImportedRequest &b) { return a.arrival < b.arrival; };
+    if (std::is_sorted(requests.begin(), requests.end(), earlier))
+        return;
+    std::vector<qint32> order(requests.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&requests](qint32 a, qint32 b) { return requests[size_t(a)].arrival < requests[size_t(b)].arrival; });
+    // Place k takes the request at order[k]: follow each cycle of the permutation once.
+    for (size_t start = 0; start < order.size(); ++start) {
+        if (order[start] < 0 || size_t(order[start]) == start)
+            continue;
+        ImportedRequest first = std::move(requests[start]);
+        size_t place = start;
+        while (size_t(order[place]) != start) {
+            const size_t from = size_t(order[place]);
+            requests[place] = std::move(requests[from]);
+            order[place] = -1;
+            place = from;
+        }
+        requests[place] = std::move(first);
+        order[place] = -1;
+    }
+}
+
 } // namespace
 
 ImportedTraces mapTraces(const SpanBatch &batch, TraceFormat format)
@@ -204,27 +241,43 @@ ImportedTraces mapTraces(const SpanBatch &batch, TraceFormat format)
     traces.spanCount = batch.spanCount;
     traces.problems = batch.problems;
 
+    // Traces in the order they first appear, each span's in the order read.
     std::vector<TraceGroup> groups;
-    QHash<QString, qsizetype> groupOf;
+    QHash<QString, qint32> groupOf;
+    std::vector<qint32> groupOfSpan(batch.spans.size());
     for (qint32 k = 0; k < qint32(batch.spans.size()); ++k) {
         const QString &traceId = batch.spans[size_t(k)].traceId;
         auto found = groupOf.constFind(traceId);
         if (found == groupOf.cend()) {
-            found = groupOf.insert(traceId, qsizetype(groups.size()));
-            groups.push_back({traceId, {}});
+            found = groupOf.insert(traceId, qint32(groups.size()));
+            groups.push_back({traceId, 0, 0});
         }
-        groups[size_t(*found)].spans.push_back(k);
+        groupOfSpan[size_t(k)] = *found;
+        ++groups[size_t(*found)].count;
     }
+    qint32 first = 0;
+    for (TraceGroup &group : groups) {
+        group.first = first;
+        first += group.count;
+        group.count = 0; // counts again as its spans are placed
+    }
+    std::vector<qint32> byTrace(batch.spans.size());
+    for (qint32 k = 0; k < qint32(batch.spans.size()); ++k) {
+        TraceGroup &group = groups[size_t(groupOfSpan[size_t(k)])];
+        byTrace[size_t(group.first + group.count++)] = k;
+    }
+    groupOfSpan = {};
     traces.traceCount = qint64(groups.size());
     for (const QString &broken : batch.brokenTraces)
         traces.traceCount += groupOf.contains(broken) ? 0 : 1;
+    groupOf = {};
 
     traces.requests.reserve(groups.size());
     for (const TraceGroup &group : groups) {
         if (batch.brokenTraces.contains(group.traceId))
             continue; // its unreadable span is already a problem line
         QString problem, note;
-        std::optional<ImportedRequest> request = TraceWalk(batch.spans, group).map(problem, note);
+        std::optional<ImportedRequest> request = TraceWalk(batch.spans, byTrace, group).map(problem, note);
         if (request)
             traces.requests.push_back(std::move(*request));
         if (!problem.isEmpty())
@@ -232,8 +285,7 @@ ImportedTraces mapTraces(const SpanBatch &batch, TraceFormat format)
         if (!note.isEmpty())
             traces.problems << note;
     }
-    std::stable_sort(traces.requests.begin(), traces.requests.end(),
-                     [](const ImportedRequest &a, const ImportedRequest &b) { return a.arrival < b.arrival; });
+    sortByArrival(traces.requests);
     return traces;
 }
 

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
+
 namespace LatencyLab::Core {
 
 namespace {
@@ -36,7 +38,7 @@ TraceSpan readSpan(const QJsonObject &object, TraceFieldReader &fields)
 
 } // namespace
 
-Result<SpanBatch> readZipkinSpans(const QJsonArray &document)
+Result<SpanBatch> readZipkinSpans(const QJsonArray &document, const SpanListText *text)
 {
     SpanBatch batch;
     batch.spanCount = document.size();
@@ -51,7 +53,9 @@ Result<SpanBatch> readZipkinSpans(const QJsonArray &document)
         if (!fields.hasError())
             shared.push_back(object.value(u"shared").toBool());
         return span;
-    });
+    }, text);
+    if (std::find(shared.begin(), shared.end(), true) == shared.end())
+        return batch; // nothing reported twice: no set of every span's key to build
     const auto key = [](const TraceSpan &span) -> QString { return span.traceId + QLatin1Char('/') + span.spanId; };
     QSet<QString> unshared;
     for (size_t k = 0; k < batch.spans.size(); ++k) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "traces/spanlisttext.h"
 #include "traces/tracespan.h"
 
 #include <QJsonArray>
@@ -12,6 +13,7 @@ namespace LatencyLab::Core {
 // A span given twice under one id, once with "shared": true (the server
 // half of an RPC), is read once, as its client half. Fails only on too many
 // spans; a span that cannot be read is a problem line.
-Result<SpanBatch> readZipkinSpans(const QJsonArray &document);
+// With `text`, `document` is its outline (spanlisttext.h).
+Result<SpanBatch> readZipkinSpans(const QJsonArray &document, const SpanListText *text = nullptr);
 
 } // namespace LatencyLab::Core
