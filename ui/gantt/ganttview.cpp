@@ -105,6 +105,12 @@ bool GanttView::isPreparingChart() const
     return m_indexer->isBusy();
 }
 
+void GanttView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    update();
+}
+
 void GanttView::setChartStyle(const GanttStyle &style)
 {
     m_renderer.setStyle(style);
@@ -127,6 +133,11 @@ void GanttView::paintEvent(QPaintEvent *)
     frame.start();
     QPainter painter(this);
     painter.fillRect(rect(), palette().base());
+    if (m_renderer.chart().sections.isEmpty() && !m_emptyText.isEmpty()) {
+        painter.setPen(palette().placeholderText().color());
+        painter.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+        return;
+    }
     m_renderer.paint(painter, size(), m_zoom->visibleRange(), m_hover);
     if (m_frameTimes) {
         m_frameTimes->record(frame.nsecsElapsed());

@@ -40,6 +40,9 @@ public:
     void setReplayTime(std::optional<Core::Nanos> time);
     std::optional<Core::Nanos> replayTime() const { return m_replayTime; }
     bool isPreparingChart() const;
+    // What the view says before it is given any chart ("Nothing measured yet…");
+    // none: it draws the empty chart as it is.
+    void setEmptyText(const QString &text);
     // The chart's colours: the window picks the dark style in a dark theme.
     void setChartStyle(const GanttStyle &style);
     const GanttStyle &chartStyle() const { return m_renderer.style(); }
@@ -82,6 +85,7 @@ private:
     GanttChartIndexer *m_indexer;
     mutable GanttRenderer m_renderer;
     GanttChart m_whole;
+    QString m_emptyText;
     std::optional<Core::Nanos> m_replayTime;
     bool m_receivingChart = false; // in setChart(): a moment set meanwhile is shown with the chart
     bool m_presentPending = false; // out of sight, what it draws is not the chart and moment it was given

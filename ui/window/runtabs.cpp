@@ -83,6 +83,9 @@ void RunTabs::createRealRun(QToolBar *toolBar, QStatusBar *statusBar)
 {
     m_measured = new GanttView(new ZoomControl(this));
     m_measured->setObjectName(QStringLiteral("measuredView"));
+    m_measured->setEmptyText(tr("Nothing measured yet. Run (%1) runs the compared models for real on this machine, "
+                                "one after another, each drawn under its prediction.")
+                                 .arg(m_actions.run->shortcut().toString(QKeySequence::NativeText)));
     m_tabs->addChart(std::make_unique<GanttTab>(m_measured, QStringLiteral("measured"), tr("Measured"), m_editor), tr("&Measured"),
                      tr("The compared models run for real on this machine, one after another, each under its prediction on one time axis."));
 
